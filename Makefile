@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make run` and `make test`. Both build .venv on first use.
+PYTHON ?= python3.12
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test install lint format bench
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --group dev
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py demo
+	@echo "Serving at http://127.0.0.1:$(PORT)/"
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The suite runs with DEBUG off, as in production, but over plain HTTP on 127.0.0.1.
+test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
+test: export HTTPS := 0
+test: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

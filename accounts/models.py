@@ -1,0 +1,78 @@
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+
+class Units(models.TextChoices):
+    KG = "kg", "kg"
+    LB = "lb", "lb"
+
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class User(AbstractUser):
+    is_coach = models.BooleanField(default=False, help_text="Coaches build programs and teams.")
+    units = models.CharField(max_length=2, choices=Units, default=Units.KG)
+    timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
+    body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(body_mass_kg__isnull=True)
+                | Q(body_mass_kg__gt=0, body_mass_kg__lt=500),
+                name="accounts_user_body_mass_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(units__in=Units.values), name="accounts_user_units_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class TeamQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The teams a user may see: a coach's own teams."""
+        return self.filter(coach=user)
+
+
+class Team(models.Model):
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teams"
+    )
+    name = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["coach", "name"], name="accounts_team_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "athlete"], name="accounts_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete} in {self.team}"

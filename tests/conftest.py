@@ -1,0 +1,62 @@
+"""Personas shared by the whole suite: a coach, their athlete, another coach's athlete, staff."""
+
+import pytest
+
+from accounts.models import Membership, Team, User
+
+PASSWORD = "correct horse battery"
+
+
+def make_user(username: str, **fields) -> User:
+    user = User(username=username, email=f"{username}@example.com", **fields)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def coach(db) -> User:
+    return make_user("coach", first_name="Cora", is_coach=True)
+
+
+@pytest.fixture
+def team(coach) -> Team:
+    return Team.objects.create(coach=coach, name="Squad")
+
+
+@pytest.fixture
+def athlete(team) -> User:
+    athlete = make_user("athlete", first_name="Alex")
+    Membership.objects.create(team=team, athlete=athlete)
+    return athlete
+
+
+@pytest.fixture
+def other_coach(db) -> User:
+    return make_user("othercoach", is_coach=True)
+
+
+@pytest.fixture
+def outsider(other_coach) -> User:
+    """An athlete of another coach's team."""
+    outsider = make_user("outsider")
+    other_team = Team.objects.create(coach=other_coach, name="Elsewhere")
+    Membership.objects.create(team=other_team, athlete=outsider)
+    return outsider
+
+
+@pytest.fixture
+def staff(db) -> User:
+    return make_user("staff", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def athlete_client(client, athlete):
+    client.force_login(athlete)
+    return client
+
+
+@pytest.fixture
+def coach_client(client, coach):
+    client.force_login(coach)
+    return client
