@@ -60,3 +60,11 @@ def athlete_client(client, athlete):
 def coach_client(client, coach):
     client.force_login(coach)
     return client
+
+
+@pytest.fixture
+def catalogue(db):
+    """The seed bands and exercises, as `make run` loads them."""
+    from catalogue.services import load_catalogue
+
+    load_catalogue()

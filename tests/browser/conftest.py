@@ -126,3 +126,15 @@ def log_in(page, username: str, password: str):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit] >> text=Log in")
+
+
+def small_tap_targets(page, selector: str = "main a, main button, main select, main input") -> list:
+    """Visible controls in the main area shorter than 44 px (inline text links excepted)."""
+    return page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+            .filter((el) => el.offsetParent !== null && getComputedStyle(el).display !== 'inline')
+            .map((el) => [el.textContent.trim().slice(0, 30) || el.name,
+                          el.getBoundingClientRect().height])
+            .filter(([, height]) => height < 44)""",
+        selector,
+    )

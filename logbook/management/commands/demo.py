@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Membership, Team, User
+from catalogue.services import load_catalogue
 
 DEMO_PASSWORD = "hamstrings"
 DEMO_USERS = [
@@ -14,10 +15,11 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo users and team. Safe to run again: nothing is duplicated."
+    help = "Load the catalogue, the demo users and their team. Safe to run again."
 
     @transaction.atomic
     def handle(self, *args, **options):
+        load_catalogue()
         users = {}
         for username, first_name, is_staff, is_coach in DEMO_USERS:
             user, created = User.objects.get_or_create(

@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.forms import BaseModelFormSet
+
+from catalogue.models import Band, Exercise
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(admin.ModelAdmin):
+    list_display = ["name", "pattern", "band_role", "dose", "is_published"]
+    list_filter = ["pattern", "band_role", "dose", "anchor", "is_published"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["progressions"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_published"]}),
+        ("How to do it", {"fields": ["setup", "cues", "mistakes", "video_url"]}),
+        (
+            "Classification",
+            {"fields": ["pattern", "band_role", "anchor", "dose", "unilateral", "difficulty"]},
+        ),
+        ("Progressions", {"fields": ["progressions"]}),
+    ]
+
+
+class BandRankFormSet(BaseModelFormSet):
+    """Ranks edited in the list: refuse a rank another band of the same kind holds, in the
+    database or elsewhere in the same submission (the list form has no `kind` field, so the
+    model's own constraint check cannot see the clash)."""
+
+    def clean(self):
+        super().clean()
+        holders = {
+            (kind, rank): pk for pk, kind, rank in Band.objects.values_list("pk", "kind", "rank")
+        }
+        for form in self.forms:
+            if "rank" not in form.changed_data or "rank" not in form.cleaned_data:
+                continue
+            key = (form.instance.kind, form.cleaned_data["rank"])
+            if holders.get(key, form.instance.pk) != form.instance.pk:
+                form.add_error(
+                    "rank", "Another band of this kind has this rank; give one of them a free rank."
+                )
+            holders[key] = form.instance.pk
+
+
+@admin.register(Band)
+class BandAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "rank",
+        "kind",
+        "colour",
+        "width_mm",
+        "tension_min_kg",
+        "tension_max_kg",
+    ]
+    list_editable = ["rank"]
+    list_filter = ["kind"]
+    ordering = ["kind", "rank"]
+    search_fields = ["name", "colour"]
+    exclude = ["owners"]
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=BandRankFormSet, **kwargs)

@@ -1,0 +1,177 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class BandKind(models.TextChoices):
+    LOOP = "loop", "41-inch loop"
+    MINI = "mini", "Mini band"
+
+
+class Pattern(models.TextChoices):
+    KNEE_FLEXION = "knee_flexion", "Knee flexion"
+    HIP_HINGE = "hip_hinge", "Hip hinge"
+    ECCENTRIC = "eccentric", "Eccentric"
+    ISOMETRIC = "isometric", "Isometric"
+    BRIDGE = "bridge", "Bridge"
+    SQUAT = "squat", "Squat"
+    MOBILITY = "mobility", "Mobility"
+
+
+class BandRole(models.TextChoices):
+    ASSIST = "assist", "Assist"
+    RESIST = "resist", "Resist"
+    NONE = "none", "No band"
+
+
+class Anchor(models.TextChoices):
+    FLOOR = "floor", "Floor-level post"
+    HIGH = "high", "High anchor"
+    UNDER_FEET = "under_feet", "Under your feet"
+    BAR = "bar", "Around the bar"
+    BEHIND = "behind", "Behind you"
+    NONE = "none", "No anchor"
+
+
+class Dose(models.TextChoices):
+    REPS = "reps", "Reps"
+    SECONDS = "seconds", "Seconds (hold)"
+
+
+class Difficulty(models.IntegerChoices):
+    BEGINNER = 1, "Beginner"
+    INTERMEDIATE = 2, "Intermediate"
+    ADVANCED = 3, "Advanced"
+
+
+class BandQuerySet(models.QuerySet):
+    def ladder(self):
+        """Loop bands, thinnest first: the ladder progression climbs."""
+        return self.filter(kind=BandKind.LOOP).order_by("rank")
+
+
+class Band(models.Model):
+    name = models.CharField(max_length=40, unique=True)
+    colour = models.CharField(max_length=30)
+    hex = models.CharField("colour code", max_length=7, help_text="Swatch colour, such as #c62828.")
+    kind = models.CharField(max_length=4, choices=BandKind, default=BandKind.LOOP)
+    width_mm = models.PositiveSmallIntegerField("width (mm)")
+    tension_min_kg = models.DecimalField("tension from (kg)", max_digits=5, decimal_places=1)
+    tension_max_kg = models.DecimalField("tension to (kg)", max_digits=5, decimal_places=1)
+    rank = models.PositiveSmallIntegerField(help_text="Order on the ladder, thinnest first.")
+    owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="owned_bands", blank=True
+    )
+
+    objects = BandQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "rank"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tension_min_kg__lte=F("tension_max_kg")),
+                name="catalogue_band_tension_min_lte_max",
+                violation_error_message="The lowest tension cannot exceed the highest.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tension_min_kg__gte=0), name="catalogue_band_tension_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(hex__regex=r"^#[0-9a-fA-F]{6}$"),
+                name="catalogue_band_hex_format",
+                violation_error_message="Use a colour code such as #c62828.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=BandKind.values), name="catalogue_band_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "rank"],
+                name="catalogue_band_rank_unique_per_ladder",
+                violation_error_message="Another band of this kind already has this rank.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} band"
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Published exercises; staff also see drafts."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        return self.filter(is_published=True)
+
+
+class Exercise(models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.CharField(max_length=240)
+    setup = models.TextField(help_text="Where the band is anchored and how it is looped.")
+    cues = models.TextField(help_text="One cue per line.")
+    mistakes = models.TextField(blank=True, help_text="One mistake per line.")
+    pattern = models.CharField(max_length=16, choices=Pattern)
+    band_role = models.CharField(max_length=8, choices=BandRole)
+    anchor = models.CharField(max_length=12, choices=Anchor)
+    dose = models.CharField(max_length=8, choices=Dose, default=Dose.REPS)
+    unilateral = models.BooleanField(default=False, help_text="Done one side at a time.")
+    difficulty = models.PositiveSmallIntegerField(choices=Difficulty, default=Difficulty.BEGINNER)
+    video_url = models.URLField(blank=True)
+    is_published = models.BooleanField(default=True)
+    progressions = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="regressions",
+        blank=True,
+        help_text="Harder forms of this exercise.",
+    )
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pattern__in=Pattern.values), name="catalogue_exercise_pattern_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(band_role__in=BandRole.values),
+                name="catalogue_exercise_band_role_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(anchor__in=Anchor.values), name="catalogue_exercise_anchor_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(dose__in=Dose.values), name="catalogue_exercise_dose_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(difficulty__in=Difficulty.values),
+                name="catalogue_exercise_difficulty_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:exercise-detail", args=[self.slug])
+
+    @property
+    def cue_list(self) -> list[str]:
+        return [line.strip() for line in self.cues.splitlines() if line.strip()]
+
+    @property
+    def mistake_list(self) -> list[str]:
+        return [line.strip() for line in self.mistakes.splitlines() if line.strip()]
+
+    @property
+    def band_role_explained(self) -> str:
+        return BAND_ROLE_WORDS[self.band_role]
+
+
+BAND_ROLE_WORDS = {
+    BandRole.ASSIST: "The band takes weight off you; a thinner band is harder.",
+    BandRole.RESIST: "The band adds load; a thicker band is harder.",
+    BandRole.NONE: "No band: your body weight or a bar carries the load.",
+}

@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from catalogue.forms import ExerciseFilterForm, OwnedBandsForm
+from catalogue.models import Band, BandKind, Exercise
+from catalogue.units import tension_range
+from programs.models import Program
+
+
+@vary_on_headers("HX-Request")
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    form = ExerciseFilterForm(request.GET)
+    exercises = form.filter(Exercise.objects.for_user(request.user))
+    context = {"form": form, "exercises": exercises}
+    # htmx swaps only the list, except when restoring history it has no snapshot of.
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "catalogue/exercise_list.html#exercise-list", context)
+    return render(request, "catalogue/exercise_list.html", context)
+
+
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    visible = Exercise.objects.for_user(request.user)
+    exercise = get_object_or_404(visible, slug=slug)
+    context = {
+        "exercise": exercise,
+        "progressions": exercise.progressions.filter(pk__in=visible.values("pk")),
+        "regressions": exercise.regressions.filter(pk__in=visible.values("pk")),
+        "programs": Program.objects.for_user(request.user)
+        .filter(weeks__workouts__prescriptions__exercise=exercise, is_template=True)
+        .distinct(),
+    }
+    return render(request, "catalogue/exercise_detail.html", context)
+
+
+def band_ladder(request: HttpRequest) -> HttpResponse:
+    units = request.user.units if request.user.is_authenticated else "kg"
+    owned = set()
+    if request.user.is_authenticated:
+        owned = set(request.user.owned_bands.values_list("pk", flat=True))
+    rows = [
+        {
+            "band": band,
+            "tension": tension_range(band.tension_min_kg, band.tension_max_kg, units),
+            "owned": band.pk in owned,
+        }
+        for band in Band.objects.order_by("kind", "rank")
+    ]
+    return render(
+        request,
+        "catalogue/band_ladder.html",
+        {
+            "ladder": [row for row in rows if row["band"].kind == BandKind.LOOP],
+            "others": [row for row in rows if row["band"].kind != BandKind.LOOP],
+            "units": units,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_bands(request: HttpRequest) -> HttpResponse:
+    saved = False
+    if request.method == "POST":
+        form = OwnedBandsForm(request.POST)
+        if form.is_valid():
+            request.user.owned_bands.set(form.cleaned_data["bands"])
+            if not request.htmx:
+                messages.success(request, "Your bands are saved.")
+                return redirect("catalogue:my-bands")
+            saved = True
+    else:
+        form = OwnedBandsForm(initial={"bands": request.user.owned_bands.all()})
+    template = "catalogue/my_bands.html#bands-form" if request.htmx else "catalogue/my_bands.html"
+    return render(request, template, {"form": form, "saved": saved})

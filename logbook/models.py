@@ -1,0 +1,141 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from catalogue.models import Band, Exercise
+from programs.models import Assignment, Prescription, Workout
+
+
+class WorkoutLogQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """An athlete's own logs, and those of a coach's team members."""
+        return self.filter(
+            Q(athlete=user)
+            | Q(athlete__memberships__team__coach=user, athlete__memberships__is_active=True)
+        ).distinct()
+
+
+class WorkoutLog(models.Model):
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_logs"
+    )
+    workout = models.ForeignKey(
+        Workout, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
+    )
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, null=True, blank=True, related_name="logs"
+    )
+    performed_on = models.DateField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    rpe = models.PositiveSmallIntegerField("session RPE", null=True, blank=True)
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    # What the progression engine decided when the workout was finished, for the summary.
+    outcome = models.JSONField(default=list, blank=True)
+
+    objects = WorkoutLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-performed_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "workout"],
+                condition=Q(workout__isnull=False),
+                name="logbook_workoutlog_one_per_workout",
+            ),
+            models.CheckConstraint(
+                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
+                name="logbook_workoutlog_rpe_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain__isnull=True) | Q(pain__gte=0, pain__lte=10),
+                name="logbook_workoutlog_pain_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["athlete", "-performed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.workout or 'Free session'} on {self.performed_on}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class Side(models.TextChoices):
+    BOTH = "both", "Both"
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+
+
+class SetLog(models.Model):
+    workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="sets")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    prescription = models.ForeignKey(
+        Prescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    set_number = models.PositiveSmallIntegerField()
+    side = models.CharField(max_length=5, choices=Side, default=Side.BOTH)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    band = models.ForeignKey(
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    rpe = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    # What was prescribed, copied so history survives later edits to the program.
+    target_reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    token = models.UUIDField(default=uuid.uuid4, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["workout_log", "exercise", "set_number", "side"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workout_log", "exercise", "set_number", "side"],
+                name="logbook_setlog_one_per_set",
+            ),
+            models.CheckConstraint(
+                condition=Q(set_number__gte=1, set_number__lte=50),
+                name="logbook_setlog_set_number_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps__isnull=True) | Q(reps__gte=0, reps__lte=500),
+                name="logbook_setlog_reps_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=3600),
+                name="logbook_setlog_seconds_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
+                name="logbook_setlog_rpe_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=Side.values), name="logbook_setlog_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(reps__isnull=False) | Q(seconds__isnull=False),
+                name="logbook_setlog_reps_or_seconds",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} set {self.set_number}"
+
+
+class Comment(models.Model):
+    workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on {self.workout_log}"

@@ -1,0 +1,427 @@
+import re
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from catalogue.models import Band, BandRole, Exercise
+
+# Tempo as coaches write it: eccentric-pause-concentric[-pause], digits or X (explosive),
+# either dashed ("3-0-1", "3-1-1-0") or packed ("30X0").
+TEMPO_RE = re.compile(r"^(?:[0-9X](?:-[0-9X]){2,3}|[0-9X]{3,4})$")
+
+
+def validate_tempo(value: str) -> None:
+    if value and not TEMPO_RE.match(value.upper()):
+        raise ValidationError(
+            "Write tempo as three or four digits, such as 3-0-1 or 30X0 (X = explosive)."
+        )
+
+
+class ProgramQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Library programs, the user's own programs, and the copies assigned to them."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(owner__isnull=True, is_template=True) | Q(owner=user) | Q(assignment__athlete=user)
+        ).distinct()
+
+    def library(self):
+        return self.filter(owner__isnull=True, is_template=True)
+
+
+class Program(models.Model):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120)
+    summary = models.CharField(max_length=300, blank=True)
+    goal = models.TextField(blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text="Empty for library programs.",
+    )
+    is_template = models.BooleanField(
+        default=True, help_text="Templates are copied when assigned, never logged against."
+    )
+    source = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(owner__isnull=True),
+                name="programs_program_library_slug_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:detail", args=[self.pk])
+
+    @property
+    def is_library(self) -> bool:
+        return self.owner_id is None
+
+
+class ProgramWeek(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="weeks")
+    number = models.PositiveSmallIntegerField()
+    focus = models.CharField(max_length=120, blank=True)
+    is_deload = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "number"], name="programs_programweek_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=104),
+                name="programs_programweek_number_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Week {self.number}"
+
+
+class Workout(models.Model):
+    week = models.ForeignKey(ProgramWeek, on_delete=models.CASCADE, related_name="workouts")
+    day = models.PositiveSmallIntegerField(help_text="Day of the week in the program, 1 to 7.")
+    title = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["day", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day__gte=1, day__lte=7), name="programs_workout_day_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def scheduled_on(self, start_date: date) -> date:
+        return workout_date(start_date, self.week.number, self.day)
+
+
+def workout_date(start_date: date, week_number: int, day: int) -> date:
+    """The schedule is derived, never stored: week 1 day 1 is the start date."""
+    return start_date + timedelta(days=7 * (week_number - 1) + (day - 1))
+
+
+class Prescription(models.Model):
+    """One exercise in a workout: sets x a rep range, per-set reps, or sets x hold seconds."""
+
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="prescriptions")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="prescriptions")
+    order = models.PositiveSmallIntegerField(default=1)
+    sets = models.PositiveSmallIntegerField(default=3)
+    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    set_reps = ArrayField(
+        models.PositiveSmallIntegerField(),
+        blank=True,
+        default=list,
+        help_text="Reps for each set, such as 12/10/8.",
+    )
+    seconds = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Hold seconds.")
+    per_side = models.BooleanField(default=False)
+    tempo = models.CharField(max_length=7, blank=True, validators=[validate_tempo])
+    rest_seconds = models.PositiveSmallIntegerField(default=90)
+    rpe_target = models.PositiveSmallIntegerField("RPE target", null=True, blank=True)
+    band = models.ForeignKey(
+        Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    notes = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sets__gte=1, sets__lte=20), name="programs_prescription_sets_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=True) | Q(reps_min__gte=0, reps_min__lte=500),
+                name="programs_prescription_reps_min_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_max__isnull=True)
+                | Q(reps_max__lte=500, reps_min__isnull=False, reps_max__gte=F("reps_min")),
+                name="programs_prescription_reps_max_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=3600),
+                name="programs_prescription_seconds_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(rest_seconds__lte=3600), name="programs_prescription_rest_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(rpe_target__isnull=True) | Q(rpe_target__gte=1, rpe_target__lte=10),
+                name="programs_prescription_rpe_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(set_reps__len=0) | Q(set_reps__len=F("sets")),
+                name="programs_prescription_set_reps_match_sets",
+            ),
+            # Exactly one kind of target: a rep range, per-set reps, or hold seconds.
+            models.CheckConstraint(
+                condition=(
+                    Q(reps_min__isnull=False, set_reps__len=0, seconds__isnull=True)
+                    | Q(reps_min__isnull=True, set_reps__len__gt=0, seconds__isnull=True)
+                    | Q(reps_min__isnull=True, set_reps__len=0, seconds__isnull=False)
+                ),
+                name="programs_prescription_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.volume_text()}"
+
+    def target_for_set(self, set_number: int) -> int:
+        """Reps (or seconds) prescribed for one set; the top of a rep range counts."""
+        if self.seconds is not None:
+            return self.seconds
+        if self.set_reps:
+            return self.set_reps[min(set_number, len(self.set_reps)) - 1]
+        return self.reps_max if self.reps_max is not None else self.reps_min
+
+    @property
+    def is_hold(self) -> bool:
+        return self.seconds is not None
+
+    def volume_text(self) -> str:
+        """'3 x 8-10', '3 x 12/10/8', '2 x 45 s', with ' per side' where it applies."""
+        if self.seconds is not None:
+            target = f"{self.seconds} s"
+        elif self.set_reps:
+            target = "/".join(str(reps) for reps in self.set_reps)
+        elif self.reps_max is not None and self.reps_max != self.reps_min:
+            target = f"{self.reps_min}-{self.reps_max}"
+        else:
+            target = str(self.reps_min)
+        text = f"{self.sets} x {target}"
+        return f"{text} per side" if self.per_side else text
+
+    def notation(self, band: Band | None = None) -> str:
+        """Coach notation: '3 x 12/10/8 @ RPE 8, tempo 3-0-1, green band, assist'."""
+        text = self.volume_text()
+        if self.rpe_target:
+            text += f" @ RPE {self.rpe_target}"
+        parts = [text]
+        if self.tempo:
+            parts.append(f"tempo {self.tempo}")
+        band = band if band is not None else self.band
+        role = self.exercise.band_role
+        if band is not None:
+            parts.append(f"{band.name.lower()} band")
+        if role != BandRole.NONE:
+            parts.append(role)
+        return ", ".join(parts)
+
+
+class BandRuleMode(models.TextChoices):
+    EARNED = "earned", "Earned: move when the sessions show it"
+    SCHEDULED = "scheduled", "Scheduled: move every few weeks"
+
+
+class BandRule(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="band_rules")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    mode = models.CharField(max_length=10, choices=BandRuleMode, default=BandRuleMode.EARNED)
+    start_band = models.ForeignKey(
+        Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    step_weeks = models.PositiveSmallIntegerField(default=2)
+    sessions_to_advance = models.PositiveSmallIntegerField(default=2)
+    rpe_ceiling = models.PositiveSmallIntegerField("RPE ceiling", default=8)
+    pain_stop = models.PositiveSmallIntegerField(default=5)
+
+    class Meta:
+        ordering = ["exercise__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "exercise"], name="programs_bandrule_one_per_exercise"
+            ),
+            models.CheckConstraint(
+                condition=Q(mode__in=BandRuleMode.values), name="programs_bandrule_mode_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(step_weeks__gte=1, step_weeks__lte=52),
+                name="programs_bandrule_step_weeks_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(sessions_to_advance__gte=1, sessions_to_advance__lte=10),
+                name="programs_bandrule_sessions_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(rpe_ceiling__gte=1, rpe_ceiling__lte=10),
+                name="programs_bandrule_rpe_ceiling_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_stop__gte=1, pain_stop__lte=10),
+                name="programs_bandrule_pain_stop_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} ({self.get_mode_display()})"
+
+    def explained(self) -> str:
+        """The rule in words, for the program page."""
+        start = f"Starts on the {self.start_band.name.lower()} band. " if self.start_band else ""
+        direction = (
+            "a thinner band, then unassisted"
+            if self.exercise.band_role == BandRole.ASSIST
+            else "a thicker band"
+        )
+        if self.mode == BandRuleMode.SCHEDULED:
+            move = f"Moves to {direction} every {self.step_weeks} weeks"
+        else:
+            move = (
+                f"Moves to {direction} after {self.sessions_to_advance} sessions in a row with "
+                f"every rep done at RPE {self.rpe_ceiling} or less and pain 2 or less"
+            )
+        return (
+            f"{start}{move}. Pain of {self.pain_stop} or more, or two sessions under 70% of the "
+            "prescribed volume, moves it one step back and alerts the coach."
+        )
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """An athlete's own assignments and those of a coach's team members."""
+        return self.filter(
+            Q(athlete=user)
+            | Q(athlete__memberships__team__coach=user, athlete__memberships__is_active=True)
+        ).distinct()
+
+
+class Assignment(models.Model):
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    program = models.OneToOneField(
+        Program,
+        on_delete=models.CASCADE,
+        related_name="assignment",
+        help_text="The athlete's own copy of the template.",
+    )
+    template = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="template_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    start_date = models.DateField()
+    status = models.CharField(
+        max_length=10, choices=AssignmentStatus, default=AssignmentStatus.ACTIVE
+    )
+    paused_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "template"],
+                condition=Q(status__in=["active", "paused"]),
+                name="programs_assignment_one_active_per_template",
+                violation_error_message="This athlete already has this program assigned.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AssignmentStatus.values),
+                name="programs_assignment_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} for {self.athlete}"
+
+
+class BandTrack(models.Model):
+    """Where an athlete stands on the ladder for one exercise of an assignment."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="tracks")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    band = models.ForeignKey(
+        Band,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty = unassisted.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "exercise"], name="programs_bandtrack_one_per_exercise"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.band or 'unassisted'}"
+
+
+class DecidedBy(models.TextChoices):
+    ENGINE = "engine", "Engine"
+    COACH = "coach", "Coach"
+
+
+class BandChange(models.Model):
+    track = models.ForeignKey(BandTrack, on_delete=models.CASCADE, related_name="changes")
+    from_band = models.ForeignKey(
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    to_band = models.ForeignKey(
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, blank=True)
+    reason = models.CharField(max_length=300)
+    decided_by = models.CharField(max_length=6, choices=DecidedBy)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_by__in=DecidedBy.values),
+                name="programs_bandchange_decided_by_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_band or 'unassisted'} -> {self.to_band or 'unassisted'}"
