@@ -2,9 +2,10 @@
 
 import django.contrib.postgres.fields
 import django.db.models.deletion
-import programs.models
 from django.conf import settings
 from django.db import migrations, models
+
+import programs.models
 
 
 class Migration(migrations.Migration):
