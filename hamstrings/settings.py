@@ -91,6 +91,8 @@ else:
     pgdata = Path(os.environ.get("PGSERVER_DATA", BASE_DIR / ".pgdata"))
     DATABASES = {"default": database_settings(pgdata)}
 DATABASES["default"].update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+if os.environ.get("TEST_DATABASE_NAME"):  # lets two test runs share one server
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("catalogue.urls")),
+    path("programs/", include("programs.urls")),
     path("", include("logbook.urls")),
 ]

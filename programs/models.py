@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -13,6 +14,11 @@ from catalogue.models import Band, BandRole, Exercise
 # Tempo as coaches write it: eccentric-pause-concentric[-pause], digits or X (explosive),
 # either dashed ("3-0-1", "3-1-1-0") or packed ("30X0").
 TEMPO_RE = re.compile(r"^(?:[0-9X](?:-[0-9X]){2,3}|[0-9X]{3,4})$")
+
+
+def range_of(low: int, high: int) -> list:
+    """Form-level twin of a CheckConstraint range."""
+    return [MinValueValidator(low), MaxValueValidator(high)]
 
 
 def validate_tempo(value: str) -> None:
@@ -104,7 +110,9 @@ class ProgramWeek(models.Model):
 
 class Workout(models.Model):
     week = models.ForeignKey(ProgramWeek, on_delete=models.CASCADE, related_name="workouts")
-    day = models.PositiveSmallIntegerField(help_text="Day of the week in the program, 1 to 7.")
+    day = models.PositiveSmallIntegerField(
+        help_text="Day of the week in the program, 1 to 7.", validators=range_of(1, 7)
+    )
     title = models.CharField(max_length=120)
     notes = models.TextField(blank=True)
 
@@ -134,7 +142,7 @@ class Prescription(models.Model):
     workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="prescriptions")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="prescriptions")
     order = models.PositiveSmallIntegerField(default=1)
-    sets = models.PositiveSmallIntegerField(default=3)
+    sets = models.PositiveSmallIntegerField(default=3, validators=range_of(1, 20))
     reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
     reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
     set_reps = ArrayField(
@@ -146,8 +154,10 @@ class Prescription(models.Model):
     seconds = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Hold seconds.")
     per_side = models.BooleanField(default=False)
     tempo = models.CharField(max_length=7, blank=True, validators=[validate_tempo])
-    rest_seconds = models.PositiveSmallIntegerField(default=90)
-    rpe_target = models.PositiveSmallIntegerField("RPE target", null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(default=90, validators=range_of(0, 3600))
+    rpe_target = models.PositiveSmallIntegerField(
+        "RPE target", null=True, blank=True, validators=range_of(1, 10)
+    )
     band = models.ForeignKey(
         Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -209,17 +219,19 @@ class Prescription(models.Model):
     def is_hold(self) -> bool:
         return self.seconds is not None
 
+    def target_text(self) -> str:
+        """The target as coaches write it: '8-10', '12/10/8', '45 s' or '10'."""
+        if self.seconds is not None:
+            return f"{self.seconds} s"
+        if self.set_reps:
+            return "/".join(str(reps) for reps in self.set_reps)
+        if self.reps_max is not None and self.reps_max != self.reps_min:
+            return f"{self.reps_min}-{self.reps_max}"
+        return str(self.reps_min)
+
     def volume_text(self) -> str:
         """'3 x 8-10', '3 x 12/10/8', '2 x 45 s', with ' per side' where it applies."""
-        if self.seconds is not None:
-            target = f"{self.seconds} s"
-        elif self.set_reps:
-            target = "/".join(str(reps) for reps in self.set_reps)
-        elif self.reps_max is not None and self.reps_max != self.reps_min:
-            target = f"{self.reps_min}-{self.reps_max}"
-        else:
-            target = str(self.reps_min)
-        text = f"{self.sets} x {target}"
+        text = f"{self.sets} x {self.target_text()}"
         return f"{text} per side" if self.per_side else text
 
     def notation(self, band: Band | None = None) -> str:
@@ -251,10 +263,12 @@ class BandRule(models.Model):
     start_band = models.ForeignKey(
         Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    step_weeks = models.PositiveSmallIntegerField(default=2)
-    sessions_to_advance = models.PositiveSmallIntegerField(default=2)
-    rpe_ceiling = models.PositiveSmallIntegerField("RPE ceiling", default=8)
-    pain_stop = models.PositiveSmallIntegerField(default=5)
+    step_weeks = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 52))
+    sessions_to_advance = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 10))
+    rpe_ceiling = models.PositiveSmallIntegerField(
+        "RPE ceiling", default=8, validators=range_of(1, 10)
+    )
+    pain_stop = models.PositiveSmallIntegerField(default=5, validators=range_of(1, 10))
 
     class Meta:
         ordering = ["exercise__name"]

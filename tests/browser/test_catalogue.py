@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_fits_the_phone, screenshot, small_tap_targets
 
@@ -13,7 +14,7 @@ def test_filter_to_assisted_and_open_the_assisted_nordic(phone):
     phone.evaluate("window.__sameDocument = true")
     phone.select_option("#id_band_role", "assist")
     phone.wait_for_url("**/exercises/?*band_role=assist*")
-    phone.wait_for_function("document.querySelectorAll('#exercise-list li').length === 1")
+    expect(phone.locator("#exercise-list li")).to_have_count(1)
     assert phone.evaluate("window.__sameDocument") is True  # no full reload
     assert_fits_the_phone(phone)
     assert small_tap_targets(phone) == []

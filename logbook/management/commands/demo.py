@@ -3,6 +3,7 @@ from django.db import transaction
 
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
+from programs.library import load_library
 
 DEMO_PASSWORD = "hamstrings"
 DEMO_USERS = [
@@ -15,11 +16,12 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Load the catalogue, the demo users and their team. Safe to run again."
+    help = "Load the catalogue, library programs, demo users and their team. Safe to rerun."
 
     @transaction.atomic
     def handle(self, *args, **options):
         load_catalogue()
+        load_library()
         users = {}
         for username, first_name, is_staff, is_coach in DEMO_USERS:
             user, created = User.objects.get_or_create(

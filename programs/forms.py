@@ -1,0 +1,120 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from catalogue.models import Band, BandRole, Dose, Exercise
+from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+
+TARGET_HELP = "Reps as 8, a range 8-10, per set 12/10/8, or a hold in seconds: 45 s."
+
+
+class ProgramForm(forms.ModelForm):
+    class Meta:
+        model = Program
+        fields = ["title", "summary", "goal"]
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
+
+
+class WeekForm(forms.ModelForm):
+    class Meta:
+        model = ProgramWeek
+        fields = ["focus", "is_deload"]
+        labels = {"is_deload": "Deload week (lighter)"}
+
+
+class WorkoutForm(forms.ModelForm):
+    class Meta:
+        model = Workout
+        fields = ["day", "title", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+def parse_target(text: str) -> dict:
+    """Coach notation to model fields: '45 s', '12/10/8', '8-10' or '10'."""
+    text = text.strip().lower().replace(" ", "")
+    if match := re.fullmatch(r"(\d{1,4})(s|sec|secs|seconds)", text):
+        seconds = int(match[1])
+        if seconds > 3600:
+            raise ValidationError("A hold can last at most 3600 seconds.")
+        return {"seconds": seconds}
+    if re.fullmatch(r"\d{1,3}(/\d{1,3})+", text):
+        set_reps = [int(reps) for reps in text.split("/")]
+        if max(set_reps) > 500:
+            raise ValidationError("A set can have at most 500 reps.")
+        return {"set_reps": set_reps}
+    if match := re.fullmatch(r"(\d{1,3})(?:-(\d{1,3}))?", text):
+        low, high = int(match[1]), int(match[2]) if match[2] else None
+        if max(low, high or 0) > 500:
+            raise ValidationError("A set can have at most 500 reps.")
+        if high is not None and high < low:
+            raise ValidationError("Write the range low to high, such as 8-10.")
+        return {"reps_min": low, "reps_max": high if high != low else None}
+    raise ValidationError(f"Could not read “{text}”. {TARGET_HELP}")
+
+
+class PrescriptionForm(forms.ModelForm):
+    target = forms.CharField(max_length=40, help_text=TARGET_HELP)
+
+    class Meta:
+        model = Prescription
+        fields = [
+            "exercise", "sets", "target", "per_side", "tempo", "rest_seconds", "rpe_target",
+            "band", "notes",
+        ]  # fmt: skip
+        labels = {"rest_seconds": "Rest (seconds)", "per_side": "Per side"}
+        help_texts = {"tempo": "As you write it: 3-0-1 or 30X0.", "band": ""}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exercise"].queryset = Exercise.objects.filter(is_published=True)
+        self.fields["band"].queryset = Band.objects.order_by("kind", "rank")
+        self.fields["band"].empty_label = "No band"
+        if self.instance.pk:
+            self.initial.setdefault("target", self.instance.target_text())
+
+    def clean(self):
+        cleaned = super().clean()
+        exercise, text = cleaned.get("exercise"), cleaned.get("target")
+        if not text:
+            return cleaned
+        try:
+            target = parse_target(text)
+        except ValidationError as error:
+            self.add_error("target", error)
+            return cleaned
+        if exercise is not None:
+            is_hold = "seconds" in target
+            if exercise.dose == Dose.SECONDS and not is_hold:
+                self.add_error("target", "This exercise is a hold: give seconds, such as 30 s.")
+            elif exercise.dose == Dose.REPS and is_hold:
+                self.add_error("target", "This exercise is counted in reps, not seconds.")
+        sets = cleaned.get("sets")
+        if "set_reps" in target and sets and len(target["set_reps"]) != sets:
+            self.add_error(
+                "target",
+                f"{len(target['set_reps'])} per-set targets for {sets} sets: give one per set.",
+            )
+        for field in ("reps_min", "reps_max", "set_reps", "seconds"):
+            setattr(self.instance, field, target.get(field, [] if field == "set_reps" else None))
+        return cleaned
+
+
+class BandRuleForm(forms.ModelForm):
+    class Meta:
+        model = BandRule
+        fields = [
+            "exercise", "mode", "start_band", "step_weeks", "sessions_to_advance", "rpe_ceiling",
+            "pain_stop",
+        ]  # fmt: skip
+        labels = {
+            "step_weeks": "Scheduled: weeks per step",
+            "sessions_to_advance": "Earned: good sessions in a row to move",
+            "pain_stop": "Pain that moves it back (0-10)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exercise"].queryset = Exercise.objects.exclude(band_role=BandRole.NONE)
+        self.fields["start_band"].queryset = Band.objects.ladder()
+        self.fields["start_band"].empty_label = "No band (unassisted)"

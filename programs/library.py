@@ -1,0 +1,264 @@
+"""The library programs every coach starts from, as plain data, and their idempotent loader.
+
+Reps are written as coaches say them: `10`, `(8, 10)` for a range, or `[12, 10, 8]` for a
+different target on each set; holds give `seconds` instead. Exercises are named by catalogue
+slug and bands by their seed name.
+"""
+
+from django.db import transaction
+
+from catalogue.models import Band, Exercise
+from catalogue.services import load_catalogue
+from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+
+
+def rx(exercise, sets, reps=None, *, seconds=None, band=None, rpe=None, rest=90, **extra):
+    """One prescription with exactly one kind of target; extra: per_side, tempo, notes."""
+    if isinstance(reps, list):
+        target = {"set_reps": reps}
+    elif isinstance(reps, tuple):
+        target = {"reps_min": reps[0], "reps_max": reps[1]}
+    elif reps is not None:
+        target = {"reps_min": reps}
+    else:
+        target = {"seconds": seconds}
+    fields = {"band": band, "rpe_target": rpe, "rest_seconds": rest, **extra}
+    return {"exercise": exercise, "sets": sets, **target, **fields}
+
+
+def week(number, focus, sessions, *prescriptions, deload=False):
+    """A week whose sessions, given as (day, title), all repeat the same prescriptions."""
+    workouts = [
+        {"day": day, "title": title, "prescriptions": prescriptions} for day, title in sessions
+    ]
+    return {"number": number, "focus": focus, "is_deload": deload, "workouts": workouts}
+
+
+def rule(exercise, start_band, **fields):
+    """A band rule, earned by default, with the model's defaults (2 sessions, RPE 8, pain 5)."""
+    return {"exercise": exercise, "start_band": start_band, "mode": "earned", **fields}
+
+
+NORDIC = "band-assisted-nordic-curl"
+PRONE_CURL = "banded-prone-leg-curl"
+BANDED_RDL = "band-resisted-romanian-deadlift"
+CURL_HOLD = "banded-isometric-leg-curl-hold"
+STRETCH = "supine-active-band-hamstring-stretch"
+FLINGS = "banded-leg-flings"
+BRIDGE = "glute-bridge-band-above-knees"
+PULL_THROUGH = "banded-pull-through"
+SINGLE_LEG_CURL = "standing-single-leg-band-curl"
+GOOD_MORNING = "banded-good-morning"
+BALL_CURL = "stability-ball-hamstring-curl"
+
+LOWER_SLOWLY = "Lower as slowly as you can; let the band take over only near the bottom."
+PRIME = "A primer: stop well short of failure and control every return."
+AFTER_MAIN_LIFT = "Mid-session, after your main squat or deadlift work."
+FINISH = "The finisher: keep the heels high and breathe through the shaking."
+EASE_IN = "Press into the band, relax, then ease the leg a little higher."
+EASY_SWINGS = "Easy, rhythmic swings; never force the range."
+STAND_TALL = "Hinge at the hips and squeeze your glutes to stand tall."
+THIGH_STILL = "A warm-up: keep the thigh still and move only the heel."
+HIPS_UP = "Keep your hips up while the ball rolls in and out."
+
+# -- Band-assisted Nordic: the Nordic volume of Petersen et al. (2011) --------------------------
+
+ONCE = [(1, "Nordic session")]
+TWICE = [(1, "Nordic session A"), (4, "Nordic session B")]
+THRICE = [(1, "Nordic session A"), (3, "Nordic session B"), (5, "Nordic session C")]
+
+
+def nordic(sets, reps, *, rpe=None, rest=120):
+    return rx(NORDIC, sets, reps, band="Green", rpe=rpe, rest=rest, notes=LOWER_SLOWLY)
+
+
+FULL_VOLUME = nordic(3, [12, 10, 8], rpe=8)
+
+BAND_ASSISTED_NORDIC = {
+    "slug": "band-assisted-nordic",
+    "title": "Band-assisted Nordic, 10 weeks",
+    "summary": (
+        "The Nordic curl volume of Petersen et al. (2011), from one session of 2 x 5 up to three "
+        "sessions of 12/10/8 a week, with a band under the armpits that thins out as you improve."
+    ),
+    "goal": (
+        "Build eccentric hamstring strength with the protocol used to cut hamstring strains, "
+        "starting on a green assist band and earning thinner bands until you lower yourself "
+        "unassisted. After the 10 weeks, one session a week of 3 x 12/10/8 keeps the gain."
+    ),
+    "weeks": [
+        week(1, "Learn the lean", ONCE, nordic(2, 5, rest=90)),
+        week(2, "Two sessions a week", TWICE, nordic(2, 6, rest=90)),
+        week(3, "Three sessions, three sets", THRICE, nordic(3, (6, 8), rpe=8)),
+        week(4, "Stretch the sets to ten", THRICE, nordic(3, (8, 10), rpe=8)),
+        week(5, "Full volume: 12, 10, 8", THRICE, FULL_VOLUME),
+        week(6, "Settle into full volume", THRICE, FULL_VOLUME),
+        week(7, "Earn a thinner band", THRICE, FULL_VOLUME),
+        week(8, "Slow the bottom half", THRICE, FULL_VOLUME),
+        week(9, "Keep every rep controlled", THRICE, FULL_VOLUME),
+        week(10, "Last full week, then once a week", THRICE, FULL_VOLUME),
+    ],
+    "band_rules": [rule(NORDIC, "Green", sessions_to_advance=2, rpe_ceiling=8, pain_stop=5)],
+}
+
+# -- Leg-day primer: prime with curls, hinge against the band, finish with a hold ---------------
+
+
+def leg_day(number, focus, hold_seconds):
+    return week(
+        number,
+        focus,
+        [(1, "Leg day A"), (4, "Leg day B")],
+        rx(PRONE_CURL, 2, 25, band="Black", rpe=6, rest=60, tempo="2-0-1", notes=PRIME),
+        rx(BANDED_RDL, 3, (8, 10), band="Purple", rpe=8, rest=120, notes=AFTER_MAIN_LIFT),
+        rx(CURL_HOLD, 2, seconds=hold_seconds, band="Black", notes=FINISH),
+    )
+
+
+LEG_DAY_PRIMER = {
+    "slug": "leg-day-primer",
+    "title": "Leg-day primer, 4 weeks",
+    "summary": (
+        "Wraps your usual leg day: banded curls to prime, a band-resisted Romanian deadlift "
+        "mid-session, and an isometric curl hold to finish."
+    ),
+    "goal": (
+        "Get the hamstrings firing before heavy lifts and load them where they are shortest, "
+        "growing the closing hold from 30 seconds to a full minute over four weeks."
+    ),
+    "weeks": [
+        leg_day(1, "Prime, hinge, hold 30 s", 30),
+        leg_day(2, "Same work, smoother reps", 30),
+        leg_day(3, "Hold for 45 s", 45),
+        leg_day(4, "Hold for a full minute", 60),
+    ],
+    "band_rules": [rule(PRONE_CURL, "Black"), rule(BANDED_RDL, "Purple")],
+}
+
+# -- Desk-worker reset: length and strength back into hamstrings that sit all day ---------------
+
+
+def desk_week(number, focus, strength_sets, *, deload=False):
+    return week(
+        number,
+        focus,
+        [(1, "Desk reset A"), (3, "Desk reset B"), (5, "Desk reset C")],
+        rx(STRETCH, 2, seconds=30, band="Red", per_side=True, rest=15, notes=EASE_IN),
+        rx(FLINGS, 2, 10, band="Red", per_side=True, rest=30, notes=EASY_SWINGS),
+        rx(BRIDGE, strength_sets, (12, 15), band="Mini", rest=60),
+        rx(PULL_THROUGH, strength_sets, (15, 20), band="Black", rest=60, notes=STAND_TALL),
+        deload=deload,
+    )
+
+
+DESK_WORKER_RESET = {
+    "slug": "desk-worker-reset",
+    "title": "Desk-worker reset, 4 weeks",
+    "summary": (
+        "Three short sessions a week of active band stretches, leg flings, banded bridges and "
+        "pull-throughs for hamstrings stiff from sitting."
+    ),
+    "goal": (
+        "Restore length and strength to hamstrings held short by long hours in a chair, easing "
+        "the low back. Week 4 drops a set from the strength work so the habit sticks."
+    ),
+    "weeks": [
+        desk_week(1, "Find the stretch", 3),
+        desk_week(2, "Move through the full range", 3),
+        desk_week(3, "Own the hinge", 3),
+        desk_week(4, "Lighter week: keep the habit", 2, deload=True),
+    ],
+    "band_rules": [rule(PULL_THROUGH, "Black")],
+}
+
+# -- Runner's resilience: wake the hamstrings up and build their brakes -------------------------
+
+
+def run_week(number, focus, nordic_reps):
+    return week(
+        number,
+        focus,
+        [(2, "Runner's session A"), (5, "Runner's session B")],
+        rx(SINGLE_LEG_CURL, 3, 12, band="Red", per_side=True, rest=45, notes=THIGH_STILL),
+        rx(NORDIC, 3, nordic_reps, band="Blue", rpe=8, rest=120, notes=LOWER_SLOWLY),
+        rx(GOOD_MORNING, 3, 10, band="Purple", rpe=8, tempo="3-0-1"),
+        rx(BALL_CURL, 3, (10, 12), rest=60, notes=HIPS_UP),
+    )
+
+
+RUNNERS_RESILIENCE = {
+    "slug": "runners-resilience",
+    "title": "Runner's resilience, 6 weeks",
+    "summary": (
+        "Two sessions a week beside your running: single-leg band curls, assisted Nordics, "
+        "banded good mornings and stability-ball curls."
+    ),
+    "goal": (
+        "Build hamstrings that brake the leg before each foot strike and keep up with strong "
+        "quads, for fewer strains. The Nordic starts on a blue assist band."
+    ),
+    "weeks": [
+        run_week(1, "Wake the hamstrings up", 5),
+        run_week(2, "Control every lowering", 5),
+        run_week(3, "Same work; earn the next band", 5),
+        run_week(4, "More Nordic reps", (6, 8)),
+        run_week(5, "Hold the new volume", (6, 8)),
+        run_week(6, "Finish strong", (6, 8)),
+    ],
+    "band_rules": [
+        rule(SINGLE_LEG_CURL, "Red"),
+        rule(NORDIC, "Blue"),
+        rule(GOOD_MORNING, "Purple"),
+    ],
+}
+
+LIBRARY = [BAND_ASSISTED_NORDIC, LEG_DAY_PRIMER, DESK_WORKER_RESET, RUNNERS_RESILIENCE]
+
+
+@transaction.atomic
+def load_library() -> None:
+    """Create the library programs that are missing. Safe to run again, and it never touches a
+    library program that already exists under the same slug, so admin edits survive."""
+    load_catalogue()
+    bands = Band.objects.in_bulk(field_name="name")
+    exercises = Exercise.objects.in_bulk(field_name="slug")
+    # Every program without an owner holds its slug (a database constraint), template or not.
+    taken = set(Program.objects.filter(owner__isnull=True).values_list("slug", flat=True))
+    for spec in LIBRARY:
+        if spec["slug"] not in taken:
+            _create_program(spec, bands, exercises)
+
+
+def _create_program(spec: dict, bands: dict, exercises: dict) -> None:
+    details = {key: spec[key] for key in ("slug", "title", "summary", "goal")}
+    program = Program.objects.create(owner=None, is_template=True, **details)
+    prescriptions = []
+    for week_spec in spec["weeks"]:
+        program_week = ProgramWeek.objects.create(
+            program=program,
+            number=week_spec["number"],
+            focus=week_spec["focus"],
+            is_deload=week_spec["is_deload"],
+        )
+        for workout_spec in week_spec["workouts"]:
+            workout = Workout.objects.create(
+                week=program_week, day=workout_spec["day"], title=workout_spec["title"]
+            )
+            prescriptions += [
+                Prescription(workout=workout, order=order, **_rows(fields, bands, exercises))
+                for order, fields in enumerate(workout_spec["prescriptions"], start=1)
+            ]
+    Prescription.objects.bulk_create(prescriptions)
+    BandRule.objects.bulk_create(
+        BandRule(program=program, **_rows(fields, bands, exercises))
+        for fields in spec["band_rules"]
+    )
+
+
+def _rows(fields: dict, bands: dict, exercises: dict) -> dict:
+    """Swap the exercise slug and band names in a spec for the catalogue rows."""
+    rows = {**fields, "exercise": exercises[fields["exercise"]]}
+    for key in ("band", "start_band"):
+        if key in fields:
+            rows[key] = bands.get(fields[key])  # None stays None: no band
+    return rows

@@ -1,0 +1,78 @@
+"""Reading programs: the library and one's own, the week-by-week plan; creating and copying."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.decorators import coach_required
+from programs import services
+from programs.forms import ProgramForm
+from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+
+
+def workouts_prefetch() -> Prefetch:
+    """A week's workouts with their prescriptions: two queries, whatever the program's size."""
+    prescriptions = Prescription.objects.select_related("exercise", "band")
+    return Prefetch(
+        "workouts", Workout.objects.prefetch_related(Prefetch("prescriptions", prescriptions))
+    )
+
+
+def weeks_prefetch() -> Prefetch:
+    return Prefetch("weeks", ProgramWeek.objects.prefetch_related(workouts_prefetch()))
+
+
+def rules_prefetch() -> Prefetch:
+    return Prefetch("band_rules", BandRule.objects.select_related("exercise", "start_band"))
+
+
+@login_required
+def program_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    programs = Program.objects.for_user(user).select_related("assignment__athlete")
+    return render(
+        request,
+        "programs/program_list.html",
+        {
+            "library": [program for program in programs if program.is_library],
+            "templates": [p for p in programs if p.owner_id == user.pk and p.is_template],
+            "copies": [p for p in programs if not p.is_library and not p.is_template],
+        },
+    )
+
+
+@login_required
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_object_or_404(
+        Program.objects.for_user(request.user).prefetch_related(weeks_prefetch(), rules_prefetch()),
+        pk=pk,
+    )
+    return render(
+        request,
+        "programs/program_detail.html",
+        {"program": program, "can_edit": program.owner_id == request.user.pk},
+    )
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def program_create(request: HttpRequest) -> HttpResponse:
+    form = ProgramForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        program = services.program_create(owner=request.user, **form.cleaned_data)
+        return redirect("programs:builder", pk=program.pk)
+    return render(request, "programs/program_form.html", {"form": form})
+
+
+@coach_required
+@require_POST
+def program_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    """Copy a library program, or one of the coach's own, into a new template to edit."""
+    source = get_object_or_404(
+        Program.objects.filter(Q(owner__isnull=True) | Q(owner=request.user), is_template=True),
+        pk=pk,
+    )
+    copy = services.program_copy(program=source, owner=request.user)
+    return redirect("programs:builder", pk=copy.pk)

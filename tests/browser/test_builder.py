@@ -1,0 +1,51 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=io.StringIO())
+
+
+def test_the_coach_copies_the_nordic_program_adds_a_week_and_changes_its_band_rule(phone, demo):
+    log_in(phone, "coach", "hamstrings")
+    phone.wait_for_url("**/coach/")
+    phone.goto("/programs/")
+    phone.click("text=Band-assisted Nordic, 10 weeks")
+    phone.click("button:has-text('Copy to edit')")
+    phone.wait_for_url("**/programs/*/edit/")
+    assert phone.locator("section.week").count() == 10
+
+    phone.click("button:has-text('Add week')")
+    expect(phone.locator("section.week")).to_have_count(11)
+    assert phone.locator("section.week").nth(10).locator("h3").inner_text().startswith("Week 11")
+
+    rules = phone.locator("#band-rules")
+    rules.locator("a:has-text('Change')").first.click()
+    form = rules.locator("form.builder-form")
+    form.wait_for()
+    form.locator("#id_start_band").select_option(label="Blue band")
+    form.locator("#id_sessions_to_advance").fill("3")
+    form.locator("button:has-text('Save')").click()
+    expect(rules).to_contain_text("after 3 sessions in a row")
+    assert "Starts on the blue band" in rules.inner_text()
+    assert_fits_the_phone(phone)
+    screenshot(phone, "builder-nordic-copy")
+
+    phone.click("text=See the plan")
+    phone.wait_for_url("**/programs/*/")
+    plan = phone.locator("main").inner_text()
+    assert "Week 11" in plan
+    assert (
+        "Starts on the blue band. Moves to a thinner band, then unassisted after 3 sessions" in plan
+    )
+    assert_fits_the_phone(phone)
+    screenshot(phone, "program-plan-copy")
+    phone.problems.assert_none()
