@@ -37,6 +37,13 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+def athletes_of(coach):
+    """The athletes a coach may see: active members of the coach's teams."""
+    return User.objects.filter(
+        memberships__team__coach=coach, memberships__is_active=True
+    ).distinct()
+
+
 class TeamQuerySet(models.QuerySet):
     def for_user(self, user):
         """The teams a user may see: a coach's own teams."""

@@ -16,5 +16,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("catalogue.urls")),
     path("programs/", include("programs.urls")),
+    path("", include("accounts.urls")),
     path("", include("logbook.urls")),
 ]

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Dose, Exercise
 from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
 
@@ -73,6 +74,9 @@ class PrescriptionForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("target", self.instance.target_text())
 
+    def clean_tempo(self):
+        return self.cleaned_data["tempo"].upper()
+
     def clean(self):
         cleaned = super().clean()
         exercise, text = cleaned.get("exercise"), cleaned.get("target")
@@ -110,7 +114,7 @@ class BandRuleForm(forms.ModelForm):
         labels = {
             "step_weeks": "Scheduled: weeks per step",
             "sessions_to_advance": "Earned: good sessions in a row to move",
-            "pain_stop": "Pain that moves it back (0-10)",
+            "pain_stop": "Pain that moves it back (1-10)",
         }
 
     def __init__(self, *args, **kwargs):
@@ -118,3 +122,63 @@ class BandRuleForm(forms.ModelForm):
         self.fields["exercise"].queryset = Exercise.objects.exclude(band_role=BandRole.NONE)
         self.fields["start_band"].queryset = Band.objects.ladder()
         self.fields["start_band"].empty_label = "No band (unassisted)"
+
+
+class AssignForm(forms.Form):
+    """Whom to assign a program to, from when, and each athlete's starting band for every
+    exercise with a band rule (prefilled from the rule)."""
+
+    target = forms.ChoiceField(label="Assign to")
+    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, coach, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = coach.teams.prefetch_related("memberships__athlete")
+        self.teams = {str(team.pk): team for team in teams}
+        self.athletes = {str(user.pk): user for user in athletes_of(coach).order_by("first_name")}
+        team_choices = [
+            (f"team-{pk}", f"{team.name} (whole team)") for pk, team in self.teams.items()
+        ]
+        athlete_choices = [(f"athlete-{pk}", str(user)) for pk, user in self.athletes.items()]
+        self.fields["target"].choices = [
+            ("", "Choose a team or an athlete"),
+            ("Teams", team_choices),
+            ("Athletes", athlete_choices),
+        ]
+        self.rules = list(program.band_rules.select_related("exercise", "start_band"))
+        self.ladder = list(Band.objects.ladder())
+        for athlete in self.chosen_athletes():
+            for rule in self.rules:
+                self.fields[band_field(athlete, rule)] = forms.ModelChoiceField(
+                    queryset=Band.objects.ladder(),
+                    required=False,
+                    empty_label="No band (unassisted)",
+                    initial=rule.start_band,
+                    label=f"{athlete}: {rule.exercise.name}",
+                )
+
+    def chosen_athletes(self) -> list:
+        kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")
+        if kind == "team" and pk in self.teams:
+            team = self.teams[pk]
+            return [m.athlete for m in team.memberships.all() if m.is_active]
+        if kind == "athlete" and pk in self.athletes:
+            return [self.athletes[pk]]
+        return []
+
+    def band_fields(self):
+        return [self[name] for name in self.fields if name.startswith("band-")]
+
+    def start_bands(self, athlete) -> dict:
+        return {
+            rule.exercise_id: self.cleaned_data[band_field(athlete, rule)] for rule in self.rules
+        }
+
+    def clean_target(self):
+        if not self.chosen_athletes():
+            raise ValidationError("Choose one of your teams or athletes.")
+        return self.cleaned_data["target"]
+
+
+def band_field(athlete, rule) -> str:
+    return f"band-{athlete.pk}-{rule.exercise_id}"

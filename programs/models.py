@@ -1,5 +1,5 @@
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -8,8 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from catalogue.models import Band, BandRole, Exercise
+from programs.schedule import workout_date
 
 # Tempo as coaches write it: eccentric-pause-concentric[-pause], digits or X (explosive),
 # either dashed ("3-0-1", "3-1-1-0") or packed ("30X0").
@@ -131,9 +133,7 @@ class Workout(models.Model):
         return workout_date(start_date, self.week.number, self.day)
 
 
-def workout_date(start_date: date, week_number: int, day: int) -> date:
-    """The schedule is derived, never stored: week 1 day 1 is the start date."""
-    return start_date + timedelta(days=7 * (week_number - 1) + (day - 1))
+PRESCRIBED = object()  # notation(): "the prescription's own band"
 
 
 class Prescription(models.Model):
@@ -215,6 +215,16 @@ class Prescription(models.Model):
             return self.set_reps[min(set_number, len(self.set_reps)) - 1]
         return self.reps_max if self.reps_max is not None else self.reps_min
 
+    def minimum_for_set(self, set_number: int) -> int:
+        """What counts as the set done: the bottom of a rep range, else the target."""
+        if self.seconds is None and not self.set_reps and self.reps_min is not None:
+            return self.reps_min
+        return self.target_for_set(set_number)
+
+    @property
+    def sides(self) -> list[str]:
+        return ["left", "right"] if self.per_side else ["both"]
+
     @property
     def is_hold(self) -> bool:
         return self.seconds is not None
@@ -234,15 +244,16 @@ class Prescription(models.Model):
         text = f"{self.sets} x {self.target_text()}"
         return f"{text} per side" if self.per_side else text
 
-    def notation(self, band: Band | None = None) -> str:
-        """Coach notation: '3 x 12/10/8 @ RPE 8, tempo 3-0-1, green band, assist'."""
+    def notation(self, band: Band | None | object = PRESCRIBED) -> str:
+        """Coach notation: '3 x 12/10/8 @ RPE 8, tempo 3-0-1, green band, assist'. An athlete's
+        own band (None = unassisted) can stand in for the prescribed one."""
         text = self.volume_text()
         if self.rpe_target:
             text += f" @ RPE {self.rpe_target}"
         parts = [text]
         if self.tempo:
             parts.append(f"tempo {self.tempo}")
-        band = band if band is not None else self.band
+        band = self.band if band is PRESCRIBED else band
         role = self.exercise.band_role
         if band is not None:
             parts.append(f"{band.name.lower()} band")
@@ -380,6 +391,10 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.program} for {self.athlete}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in (AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED)
+
 
 class BandTrack(models.Model):
     """Where an athlete stands on the ladder for one exercise of an assignment."""
@@ -426,7 +441,7 @@ class BandChange(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["at", "id"]

@@ -1,19 +1,34 @@
 """Business actions on programs: create, copy, and the builder's edits. Views, the admin,
 commands and tests all call these; each one is a single transaction."""
 
+from datetime import datetime, time
+
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 
 from catalogue.models import Band, BandRole, Exercise
 from programs import progression
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import (
+    Assignment,
+    AssignmentStatus,
+    BandChange,
+    BandRule,
+    BandTrack,
+    DecidedBy,
+    Prescription,
+    Program,
+    ProgramWeek,
+    Workout,
+)
 
 PRESCRIPTION_FIELDS = [
     "exercise_id", "order", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
     "tempo", "rest_seconds", "rpe_target", "band_id", "notes",
 ]  # fmt: skip
 MAX_WEEKS = 52
+OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
 BAND_RULE_FIELDS = [
     "exercise_id", "mode", "start_band_id", "step_weeks", "sessions_to_advance", "rpe_ceiling",
     "pain_stop",
@@ -191,3 +206,79 @@ def band_rule_set(*, program: Program, exercise: Exercise, **fields) -> BandRule
     """Create or replace the rule for one exercise of the program."""
     rule, _ = BandRule.objects.update_or_create(program=program, exercise=exercise, defaults=fields)
     return rule
+
+
+# Assignments
+
+
+class AlreadyAssigned(Exception):
+    pass
+
+
+@transaction.atomic
+def program_assign(
+    *, template: Program, athlete, start_date, by, start_bands: dict | None = None
+) -> Assignment:
+    """Copy the template for the athlete, start a band track for each exercise with a band
+    rule (at the coach's chosen band, else the rule's start band), and date the schedule."""
+    if Assignment.objects.filter(
+        athlete=athlete, template=template, status__in=OPEN_STATUSES
+    ).exists():
+        raise AlreadyAssigned(f"{athlete} already has {template.title}.")
+    copy = program_copy(program=template, owner=by, is_template=False)
+    assignment = Assignment.objects.create(
+        athlete=athlete, program=copy, template=template, assigned_by=by, start_date=start_date
+    )
+    start_bands = start_bands or {}
+    for rule in copy.band_rules.select_related("start_band"):
+        band = start_bands.get(rule.exercise_id, rule.start_band)
+        track = BandTrack.objects.create(
+            assignment=assignment, exercise_id=rule.exercise_id, band=band
+        )
+        BandChange.objects.create(
+            track=track,
+            to_band=band,
+            action="start",
+            reason=f"Starts on the {band.name.lower()} band." if band else "Starts unassisted.",
+            decided_by=DecidedBy.COACH,
+            by=by,
+            at=min(timezone.now(), start_of(start_date)),
+        )
+    return assignment
+
+
+def start_of(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@transaction.atomic
+def assignment_pause(*, assignment: Assignment, today) -> None:
+    if assignment.status == AssignmentStatus.ACTIVE:
+        assignment.status, assignment.paused_on = AssignmentStatus.PAUSED, today
+        assignment.save(update_fields=["status", "paused_on"])
+
+
+@transaction.atomic
+def assignment_resume(*, assignment: Assignment, today) -> None:
+    """The remaining workouts move on by the days the assignment was paused."""
+    if assignment.status == AssignmentStatus.PAUSED:
+        assignment.start_date += today - assignment.paused_on
+        assignment.status, assignment.paused_on = AssignmentStatus.ACTIVE, None
+        assignment.save(update_fields=["status", "paused_on", "start_date"])
+
+
+@transaction.atomic
+def assignment_end(*, assignment: Assignment) -> None:
+    assignment.status, assignment.paused_on = AssignmentStatus.DONE, None
+    assignment.save(update_fields=["status", "paused_on"])
+
+
+@transaction.atomic
+def band_set_by_coach(*, track: BandTrack, band: Band | None, reason: str, by) -> BandChange:
+    change = BandChange.objects.create(
+        track=track, from_band=track.band, to_band=band, action="set", reason=reason,
+        decided_by=DecidedBy.COACH, by=by,
+    )  # fmt: skip
+    track.band = band
+    track.save(update_fields=["band", "updated_at"])
+    return change

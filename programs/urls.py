@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programs.views import builder, library
+from programs.views import assign, builder, library
 
 app_name = "programs"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", library.program_create, name="create"),
     path("<int:pk>/", library.program_detail, name="detail"),
     path("<int:pk>/copy/", library.program_copy, name="copy"),
+    path("<int:pk>/assign/", assign.program_assign, name="assign"),
     path("<int:pk>/edit/", builder.builder, name="builder"),
     path("<int:pk>/details/", builder.details_edit, name="details-edit"),
     path("<int:pk>/weeks/add/", builder.week_add, name="week-add"),

@@ -5,50 +5,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0001_initial'),
+        ("programs", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='bandrule',
-            name='pain_stop',
-            field=models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)]),
+            model_name="bandrule",
+            name="pain_stop",
+            field=models.PositiveSmallIntegerField(
+                default=5,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='bandrule',
-            name='rpe_ceiling',
-            field=models.PositiveSmallIntegerField(default=8, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='RPE ceiling'),
+            model_name="bandrule",
+            name="rpe_ceiling",
+            field=models.PositiveSmallIntegerField(
+                default=8,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+                verbose_name="RPE ceiling",
+            ),
         ),
         migrations.AlterField(
-            model_name='bandrule',
-            name='sessions_to_advance',
-            field=models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)]),
+            model_name="bandrule",
+            name="sessions_to_advance",
+            field=models.PositiveSmallIntegerField(
+                default=2,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='bandrule',
-            name='step_weeks',
-            field=models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(52)]),
+            model_name="bandrule",
+            name="step_weeks",
+            field=models.PositiveSmallIntegerField(
+                default=2,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(52),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='prescription',
-            name='rest_seconds',
-            field=models.PositiveSmallIntegerField(default=90, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3600)]),
+            model_name="prescription",
+            name="rest_seconds",
+            field=models.PositiveSmallIntegerField(
+                default=90,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(3600),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='prescription',
-            name='rpe_target',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='RPE target'),
+            model_name="prescription",
+            name="rpe_target",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+                verbose_name="RPE target",
+            ),
         ),
         migrations.AlterField(
-            model_name='prescription',
-            name='sets',
-            field=models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)]),
+            model_name="prescription",
+            name="sets",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(20),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='workout',
-            name='day',
-            field=models.PositiveSmallIntegerField(help_text='Day of the week in the program, 1 to 7.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(7)]),
+            model_name="workout",
+            name="day",
+            field=models.PositiveSmallIntegerField(
+                help_text="Day of the week in the program, 1 to 7.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(7),
+                ],
+            ),
         ),
     ]

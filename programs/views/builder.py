@@ -1,6 +1,7 @@
 """The program builder (coaches, on their own programs). Every edit saves on its own: htmx gets
 back just the region it changed, a plain form post is redirected to the builder."""
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +30,8 @@ def builder_url(program: Program, anchor: str = "") -> str:
 
 def show_week_list(request: HttpRequest, program: Program, error: str = "") -> HttpResponse:
     if not request.htmx:
+        if error:
+            messages.error(request, error)
         return redirect(builder_url(program, "weeks"))
     program = Program.objects.prefetch_related(weeks_prefetch()).get(pk=program.pk)
     return render(request, f"{BUILDER}#week-list", {"program": program, "week_error": error})

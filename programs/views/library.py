@@ -38,7 +38,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
         {
             "library": [program for program in programs if program.is_library],
             "templates": [p for p in programs if p.owner_id == user.pk and p.is_template],
-            "copies": [p for p in programs if not p.is_library and not p.is_template],
+            "copies": [p for p in programs if not p.is_template and p.assignment.is_open],
         },
     )
 

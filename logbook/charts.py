@@ -1,0 +1,138 @@
+"""Server-rendered SVG charts for the coach's pages. Pure functions over plain data, no Django and
+no database, so they are tested on their own. Every piece of text is escaped here, which is what
+lets a view mark the markup safe; colours go in SVG presentation attributes, never in `style`
+(the CSP forbids inline styles)."""
+
+import re
+from datetime import date, datetime
+from typing import Literal
+from xml.sax.saxutils import escape
+
+Role = Literal["assist", "resist"]
+BandName = str | None  # None = no band: unassisted for an assisted exercise
+
+HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+INK, MUTED, GRID, PAPER = "#1d232b", "#5b6572", "#d9dee4", "#ffffff"
+LABEL_WIDTH, RIGHT_PAD, TOP_PAD, BOTTOM_PAD = 80, 10, 12, 26
+POINT_RADIUS = 4.5
+
+
+def _attr(value: object) -> str:
+    return escape(str(value), {'"': "&quot;"})
+
+
+def _day(when: date | datetime) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def short_date(day: date) -> str:
+    """'17 Oct', the way the page writes dates."""
+    return f"{day.day} {day:%b}"
+
+
+def no_band_label(role: Role) -> str:
+    return "Unassisted" if role == "assist" else "No band"
+
+
+def ladder_rows(ladder: list[tuple[str, str]], role: Role, *, with_no_band: bool) -> list:
+    """The chart's rows, top (hardest) to bottom, as (name or None, hex). Assist: unassisted on
+    top, then thinnest to thickest; resist: thickest on top, and a "no band" row at the bottom
+    only when the history has one."""
+    if role == "assist":
+        return [(None, PAPER), *ladder]
+    rows = list(reversed(ladder))
+    return [*rows, (None, PAPER)] if with_no_band else rows
+
+
+def chart_summary(
+    *, title: str, changes: list[tuple[date | datetime, BandName]], role: Role
+) -> str:
+    """The chart in one sentence: 'Band-assisted Nordic curl: green to unassisted since 17 Oct'."""
+    if not changes:
+        return f"{title}: no band recorded yet"
+
+    def label(name: BandName) -> str:
+        return (name or no_band_label(role)).lower()
+
+    first, (last_at, last) = changes[0][1], changes[-1]
+    since = f"since {short_date(_day(last_at))}"
+    if len(changes) == 1 or label(first) == label(last):
+        return f"{title}: {label(last)} {since}"
+    return f"{title}: {label(first)} to {label(last)} {since}"
+
+
+def ladder_chart(
+    *,
+    title: str,
+    ladder: list[tuple[str, str]],
+    changes: list[tuple[date | datetime, BandName]],
+    start: date,
+    end: date,
+    role: Role,
+    width: int = 340,
+    height: int = 180,
+) -> str:
+    """SVG markup of a step line through the band changes of one exercise.
+
+    ladder: (band name, hex) thinnest first; changes: (when, band name or None) oldest first;
+    x runs from `start` (the assignment's start) to `end` (today); one grid line per row.
+    Changes naming a band outside the ladder are left out of the line.
+    """
+    rows = ladder_rows(ladder, role, with_no_band=any(name is None for _, name in changes))
+    row_of = {name: index for index, (name, _) in enumerate(rows)}
+    colour_of = {name: hex if HEX_RE.match(hex or "") else MUTED for name, hex in rows}
+    plot_left, plot_right = LABEL_WIDTH, width - RIGHT_PAD
+    plot_top, plot_bottom = TOP_PAD, height - BOTTOM_PAD
+    end = max(end, start)
+    span = max((end - start).days, 1)
+    row_gap = (plot_bottom - plot_top) / max(len(rows) - 1, 1)
+
+    def x_of(when: date | datetime) -> float:
+        days = min(max((_day(when) - start).days, 0), span)
+        return plot_left + (plot_right - plot_left) * days / span
+
+    def y_of(name: BandName) -> float:
+        return plot_top + row_gap * row_of[name]
+
+    summary = chart_summary(title=title, changes=changes, role=role)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ladder-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-label="{_attr(summary)}">',
+        f"<title>{escape(summary)}</title>",
+    ]
+    for name, _ in rows:
+        y = y_of(name)
+        parts.append(
+            f'<line class="grid" x1="{plot_left}" y1="{y:.1f}" x2="{plot_right}" y2="{y:.1f}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text class="band-label" x="{plot_left - 8}" y="{y:.1f}" text-anchor="end" '
+            f'dominant-baseline="middle" font-size="12" fill="{MUTED}">'
+            f"{escape(name or no_band_label(role))}</text>"
+        )
+    for anchor, x, day in (("start", plot_left, start), ("end", plot_right, end)):
+        parts.append(
+            f'<text class="date-label" x="{x}" y="{height - 6}" text-anchor="{anchor}" '
+            f'font-size="12" fill="{MUTED}">{escape(short_date(day))}</text>'
+        )
+
+    points = [(x_of(when), y_of(name), name) for when, name in changes if name in row_of]
+    if points:
+        x, y, _ = points[0]
+        path = f"M{x:.1f},{y:.1f}"
+        for x, y, _ in points[1:]:
+            path += f"H{x:.1f}V{y:.1f}"
+        path += f"H{plot_right:.1f}"
+        parts.append(
+            f'<path class="step" d="{path}" fill="none" stroke="{INK}" stroke-width="2" '
+            'stroke-linejoin="round"/>'
+        )
+    for x, y, name in points:
+        parts.append(
+            f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="{POINT_RADIUS}" '
+            f'fill="{_attr(colour_of[name])}" stroke="{INK}" stroke-width="1.5"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

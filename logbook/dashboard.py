@@ -1,0 +1,132 @@
+"""The coach dashboard's rows: one per athlete, built from a fixed number of queries however
+many athletes the coach has."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Max, Q
+
+from accounts.models import Membership
+from logbook.models import WorkoutLog
+from programs.models import Assignment, AssignmentStatus, BandChange, BandTrack, DecidedBy, Workout
+from programs.schedule import adherence, due_in_last_days, week_on, workout_date
+
+PAIN_FLAG = 5
+FLAG_DAYS = 14
+
+
+@dataclass
+class AthleteRow:
+    athlete: object
+    teams: list[str] = field(default_factory=list)
+    assignment: Assignment | None = None
+    week: int | None = None
+    adherence_7: float | None = None
+    adherence_28: float | None = None
+    last_workout: date | None = None
+    bands: list[tuple[str, str]] = field(default_factory=list)  # (exercise, band or "unassisted")
+    flags: list[str] = field(default_factory=list)
+    missed_week: bool = False
+
+
+SORTS = {
+    "name": lambda row: str(row.athlete).lower(),
+    "adherence": lambda row: (row.adherence_7 is None, row.adherence_7 or 0),
+    "last": lambda row: row.last_workout or date.min,
+    "flags": lambda row: len(row.flags),
+}
+
+
+def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[AthleteRow]:
+    memberships = Membership.objects.filter(team__coach=coach, is_active=True).select_related(
+        "athlete", "team"
+    )
+    if team_id:
+        memberships = memberships.filter(team_id=team_id)
+    rows: dict[int, AthleteRow] = {}
+    for membership in memberships:
+        row = rows.setdefault(membership.athlete_id, AthleteRow(athlete=membership.athlete))
+        row.teams.append(membership.team.name)
+    athlete_ids = list(rows)
+
+    # The athlete's open assignment (the most recent when there are several).
+    for assignment in (
+        Assignment.objects.filter(
+            athlete_id__in=athlete_ids,
+            status__in=[AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED],
+        )
+        .select_related("program")
+        .order_by("start_date", "id")
+    ):
+        rows[assignment.athlete_id].assignment = assignment
+    assignments = {row.assignment.pk: row for row in rows.values() if row.assignment}
+
+    scheduled = defaultdict(list)
+    for workout_id, week, day, assignment_id in Workout.objects.filter(
+        week__program__assignment__in=assignments
+    ).values_list("pk", "week__number", "day", "week__program__assignment"):
+        start = assignments[assignment_id].assignment.start_date
+        scheduled[assignment_id].append((workout_id, workout_date(start, week, day)))
+    completed = defaultdict(set)
+    for assignment_id, workout_id in WorkoutLog.objects.filter(
+        assignment__in=assignments, completed_at__isnull=False
+    ).values_list("assignment_id", "workout_id"):
+        completed[assignment_id].add(workout_id)
+
+    for assignment_id, row in assignments.items():
+        assignment = row.assignment
+        row.week = week_on(assignment.start_date, assignment.paused_on or today)
+        for days in (7, 28):
+            due = due_in_last_days(
+                scheduled[assignment_id], completed[assignment_id], today=today, days=days,
+                paused_on=assignment.paused_on,
+            )  # fmt: skip
+            setattr(row, f"adherence_{days}", adherence(due, completed[assignment_id]))
+        # Due over the 7 days before today (today's own workout is not missed yet).
+        due_before_today = due_in_last_days(
+            scheduled[assignment_id], set(), today=today, days=8, paused_on=assignment.paused_on
+        )
+        row.missed_week = bool(due_before_today)
+
+    recent = today - timedelta(days=FLAG_DAYS - 1)
+    for stats in (
+        WorkoutLog.objects.filter(athlete_id__in=athlete_ids, completed_at__isnull=False)
+        .values("athlete_id")
+        .annotate(last=Max("performed_on"), pain=Max("pain", filter=Q(performed_on__gte=recent)))
+    ):
+        row = rows[stats["athlete_id"]]
+        row.last_workout = stats["last"]
+        if stats["pain"] is not None and stats["pain"] >= PAIN_FLAG:
+            row.flags.append(f"Pain {stats['pain']}/10 in the last {FLAG_DAYS} days")
+
+    for row in assignments.values():
+        if row.missed_week and (
+            row.last_workout is None or row.last_workout < today - timedelta(6)
+        ):
+            row.flags.append("No workout in 7 days")
+
+    for track in (
+        BandTrack.objects.filter(assignment__in=assignments)
+        .select_related("exercise", "band")
+        .order_by("exercise__name")
+    ):
+        band = track.band.name if track.band else "unassisted"
+        assignments[track.assignment_id].bands.append((track.exercise.name, band))
+
+    regressed = set(
+        BandChange.objects.filter(
+            track__assignment__in=assignments,
+            action="regress",
+            decided_by=DecidedBy.ENGINE,
+            at__date__gte=recent,
+        ).values_list("track__assignment", flat=True)
+    )
+    for assignment_id in regressed:
+        assignments[assignment_id].flags.append("Band moved back by the engine")
+    return list(rows.values())
+
+
+def sort_rows(rows: list[AthleteRow], sort: str) -> list[AthleteRow]:
+    key = SORTS.get(sort.lstrip("-"), SORTS["name"])
+    return sorted(rows, key=key, reverse=sort.startswith("-"))

@@ -1,0 +1,86 @@
+"""Forms the athlete fills in a workout: one set, and the finish."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from catalogue.models import Band, Dose, Exercise
+from logbook.models import Side
+
+
+class SetForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    prescription = forms.IntegerField(widget=forms.HiddenInput)
+    set_number = forms.IntegerField(min_value=1, max_value=50, widget=forms.HiddenInput)
+    side = forms.ChoiceField(choices=Side.choices, initial=Side.BOTH, widget=forms.HiddenInput)
+    reps = forms.IntegerField(
+        required=False,
+        validators=[MinValueValidator(0), MaxValueValidator(500)],
+        error_messages={"invalid": "Reps are a whole number."},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 500}),
+    )
+    seconds = forms.IntegerField(
+        required=False,
+        validators=[MinValueValidator(0), MaxValueValidator(3600)],
+        error_messages={"invalid": "Seconds are a whole number."},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 3600}),
+    )
+    band = forms.ModelChoiceField(
+        queryset=Band.objects.all(),
+        required=False,
+        empty_label="No band",
+        error_messages={"invalid_choice": "That band is not in the catalogue."},
+    )
+    rpe = forms.IntegerField(
+        label="RPE", required=False, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+    def __init__(self, *args, prescription=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prescription = prescription
+
+    def clean(self):
+        cleaned = super().clean()
+        hold = self.prescription is not None and self.prescription.is_hold
+        field = "seconds" if hold else "reps"
+        if cleaned.get(field) is None and field not in self.errors:
+            self.add_error(field, "Enter the seconds held." if hold else "Enter the reps done.")
+        return cleaned
+
+
+class FinishForm(forms.Form):
+    rpe = forms.TypedChoiceField(
+        label="How hard was it? (RPE 1-10)",
+        choices=[(value, value) for value in range(1, 11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how hard the session felt."},
+    )
+    pain = forms.TypedChoiceField(
+        label="Any pain? (0 none - 10 worst)",
+        choices=[(value, value) for value in range(0, 11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose 0 if nothing hurt."},
+    )
+    notes = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FreeSetForm(forms.Form):
+    """A set in a free session: any published exercise, reps or seconds by its dose."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    exercise = forms.ModelChoiceField(queryset=Exercise.objects.filter(is_published=True))
+    reps = SetForm.base_fields["reps"]
+    seconds = SetForm.base_fields["seconds"]
+    band = SetForm.base_fields["band"]
+
+    def clean(self):
+        cleaned = super().clean()
+        exercise = cleaned.get("exercise")
+        if exercise is not None:
+            field = "seconds" if exercise.dose == Dose.SECONDS else "reps"
+            if cleaned.get(field) is None and field not in self.errors:
+                self.add_error(field, f"Enter the {field} for {exercise.name}.")
+        return cleaned

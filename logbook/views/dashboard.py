@@ -1,0 +1,28 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.decorators import coach_required
+from accounts.models import Team
+from logbook.dashboard import SORTS, dashboard_rows, sort_rows
+
+
+@coach_required
+@require_GET
+@vary_on_headers("HX-Request")
+def coach_dashboard(request: HttpRequest) -> HttpResponse:
+    teams = list(Team.objects.for_user(request.user))
+    team_id = request.GET.get("team", "")
+    team = next((team for team in teams if str(team.pk) == team_id), None)
+    sort = request.GET.get("sort", "name")
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    rows = dashboard_rows(
+        request.user, today=timezone.localdate(), team_id=team.pk if team else None
+    )
+    context = {"rows": sort_rows(rows, sort), "teams": teams, "team": team, "sort": sort}
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "logbook/coach_dashboard.html#roster", context)
+    return render(request, "logbook/coach_dashboard.html", context)

@@ -1,0 +1,187 @@
+"""The athlete's workout: the page, one-tap set logging (idempotent by token), edit and undo,
+and finishing, which runs the band progression engine."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from catalogue.models import Band
+from logbook import services
+from logbook.models import SetLog, WorkoutLog
+from logbook.set_forms import FinishForm, SetForm
+from logbook.workout_page import SetRow, band_for, bands_to_use, build_cards, workout_for
+
+PAGE = "logbook/workout.html"
+
+
+def workout_url(workout, row: SetRow | None = None) -> str:
+    url = reverse("logbook:workout", args=[workout.pk])
+    return f"{url}#{row.dom_id}" if row else url
+
+
+def render_page(request, workout, assignment, *, log=None, refused: SetRow | None = None,
+                finish_form=None, extra=None, status=200):  # fmt: skip
+    cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
+    if refused is not None:  # show the refused row with its message in place
+        for card in cards:
+            for index, row in enumerate(card.rows):
+                if row.dom_id == refused.dom_id:
+                    card.rows[index] = refused
+    context = {
+        "workout": workout,
+        "assignment": assignment,
+        "log": log,
+        "cards": cards,
+        "bands": Band.objects.order_by("kind", "rank"),
+        "finish_form": finish_form or FinishForm(),
+        "scheduled_on": workout.scheduled_on(assignment.start_date),
+    }
+    return render(request, PAGE, context, status=status)
+
+
+def render_row(request, row: SetRow, workout) -> HttpResponse:
+    context = {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
+    return render(request, f"{PAGE}#set-row", context)
+
+
+@login_required
+@require_GET
+def workout_page(request: HttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for(request.user, pk)
+    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    if log is not None and log.is_complete:
+        return redirect("logbook:log-detail", pk=log.pk)
+    extra = request.GET.get("extra", "")
+    extra = int(extra) if extra.isdigit() else None
+    if request.htmx and extra is not None:
+        cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
+        card = next((card for card in cards if card.prescription.pk == extra), None)
+        if card is None:
+            raise Http404("No such exercise in this workout.")
+        return render_row(request, card.rows[-1], workout)
+    return render_page(request, workout, assignment, log=log, extra=extra)
+
+
+@login_required
+@require_POST
+def set_create(request: HttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for(request.user, pk)
+    prescription_id = request.POST.get("prescription", "")
+    prescription = (
+        workout.prescriptions.filter(pk=prescription_id).first()
+        if prescription_id.isdigit()
+        else None
+    )
+    if prescription is None:
+        return render(request, f"{PAGE}#row-refused", {"workout": workout})
+    form = SetForm(request.POST, prescription=prescription)
+    if form.is_valid():
+        data = form.cleaned_data
+        log = services.workout_start(
+            athlete=request.user, assignment=assignment, workout=workout,
+            today=timezone.localdate(),
+        )  # fmt: skip
+        if log.is_complete:
+            form.add_error(None, "This workout is finished; its sets can no longer change.")
+        else:
+            try:
+                set_log = services.set_log(
+                    workout_log=log, token=data["token"], exercise_id=prescription.exercise_id,
+                    prescription=prescription, set_number=data["set_number"], side=data["side"],
+                    reps=data["reps"], seconds=data["seconds"], band=data["band"], rpe=data["rpe"],
+                )  # fmt: skip
+            except services.SetConflict as error:
+                form.add_error(None, f"{error} Reload the page to see it.")
+            else:
+                row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
+                if request.htmx:
+                    return render_row(request, row, workout)
+                return redirect(workout_url(workout, row))
+    row = SetRow(
+        prescription,
+        form.cleaned_data.get("set_number") or 1,
+        form.cleaned_data.get("side") or "both",
+        band_for(prescription, bands_to_use(assignment)),
+        form=form,
+    )
+    if request.htmx:
+        return render_row(request, row, workout)
+    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    return render_page(request, workout, assignment, log=log, refused=row)
+
+
+def own_open_set(request: HttpRequest, pk: int) -> SetLog:
+    """A set of the athlete's own workout that is not finished yet; else 404."""
+    return get_object_or_404(
+        SetLog.objects.select_related("prescription", "band", "workout_log__workout"),
+        pk=pk,
+        workout_log__athlete=request.user,
+        workout_log__completed_at__isnull=True,
+        workout_log__workout__isnull=False,
+    )
+
+
+@login_required
+@require_POST
+def set_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    set_log = own_open_set(request, pk)
+    workout = set_log.workout_log.workout
+    assignment = set_log.workout_log.assignment
+    prescription = set_log.prescription
+    services.set_undo(set_log=set_log)
+    row = SetRow(
+        prescription, set_log.set_number, set_log.side,
+        band_for(prescription, bands_to_use(assignment)),
+    )  # fmt: skip
+    if request.htmx:
+        return render_row(request, row, workout)
+    return redirect(workout_url(workout, row))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    set_log = own_open_set(request, pk)
+    workout, prescription = set_log.workout_log.workout, set_log.prescription
+    row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
+    if request.method == "POST":
+        form = SetForm(request.POST, prescription=prescription)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.set_update(
+                set_log=set_log, reps=data["reps"], seconds=data["seconds"], band=data["band"]
+            )
+            if request.htmx:
+                return render_row(request, row, workout)
+            return redirect(workout_url(workout, row))
+    else:
+        form = SetForm(
+            initial={"reps": set_log.reps, "seconds": set_log.seconds, "band": set_log.band_id},
+            prescription=prescription,
+        )
+    row.form, row.editing = form, True
+    context = {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
+    template = f"{PAGE}#set-row" if request.htmx else "logbook/set_edit.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def workout_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for(request.user, pk)
+    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    form = FinishForm(request.POST)
+    if log is None or not log.sets.exists():
+        form.add_error(None, "Log at least one set before you finish.")
+    if form.is_valid():
+        services.workout_finish(workout_log=log, **form.cleaned_data)
+        url = reverse("logbook:log-detail", args=[log.pk])
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    if request.htmx:
+        context = {"workout": workout, "finish_form": form}
+        return render(request, f"{PAGE}#finish-form", context)
+    return render_page(request, workout, assignment, log=log, finish_form=form)

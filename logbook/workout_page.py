@@ -1,0 +1,147 @@
+"""What the athlete's workout page shows: an exercise card per prescription, with a row per
+prescribed set (logged or waiting for its one tap), the band to use and last time's numbers.
+Built from a fixed number of queries, whatever the number of prescriptions."""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+
+from catalogue.models import Band
+from logbook.models import SetLog, WorkoutLog
+from programs.models import Assignment, AssignmentStatus, Prescription, Workout
+
+
+@dataclass
+class SetRow:
+    prescription: Prescription
+    set_number: int
+    side: str
+    band: Band | None
+    logged: SetLog | None = None
+    form: object = None  # a SetForm with errors, when the last post was refused
+    editing: bool = False
+    token: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    @property
+    def dom_id(self) -> str:
+        return f"set-{self.prescription.pk}-{self.set_number}-{self.side}"
+
+    @property
+    def target(self) -> int:
+        return self.prescription.target_for_set(self.set_number)
+
+    @property
+    def is_extra(self) -> bool:
+        return self.set_number > self.prescription.sets
+
+
+@dataclass
+class ExerciseCard:
+    prescription: Prescription
+    band: Band | None
+    rows: list[SetRow]
+    last_time: str = ""
+
+    @property
+    def notation(self) -> str:
+        return self.prescription.notation(self.band)
+
+
+def workout_for(athlete, workout_pk: int) -> tuple[Workout, Assignment]:
+    """A workout of one of the athlete's open assignments; anything else is 404."""
+    workout = (
+        Workout.objects.select_related("week__program__assignment")
+        .filter(
+            week__program__assignment__athlete=athlete,
+            week__program__assignment__status__in=[
+                AssignmentStatus.ACTIVE,
+                AssignmentStatus.PAUSED,
+            ],
+        )
+        .filter(pk=workout_pk)
+        .first()
+    )
+    if workout is None:
+        raise Http404("No such workout.")
+    return workout, workout.week.program.assignment
+
+
+def bands_to_use(assignment: Assignment) -> dict[int, Band | None]:
+    """Exercise id -> the athlete's band on its track (None = unassisted)."""
+    return {track.exercise_id: track.band for track in assignment.tracks.select_related("band")}
+
+
+def band_for(prescription: Prescription, tracks: dict) -> Band | None:
+    # A track's band wins, even None (unassisted); without a track the prescription's band.
+    return tracks.get(prescription.exercise_id, prescription.band)
+
+
+def build_cards(
+    *, workout: Workout, assignment: Assignment, log: WorkoutLog | None, extra: int | None = None
+) -> list[ExerciseCard]:
+    prescriptions = list(workout.prescriptions.select_related("exercise", "band"))
+    tracks = bands_to_use(assignment)
+    logged = defaultdict(dict)
+    if log is not None:
+        for set_log in log.sets.select_related("band"):
+            logged[set_log.prescription_id][(set_log.set_number, set_log.side)] = set_log
+    last_times = last_time_numbers(assignment.athlete, prescriptions, exclude=log)
+    cards = []
+    for prescription in prescriptions:
+        band = band_for(prescription, tracks)
+        done = logged[prescription.pk]
+        numbers = set(range(1, prescription.sets + 1)) | {number for number, _ in done}
+        if extra == prescription.pk:
+            numbers.add(max(numbers) + 1)
+        rows = [
+            SetRow(prescription, number, side, band, logged=done.get((number, side)))
+            for number in sorted(numbers)
+            for side in prescription.sides
+        ]
+        cards.append(
+            ExerciseCard(prescription, band, rows, last_times.get(prescription.exercise_id, ""))
+        )
+    return cards
+
+
+def last_time_numbers(athlete, prescriptions, *, exclude: WorkoutLog | None) -> dict[int, str]:
+    """Exercise id -> 'Last time (3 Nov): 12, 10, 8 reps, purple band', from the athlete's
+    latest other completed workout with that exercise: two queries for any number of them."""
+    exercise_ids = {prescription.exercise_id for prescription in prescriptions}
+    latest = (
+        SetLog.objects.filter(
+            workout_log__athlete=athlete,
+            workout_log__completed_at__isnull=False,
+            exercise_id__in=exercise_ids,
+        )
+        .exclude(Q(workout_log=exclude) if exclude else Q(pk__in=[]))
+        .order_by("exercise_id", "-workout_log__performed_on", "-workout_log_id")
+        .distinct("exercise_id")
+        .values_list("exercise_id", "workout_log_id")
+    )
+    pairs = list(latest)
+    if not pairs:
+        return {}
+    sets = defaultdict(list)
+    for set_log in (
+        SetLog.objects.filter(
+            Q(*[Q(exercise_id=e, workout_log_id=w) for e, w in pairs], _connector=Q.OR)
+        )
+        .select_related("band", "workout_log")
+        .order_by("set_number", "side")
+    ):
+        sets[set_log.exercise_id].append(set_log)
+    return {exercise_id: describe(logs) for exercise_id, logs in sets.items()}
+
+
+def describe(sets: list[SetLog]) -> str:
+    first = sets[0]
+    if first.seconds is not None:
+        values = ", ".join(str(s.seconds) for s in sets) + " s"
+    else:
+        values = ", ".join(str(s.reps) for s in sets) + " reps"
+    band = f", {first.band.name.lower()} band" if first.band else ""
+    return f"Last time ({first.workout_log.performed_on:%-d %b}): {values}{band}"

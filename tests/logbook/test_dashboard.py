@@ -1,0 +1,163 @@
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Membership, Team
+from catalogue.models import Exercise
+from logbook import services as logbook
+from programs import services
+from programs.models import BandChange, DecidedBy, Prescription, Program, Workout
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+TODAY = date(2026, 11, 19)  # a Thursday
+START = date(2026, 11, 2)
+
+
+@pytest.fixture(autouse=True)
+def today_is_thursday_19_november(time_machine):
+    time_machine.move_to(datetime(2026, 11, 19, 12, tzinfo=UTC), tick=False)
+
+
+@pytest.fixture
+def plan(coach) -> Program:
+    """Three weeks of three workouts (days 1, 3, 5), one assisted Nordic each, with a band rule."""
+    program = services.program_create(owner=coach, title="Plan")
+    nordic = Exercise.objects.get(slug="band-assisted-nordic-curl")
+    for _ in range(3):
+        week = services.week_add(program=program)
+        for day in (1, 3, 5):
+            workout = Workout.objects.create(week=week, day=day, title=f"Day {day}")
+            Prescription.objects.create(workout=workout, exercise=nordic, sets=2, reps_min=5)
+    services.band_rule_set(program=program, exercise=nordic, start_band=None)
+    return program
+
+
+def assign(plan, athlete, coach, start=START):
+    return services.program_assign(template=plan, athlete=athlete, start_date=start, by=coach)
+
+
+def complete(assignment, week: int, day: int, *, pain: int = 1):
+    workout = Workout.objects.get(week__program=assignment.program, week__number=week, day=day)
+    when = workout.scheduled_on(assignment.start_date)
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=when
+    )
+    for set_number in (1, 2):
+        logbook.set_log(
+            workout_log=log, token=uuid.uuid4(), exercise_id=workout.prescriptions.get().exercise_id,
+            prescription=workout.prescriptions.get(), set_number=set_number, reps=5,
+        )  # fmt: skip
+    now = timezone.make_aware(datetime.combine(when, datetime.min.time()))
+    logbook.workout_finish(workout_log=log, rpe=7, pain=pain, now=now)
+
+
+def row_of(response, athlete):
+    return next(row for row in response.context["rows"] if row.athlete == athlete)
+
+
+def test_it_lists_the_coachs_athletes_only(coach_client, athlete, outsider):
+    response = coach_client.get("/coach/")
+    assert response.status_code == 200
+    assert [row.athlete for row in response.context["rows"]] == [athlete]
+    assert "outsider" not in response.text
+
+
+def test_it_requires_a_coach(client, athlete):
+    assert client.get("/coach/")["Location"] == "/accounts/login/?next=/coach/"
+    client.force_login(athlete)
+    assert client.get("/coach/").status_code == 403
+
+
+def test_it_shows_program_week_adherence_last_workout_and_band(coach_client, coach, plan, athlete):
+    assignment = assign(plan, athlete, coach)
+    for week, day in [(1, 1), (1, 3), (1, 5), (2, 1), (2, 5), (3, 1)]:  # missed w2d3, w3d3
+        complete(assignment, week, day)
+    response = coach_client.get("/coach/")
+    row = row_of(response, athlete)
+    assert row.week == 3
+    # 7 days (13-19 Nov): w2d5, w3d1 done, w3d3 missed -> 2/3. 28 days: 6 of 8.
+    assert row.adherence_7 == pytest.approx(2 / 3)
+    assert row.adherence_28 == pytest.approx(6 / 8)
+    assert row.last_workout == date(2026, 11, 16)
+    assert row.bands == [("Band-assisted Nordic curl", "unassisted")]
+    assert "Plan · week 3" in response.text
+    assert "67%" in response.text and "75%" in response.text
+
+
+def test_a_paused_assignment_owes_nothing_from_the_pause_on(coach_client, coach, plan, athlete):
+    assignment = assign(plan, athlete, coach)
+    complete(assignment, 1, 1)
+    complete(assignment, 1, 3)
+    services.assignment_pause(assignment=assignment, today=date(2026, 11, 6))
+    row = row_of(coach_client.get("/coach/"), athlete)
+    # Due before the pause on 6 Nov: 2 and 4 Nov (both done); 28 days: 2 Nov too.
+    assert row.adherence_28 == 1.0
+    assert row.adherence_7 is None  # nothing due in the last 7 days
+    assert "No workout in 7 days" not in row.flags
+    assert row.week == 1
+
+
+def test_an_athlete_with_nothing_due_yet_has_no_adherence(coach_client, coach, plan, athlete):
+    assign(plan, athlete, coach, start=TODAY + timedelta(days=3))
+    response = coach_client.get("/coach/")
+    row = row_of(response, athlete)
+    assert row.adherence_7 is None and row.adherence_28 is None
+    assert row.flags == []
+    assert "—" in response.text
+
+
+def test_it_flags_pain_a_missed_week_and_a_regression(coach_client, coach, plan, athlete):
+    assignment = assign(plan, athlete, coach)
+    complete(assignment, 1, 1, pain=6)
+    BandChange.objects.create(
+        track=assignment.tracks.get(), action="regress", reason="Pain", decided_by=DecidedBy.ENGINE
+    )
+    flags = row_of(coach_client.get("/coach/"), athlete).flags
+    assert "No workout in 7 days" in flags
+    assert "Band moved back by the engine" in flags
+    # Pain on 2 Nov is more than 14 days ago.
+    assert not any(flag.startswith("Pain") for flag in flags)
+    complete(assignment, 2, 3, pain=5)
+    flags = row_of(coach_client.get("/coach/"), athlete).flags
+    assert "Pain 5/10 in the last 14 days" in flags
+
+
+def test_it_filters_by_team_and_sorts(coach_client, coach, team, athlete):
+    second = Team.objects.create(coach=coach, name="Second")
+    other = make_user("zed", first_name="Zed")
+    Membership.objects.create(team=second, athlete=other)
+    response = coach_client.get(f"/coach/?team={second.pk}")
+    assert [row.athlete for row in response.context["rows"]] == [other]
+    response = coach_client.get("/coach/?sort=-name")
+    assert [row.athlete for row in response.context["rows"]] == [other, athlete]
+    response = coach_client.get("/coach/?sort=nonsense&team=abc")
+    assert response.status_code == 200
+    assert response.context["sort"] == "name"
+
+
+def test_htmx_gets_only_the_roster(coach_client, athlete):
+    response = coach_client.get("/coach/?sort=-last", headers={"HX-Request": "true"})
+    assert response.text.lstrip().startswith('<section id="roster"')
+    assert "<html" not in response.text
+
+
+@pytest.mark.parametrize("athletes", [5, 200])
+def test_the_query_count_does_not_grow_with_athletes(
+    coach_client, coach, team, plan, athletes, django_assert_num_queries
+):
+    for number in range(athletes):
+        athlete = make_user(f"a{number}") if number < 3 else None
+        if athlete is None:
+            from accounts.models import User
+
+            athlete = User.objects.create(username=f"a{number}")
+        Membership.objects.create(team=team, athlete=athlete)
+        if number < 3:
+            assignment = assign(plan, athlete, coach)
+            complete(assignment, 1, 1)
+    with django_assert_num_queries(10):
+        response = coach_client.get("/coach/")
+    assert len(response.context["rows"]) == athletes

@@ -1,0 +1,176 @@
+"""The logbook's actions: idempotent set logging and finishing a workout, which moves bands."""
+
+import threading
+import uuid
+from datetime import date, datetime, time
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from catalogue.models import Band, Exercise
+from logbook import services as logbook
+from logbook.models import SetLog
+from programs import services
+from programs.models import BandChange, Prescription, Workout
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+START = date(2026, 11, 2)
+
+
+@pytest.fixture
+def assignment(coach, athlete):
+    """Two weeks of two assisted-Nordic workouts (2 x 5), earned rule from the green band."""
+    program = services.program_create(owner=coach, title="Nordic block")
+    nordic = Exercise.objects.get(slug="band-assisted-nordic-curl")
+    green = Band.objects.get(name="Green")
+    for _ in range(3):
+        week = services.week_add(program=program)
+        for day in (1, 4):
+            workout = Workout.objects.create(week=week, day=day, title=f"Day {day}")
+            Prescription.objects.create(
+                workout=workout, exercise=nordic, sets=2, reps_min=5, band=green
+            )
+    services.band_rule_set(program=program, exercise=nordic, start_band=green)
+    return services.program_assign(template=program, athlete=athlete, start_date=START, by=coach)
+
+
+def session(assignment, week, day, *, reps=5, rpe=7, pain=0):
+    """Do one scheduled workout: both sets at `reps` on the track's band, then finish it."""
+    workout = Workout.objects.get(week__program=assignment.program, week__number=week, day=day)
+    prescription = workout.prescriptions.get()
+    band = assignment.tracks.get().band
+    when = workout.scheduled_on(assignment.start_date)
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=when
+    )
+    for set_number in (1, 2):
+        logbook.set_log(
+            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
+            prescription=prescription, set_number=set_number, reps=reps, band=band,
+        )  # fmt: skip
+    evening = timezone.make_aware(datetime.combine(when, time(18)))
+    return logbook.workout_finish(workout_log=log, rpe=rpe, pain=pain, now=evening)
+
+
+def test_the_same_token_returns_the_same_set(assignment):
+    workout = assignment.program.weeks.get(number=1).workouts.first()
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=START
+    )
+    prescription = workout.prescriptions.get()
+    token = uuid.uuid4()
+    arguments = dict(
+        workout_log=log, token=token, exercise_id=prescription.exercise_id,
+        prescription=prescription, set_number=1, reps=5,
+    )  # fmt: skip
+    first = logbook.set_log(**arguments)
+    again = logbook.set_log(**arguments)
+    assert first.pk == again.pk
+    assert SetLog.objects.count() == 1
+    assert first.target_reps == 5
+
+
+def test_a_second_token_for_a_logged_set_is_a_conflict(assignment):
+    workout = assignment.program.weeks.get(number=1).workouts.first()
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=START
+    )
+    prescription = workout.prescriptions.get()
+    for token in (uuid.uuid4(), uuid.uuid4()):
+        try:
+            logbook.set_log(
+                workout_log=log, token=token, exercise_id=prescription.exercise_id,
+                prescription=prescription, set_number=1, reps=5,
+            )  # fmt: skip
+        except logbook.SetConflict as error:
+            assert str(error) == "This set is already logged."
+    assert SetLog.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_posts_of_one_token_leave_one_row(assignment):
+    workout = assignment.program.weeks.get(number=1).workouts.first()
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=START
+    )
+    prescription = workout.prescriptions.get()
+    token = uuid.uuid4()
+    barrier = threading.Barrier(2)
+    answers, errors = [], []
+
+    def post():
+        try:
+            barrier.wait()
+            answers.append(
+                logbook.set_log(
+                    workout_log=log, token=token, exercise_id=prescription.exercise_id,
+                    prescription=prescription, set_number=1, reps=5,
+                ).pk
+            )  # fmt: skip
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(answers) == 2 and answers[0] == answers[1]
+    assert SetLog.objects.filter(token=token).count() == 1
+
+
+def test_two_good_sessions_move_the_assist_band_one_thinner(assignment):
+    first = session(assignment, 1, 1)
+    assert first.outcome[0]["action"] == "hold"
+    assert first.outcome[0]["reason"] == "1 of 2 qualifying sessions at the green band so far."
+    second = session(assignment, 1, 4)
+    assert second.outcome == [
+        {
+            "exercise": "Band-assisted Nordic curl",
+            "action": "advance",
+            "band": "Purple",
+            "reason": "Two sessions in a row with every rep done at RPE 8 or less: next time "
+            "use the purple band, one thinner.",
+            "flag": False,
+        }
+    ]
+    track = assignment.tracks.get()
+    assert track.band.name == "Purple"
+    change = BandChange.objects.filter(track=track, decided_by="engine").get()
+    assert (change.from_band.name, change.to_band.name) == ("Green", "Purple")
+
+
+def test_pain_regresses_and_flags(assignment):
+    log = session(assignment, 1, 1, pain=6)
+    assert log.outcome[0]["action"] == "regress"
+    assert log.outcome[0]["band"] == "Blue"
+    assert log.outcome[0]["flag"] is True
+    assert assignment.tracks.get().band.name == "Blue"
+
+
+def test_short_sessions_do_not_count_towards_a_step(assignment):
+    session(assignment, 1, 1, reps=4)
+    log = session(assignment, 1, 4)
+    assert log.outcome[0]["action"] == "hold"
+    assert assignment.tracks.get().band.name == "Green"
+
+
+def test_finishing_twice_changes_nothing_the_second_time(assignment):
+    session(assignment, 1, 1)
+    log = session(assignment, 1, 4)
+    again = logbook.workout_finish(workout_log=log, rpe=10, pain=9)
+    assert again.rpe == 7 and again.pain == 0
+    assert BandChange.objects.filter(decided_by="engine").count() == 1
+
+
+def test_the_next_step_comes_after_two_more_sessions_a_week_on(assignment):
+    session(assignment, 1, 1)
+    session(assignment, 1, 4)  # 5 Nov: green -> purple
+    assert session(assignment, 2, 1).outcome[0]["action"] == "hold"  # 9 Nov
+    log = session(assignment, 2, 4)  # 12 Nov: a week after the change
+    assert log.outcome[0]["action"] == "advance"
+    assert assignment.tracks.get().band.name == "Black"

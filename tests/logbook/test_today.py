@@ -1,0 +1,72 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from programs import services
+from programs.models import Workout
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+
+
+@pytest.fixture(autouse=True)
+def thursday_19_november(time_machine):
+    time_machine.move_to(datetime(2026, 11, 19, 9, tzinfo=UTC), tick=False)
+
+
+def test_it_requires_login(client):
+    assert client.get("/today/")["Location"] == "/accounts/login/?next=/today/"
+
+
+def test_without_a_program_it_says_so_and_offers_a_free_session(athlete_client):
+    response = athlete_client.get("/today/")
+    assert response.status_code == 200
+    assert "Nothing is scheduled for you yet" in response.text
+    assert "Start a free session" in response.text
+
+
+def test_it_shows_overdue_and_today_with_the_band_to_use(athlete_client, assignment):
+    # Started Mon 16 Nov: day 1 (16 Nov) is overdue, day 4 (19 Nov) is today.
+    response = athlete_client.get("/today/")
+    due = response.context["due"]
+    assert [(item.workout.day, item.overdue) for item in due] == [(1, True), (4, False)]
+    assert "Missed · Mon 16 Nov" in response.text
+    assert "Today" in response.text
+    # The track's band for the tracked Nordic, the prescription's band for the hold.
+    assert "3 x 12/10/8 · Green band" in response.text
+    assert "2 x 30 s · Black band" in response.text
+    assert response.context["next_up"].workout.week.number == 2
+
+
+def test_a_done_workout_leaves_the_list(athlete_client, assignment, first_workout):
+    from logbook import services as logbook
+
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=first_workout,
+        today=first_workout.scheduled_on(assignment.start_date),
+    )  # fmt: skip
+    log.sets.create(
+        exercise_id=first_workout.prescriptions.first().exercise_id, set_number=1, reps=12
+    )
+    logbook.workout_finish(workout_log=log, rpe=7, pain=0)
+    due = athlete_client.get("/today/").context["due"]
+    assert [item.workout.day for item in due] == [4]
+
+
+def test_a_paused_program_shows_nothing_due(athlete_client, assignment):
+    services.assignment_pause(assignment=assignment, today=assignment.start_date)
+    response = athlete_client.get("/today/")
+    assert response.context["due"] == []
+    assert "is paused by your coach" in response.text
+
+
+def test_another_athletes_program_does_not_show(client, outsider, assignment):
+    client.force_login(outsider)
+    assert client.get("/today/").context["due"] == []
+
+
+def test_it_stays_within_the_query_budget(
+    athlete_client, assignment, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        athlete_client.get("/today/")
+    assert Workout.objects.filter(week__program=assignment.program).count() == 4
