@@ -244,7 +244,7 @@ class Prescription(models.Model):
         text = f"{self.sets} x {self.target_text()}"
         return f"{text} per side" if self.per_side else text
 
-    def notation(self, band: Band | None | object = PRESCRIBED) -> str:
+    def notation(self, band: Band | object | None = PRESCRIBED) -> str:
         """Coach notation: '3 x 12/10/8 @ RPE 8, tempo 3-0-1, green band, assist'. An athlete's
         own band (None = unassisted) can stand in for the prescribed one."""
         text = self.volume_text()

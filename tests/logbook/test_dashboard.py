@@ -45,10 +45,11 @@ def complete(assignment, week: int, day: int, *, pain: int = 1):
     log = logbook.workout_start(
         athlete=assignment.athlete, assignment=assignment, workout=workout, today=when
     )
+    prescription = workout.prescriptions.get()
     for set_number in (1, 2):
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=workout.prescriptions.get().exercise_id,
-            prescription=workout.prescriptions.get(), set_number=set_number, reps=5,
+            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
+            prescription=prescription, set_number=set_number, reps=5,
         )  # fmt: skip
     now = timezone.make_aware(datetime.combine(when, datetime.min.time()))
     logbook.workout_finish(workout_log=log, rpe=7, pain=pain, now=now)
