@@ -269,6 +269,8 @@ def assignment_resume(*, assignment: Assignment, today) -> None:
 
 @transaction.atomic
 def assignment_end(*, assignment: Assignment) -> None:
+    if not assignment.is_open:
+        return
     assignment.status, assignment.paused_on = AssignmentStatus.DONE, None
     assignment.save(update_fields=["status", "paused_on"])
 

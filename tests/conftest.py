@@ -7,6 +7,12 @@ from accounts.models import Membership, Team, User
 PASSWORD = "correct horse battery"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """A slow password hash buys tests nothing and costs most of a second per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username: str, **fields) -> User:
     user = User(username=username, email=f"{username}@example.com", **fields)
     user.set_password(PASSWORD)

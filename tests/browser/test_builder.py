@@ -18,7 +18,7 @@ def test_the_coach_copies_the_nordic_program_adds_a_week_and_changes_its_band_ru
     log_in(phone, "coach", "hamstrings")
     phone.wait_for_url("**/coach/")
     phone.goto("/programs/")
-    phone.click("text=Band-assisted Nordic, 10 weeks")
+    phone.locator("#library").get_by_text("Band-assisted Nordic, 10 weeks").click()
     phone.click("button:has-text('Copy to edit')")
     phone.wait_for_url("**/programs/*/edit/")
     assert phone.locator("section.week").count() == 10

@@ -20,12 +20,6 @@ CURL_HOLD = "banded-isometric-leg-curl-hold"  # resist, held for seconds
 ROMANIAN_DEADLIFT = "romanian-deadlift"  # no band
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The personas are logged in with force_login: no need for a slow hash (1 s a test)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # Building programs
 
 
