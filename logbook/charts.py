@@ -136,3 +136,46 @@ def ladder_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def volume_chart(
+    *, weeks: list[tuple[date, int]], unit: str, width: int = 340, height: int = 160
+) -> str:
+    """Bars of weekly volume (reps or seconds), oldest week first, each labelled with its total;
+    `weeks` holds every week to show, zeros included."""
+    if not weeks:
+        return ""
+    plot_width, plot_height = width - 10, height - TOP_PAD - BOTTOM_PAD - 12
+    slot = plot_width / len(weeks)
+    top = max(total for _, total in weeks) or 1
+    total_volume = sum(total for _, total in weeks)
+    label = (
+        f"Weekly volume, {unit}: {total_volume} over {len(weeks)} weeks from "
+        f"{short_date(weeks[0][0])}"
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{_attr(label)}">',
+        f"<title>{escape(label)}</title>",
+    ]
+    baseline = TOP_PAD + 12 + plot_height
+    for index, (week, total) in enumerate(weeks):
+        bar_height = plot_height * total / top
+        x = 5 + index * slot + slot * 0.15
+        parts.append(
+            f'<rect x="{x:.1f}" y="{baseline - bar_height:.1f}" width="{slot * 0.7:.1f}" '
+            f'height="{bar_height:.1f}" rx="2" fill="#0b6e4f"/>'
+        )
+        if total:
+            parts.append(
+                f'<text x="{x + slot * 0.35:.1f}" y="{baseline - bar_height - 3:.1f}" '
+                f'font-size="10" text-anchor="middle" fill="{INK}">{total}</text>'
+            )
+        if index in (0, len(weeks) - 1):
+            parts.append(
+                f'<text x="{x + slot * 0.35:.1f}" y="{height - 8}" font-size="10" '
+                f'text-anchor="middle" fill="{MUTED}">{escape(short_date(week))}</text>'
+            )
+    parts.append(f'<line x1="5" y1="{baseline}" x2="{width - 5}" y2="{baseline}" stroke="{GRID}"/>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from logbook.views import athlete_pages, coach_athlete, dashboard, free_session, workout
+from logbook.views import (
+    athlete_pages,
+    coach_athlete,
+    dashboard,
+    free_session,
+    progress,
+    workout,
+)
 
 app_name = "logbook"
 urlpatterns = [
     path("today/", athlete_pages.today, name="today"),
     path("history/", athlete_pages.history, name="history"),
+    path("progress/", progress.progress, name="progress"),
     path("logs/<int:pk>/", athlete_pages.log_detail, name="log-detail"),
     path("workouts/<int:pk>/", workout.workout_page, name="workout"),
     path("workouts/<int:pk>/sets/", workout.set_create, name="set-create"),

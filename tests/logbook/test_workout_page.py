@@ -32,6 +32,7 @@ def test_it_shows_a_card_per_prescription_with_prefilled_rows(athlete_client, fi
     assert "Green band" in response.text and "assist: thinner is harder" in response.text
     assert 'name="reps" inputmode="numeric" min="0" max="500" value="12"' in response.text
     assert "Hold timer" in response.text
+    assert "not part of this workout" not in response.text  # that partial is for refusals only
 
 
 def test_it_shows_last_times_numbers(athlete_client, assignment, first_workout):
