@@ -51,3 +51,17 @@ def test_an_unpublished_progression_is_not_linked(client):
 
 def test_an_unknown_slug_is_404(client):
     assert client.get("/exercises/no-such-thing/").status_code == 404
+
+
+def test_it_lists_the_library_programs_that_use_it(client, athlete):
+    from programs.library import load_library
+
+    load_library()
+    client.force_login(athlete)
+    response = client.get(URL)
+    titles = [program.title for program in response.context["programs"]]
+    assert titles == ["Band-assisted Nordic, 10 weeks", "Runner's resilience, 6 weeks"]
+    assert "Programs that use it" in response.text
+    # Anonymous visitors see no programs: the library is for members.
+    client.logout()
+    assert list(client.get(URL).context["programs"]) == []

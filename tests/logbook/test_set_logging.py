@@ -182,3 +182,33 @@ def test_someone_elses_set_is_404_for_undo_and_edit(
     assert client.post(f"/sets/{set_log.pk}/undo/").status_code == 404
     assert client.get(f"/sets/{set_log.pk}/edit/").status_code == 404
     assert SetLog.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_posts_of_one_token_leave_one_row(athlete, first_workout, nordic):
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    data = set_data(nordic)
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def post():
+        client = Client()
+        client.force_login(athlete)
+        barrier.wait()
+        try:
+            statuses.append(client.post(url(first_workout), data, headers=HTMX).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200, 200]
+    assert SetLog.objects.filter(token=data["token"]).count() == 1
+    assert WorkoutLog.objects.count() == 1
