@@ -8,15 +8,6 @@ from catalogue.models import Band, Exercise
 from programs.models import Assignment, Prescription, Workout
 
 
-class WorkoutLogQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """An athlete's own logs, and those of a coach's team members."""
-        return self.filter(
-            Q(athlete=user)
-            | Q(athlete__memberships__team__coach=user, athlete__memberships__is_active=True)
-        ).distinct()
-
-
 class WorkoutLog(models.Model):
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_logs"
@@ -35,8 +26,6 @@ class WorkoutLog(models.Model):
     notes = models.TextField(blank=True)
     # What the progression engine decided when the workout was finished, for the summary.
     outcome = models.JSONField(default=list, blank=True)
-
-    objects = WorkoutLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-performed_on", "-id"]

@@ -339,15 +339,6 @@ class AssignmentStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class AssignmentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """An athlete's own assignments and those of a coach's team members."""
-        return self.filter(
-            Q(athlete=user)
-            | Q(athlete__memberships__team__coach=user, athlete__memberships__is_active=True)
-        ).distinct()
-
-
 class Assignment(models.Model):
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
@@ -370,8 +361,6 @@ class Assignment(models.Model):
     )
     paused_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "-id"]

@@ -4,34 +4,35 @@ fetched through the coach's athletes, so anyone else's answers 404. The page is 
 fixed number of queries, however many workouts the athlete has logged."""
 
 import csv
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import coach_required
-from accounts.models import Membership, athletes_of
-from catalogue.models import Band, BandRole
-from logbook.charts import ladder_chart
-from logbook.dashboard import PAIN_FLAG
-from logbook.forms import BandSetForm, CommentForm
-from logbook.models import Comment, SetLog, WorkoutLog
+from accounts.models import athletes_of
+from catalogue.models import Band
+from logbook.athlete_page import (
+    assignment_panels,
+    band_form,
+    comment_form,
+    log_panels,
+    logs_of,
+    page_context,
+    track_panels,
+    tracks_of,
+)
+from logbook.models import SetLog, WorkoutLog
 from programs import services
-from programs.models import Assignment, AssignmentStatus, BandChange, BandTrack, Workout
-from programs.schedule import week_on, workout_date
+from programs.models import Assignment, AssignmentStatus, BandTrack
 
 PAGE = "logbook/coach_athlete.html"
-RECENT_LOGS = 10
 UNPROCESSABLE = 422  # a form sent back with its errors, without JavaScript
 
 
@@ -58,246 +59,6 @@ def log_for(coach, pk: int) -> WorkoutLog:
 
 def page_url(athlete_id: int, anchor: str) -> str:
     return reverse("logbook:coach-athlete", args=[athlete_id]) + f"#{anchor}"
-
-
-# The page's panels: plain objects the template reads, each also rendered alone for htmx.
-
-
-@dataclass
-class ScheduledWorkout:
-    workout: Workout
-    on: date
-    mark: str  # done | missed | today | upcoming | on-hold
-
-    @property
-    def label(self) -> str:
-        return {"done": "✓ done", "on-hold": "on hold"}.get(self.mark, self.mark)
-
-
-@dataclass
-class ScheduleWeek:
-    number: int
-    focus: str
-    is_current: bool
-    workouts: list[ScheduledWorkout] = field(default_factory=list)
-
-
-@dataclass
-class AssignmentPanel:
-    assignment: Assignment
-    week: int | None = None
-    weeks: list[ScheduleWeek] = field(default_factory=list)
-    notice: str = ""
-
-    @property
-    def is_open(self) -> bool:
-        return self.assignment.status in services.OPEN_STATUSES
-
-    def count(self, mark: str) -> int:
-        return sum(item.mark == mark for week in self.weeks for item in week.workouts)
-
-    @property
-    def done(self) -> int:
-        return self.count("done")
-
-    @property
-    def missed(self) -> int:
-        return self.count("missed")
-
-    @property
-    def next(self) -> ScheduledWorkout | None:
-        upcoming = (item for week in self.weeks for item in week.workouts)
-        return next((item for item in upcoming if item.mark in ("today", "upcoming")), None)
-
-
-@dataclass
-class TrackPanel:
-    track: BandTrack
-    chart: str
-    changes: list[BandChange]  # newest first
-    form: BandSetForm
-    notice: str = ""
-
-    @property
-    def no_band(self) -> str:
-        return "Unassisted" if self.track.exercise.band_role == BandRole.ASSIST else "No band"
-
-
-@dataclass
-class LogPanel:
-    log: WorkoutLog
-    sets: list[str]
-    form: CommentForm
-    notice: str = ""
-
-    @property
-    def painful(self) -> bool:
-        return (self.log.pain or 0) >= PAIN_FLAG
-
-
-def schedule_mark(on: date, *, done: bool, today: date, paused_on: date | None) -> str:
-    if done:
-        return "done"
-    if paused_on is not None and on >= paused_on:
-        return "on-hold"  # these dates move on when the program resumes
-    if on < today:
-        return "missed"
-    return "today" if on == today else "upcoming"
-
-
-def assignment_panels(assignments: list[Assignment], *, today: date) -> list[AssignmentPanel]:
-    """Open programs first, each with its dated schedule; then the done ones."""
-    panels = [AssignmentPanel(assignment) for assignment in assignments]
-    panels.sort(key=lambda panel: not panel.is_open)  # stable: newest first within each group
-    open_panels = {panel.assignment.program_id: panel for panel in panels if panel.is_open}
-    if not open_panels:
-        return panels
-    for panel in open_panels.values():
-        assignment = panel.assignment
-        panel.week = week_on(assignment.start_date, assignment.paused_on or today)
-    completed = set(
-        WorkoutLog.objects.filter(
-            assignment__in=[panel.assignment for panel in open_panels.values()],
-            completed_at__isnull=False,
-        ).values_list("assignment_id", "workout_id")
-    )
-    for workout in (
-        Workout.objects.filter(week__program__in=open_panels)
-        .select_related("week")
-        .order_by("week__number", "day", "id")
-    ):
-        panel = open_panels[workout.week.program_id]
-        assignment = panel.assignment
-        if not panel.weeks or panel.weeks[-1].number != workout.week.number:
-            panel.weeks.append(
-                ScheduleWeek(
-                    workout.week.number, workout.week.focus, workout.week.number == panel.week
-                )
-            )
-        on = workout_date(assignment.start_date, workout.week.number, workout.day)
-        done = (assignment.pk, workout.pk) in completed
-        mark = schedule_mark(on, done=done, today=today, paused_on=assignment.paused_on)
-        panel.weeks[-1].workouts.append(ScheduledWorkout(workout, on, mark))
-    return panels
-
-
-def tracks_of(**filters):
-    changes = BandChange.objects.select_related("from_band", "to_band", "by")
-    return (
-        BandTrack.objects.filter(**filters)
-        .select_related("assignment", "exercise", "band")
-        .prefetch_related(Prefetch("changes", queryset=changes))
-        .order_by("assignment__start_date", "exercise__name")
-    )
-
-
-def band_form(track: BandTrack, ladder: list[Band], data=None) -> BandSetForm:
-    return BandSetForm(data, track=track, ladder=ladder, auto_id=f"id_track{track.pk}_%s")
-
-
-def track_panels(tracks, *, ladder: list[Band], today: date, bound=None) -> list[TrackPanel]:
-    """One chart per tracked exercise; `bound` is a form sent back with errors."""
-    bands = [(band.name, band.hex) for band in ladder]
-    panels = []
-    for track in tracks:
-        changes = list(track.changes.all())
-        history = [
-            (timezone.localdate(change.at), change.to_band.name if change.to_band else None)
-            for change in changes
-        ] or [(track.assignment.start_date, track.band.name if track.band else None)]
-        chart = ladder_chart(
-            title=track.exercise.name,
-            ladder=bands,
-            changes=history,
-            # A resumed program starts later than its first band: keep that band on the chart.
-            start=min(track.assignment.start_date, history[0][0]),
-            end=today,
-            role="assist" if track.exercise.band_role == BandRole.ASSIST else "resist",
-        )
-        form = bound if bound is not None and bound.track.pk == track.pk else None
-        panels.append(
-            TrackPanel(
-                track=track,
-                chart=mark_safe(chart),  # ladder_chart escapes every text it writes
-                changes=changes[::-1],
-                form=form or band_form(track, ladder),
-            )
-        )
-    return panels
-
-
-def sets_summary(sets: list[SetLog]) -> list[str]:
-    """Per exercise, in the order logged: 'Nordic curl: 3 sets: 12, 10, 8 reps, green band'."""
-    by_exercise = defaultdict(list)
-    for logged in sets:
-        by_exercise[logged.exercise].append(logged)
-    lines = []
-    for exercise, done in by_exercise.items():
-        done.sort(
-            key=lambda logged: (logged.set_number, ["both", "left", "right"].index(logged.side))
-        )
-        count = len({logged.set_number for logged in done})
-        holds = all(logged.seconds is not None for logged in done)
-        values = ", ".join(
-            str(logged.seconds if holds else logged.reps)
-            + ("" if logged.side == "both" else f" {logged.side[0].upper()}")
-            for logged in done
-        )
-        line = f"{exercise.name}: {count} set{'s' if count != 1 else ''}: {values}"
-        line += " s" if holds else " reps"
-        bands = dict.fromkeys(logged.band.name.lower() if logged.band else None for logged in done)
-        if bands != {None: None} or exercise.band_role == BandRole.ASSIST:
-            unbanded = "unassisted" if exercise.band_role == BandRole.ASSIST else "no band"
-            line += ", " + " / ".join(f"{name} band" if name else unbanded for name in bands)
-        lines.append(line)
-    return lines
-
-
-def logs_of(**filters):
-    return (
-        WorkoutLog.objects.filter(**filters)
-        .select_related("workout")
-        .prefetch_related(
-            Prefetch(
-                "sets", queryset=SetLog.objects.select_related("exercise", "band").order_by("id")
-            ),
-            Prefetch("comments", queryset=Comment.objects.select_related("author")),
-        )
-    )
-
-
-def comment_form(log: WorkoutLog, data=None) -> CommentForm:
-    return CommentForm(data, auto_id=f"id_log{log.pk}_%s")
-
-
-def log_panels(logs, *, bound=None) -> list[LogPanel]:
-    """`bound` is a (log pk, form) pair sent back with errors."""
-    return [
-        LogPanel(
-            log=log,
-            sets=sets_summary(list(log.sets.all())),
-            form=bound[1] if bound and bound[0] == log.pk else comment_form(log),
-        )
-        for log in logs
-    ]
-
-
-def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
-    today = timezone.localdate()
-    ladder = list(Band.objects.ladder())
-    assignments = list(athlete.assignments.select_related("program"))
-    open_ids = [a.pk for a in assignments if a.status in services.OPEN_STATUSES]
-    return {
-        "athlete": athlete,
-        "teams": Membership.objects.filter(athlete=athlete, team__coach=coach, is_active=True)
-        .order_by("team__name")
-        .values_list("team__name", flat=True),
-        "assignments": assignment_panels(assignments, today=today),
-        "tracks": track_panels(
-            tracks_of(assignment__in=open_ids), ladder=ladder, today=today, bound=track_form
-        ),
-        "logs": log_panels(logs_of(athlete=athlete)[:RECENT_LOGS], bound=log_form),
-    }
 
 
 # Views

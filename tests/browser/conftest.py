@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.test.testcases import LiveServerThread
 
@@ -65,7 +66,7 @@ class ServeThroughMiddleware:
 @pytest.fixture(scope="session")
 def live_url(django_db_setup, django_db_blocker):
     """One live server for the session; each test still gets its own committed data."""
-    with override_settings(ALLOWED_HOSTS=["localhost"]):
+    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "localhost"]):
         thread = LiveServerThread("localhost", static_handler=ServeThroughMiddleware)
         thread.daemon = True
         thread.start()
