@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 
 from accounts.models import Membership
 from logbook.models import WorkoutLog
@@ -13,6 +13,7 @@ from programs.models import Assignment, AssignmentStatus, BandChange, BandTrack,
 from programs.schedule import adherence, due_in_last_days, week_on, workout_date
 
 PAIN_FLAG = 5
+WINDOW_DAYS = 28  # the longest adherence window
 FLAG_DAYS = 14
 
 
@@ -39,8 +40,17 @@ SORTS = {
 
 
 def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[AthleteRow]:
-    memberships = Membership.objects.filter(team__coach=coach, is_active=True).select_related(
-        "athlete", "team"
+    # The last workout through the (athlete, -performed_on) index: one lookup per athlete,
+    # rather than an aggregate over years of history.
+    last_workout = (
+        WorkoutLog.objects.filter(athlete=OuterRef("athlete_id"), completed_at__isnull=False)
+        .order_by("-performed_on")
+        .values("performed_on")[:1]
+    )
+    memberships = (
+        Membership.objects.filter(team__coach=coach, is_active=True)
+        .select_related("athlete", "team")
+        .annotate(last_workout=Subquery(last_workout))
     )
     if team_id:
         memberships = memberships.filter(team_id=team_id)
@@ -48,6 +58,7 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
     for membership in memberships:
         row = rows.setdefault(membership.athlete_id, AthleteRow(athlete=membership.athlete))
         row.teams.append(membership.team.name)
+        row.last_workout = membership.last_workout
     athlete_ids = list(rows)
 
     # The athlete's open assignment (the most recent when there are several).
@@ -62,22 +73,31 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
         rows[assignment.athlete_id].assignment = assignment
     assignments = {row.assignment.pk: row for row in rows.values() if row.assignment}
 
+    # Only weeks that can overlap the last 28 days matter, however long the programs are.
+    starts = [row.assignment.start_date for row in assignments.values()] or [today]
+    in_window = Q(
+        week__program__assignment__in=assignments,
+        week__number__gte=week_on(max(starts), today - timedelta(days=WINDOW_DAYS)),
+        week__number__lte=week_on(min(starts), today),
+    )
     scheduled = defaultdict(list)
-    for workout_id, week, day, assignment_id in Workout.objects.filter(
-        week__program__assignment__in=assignments
-    ).values_list("pk", "week__number", "day", "week__program__assignment"):
+    for workout_id, week, day, assignment_id in Workout.objects.filter(in_window).values_list(
+        "pk", "week__number", "day", "week__program__assignment"
+    ):
         start = assignments[assignment_id].assignment.start_date
         scheduled[assignment_id].append((workout_id, workout_date(start, week, day)))
     completed = defaultdict(set)
     for assignment_id, workout_id in WorkoutLog.objects.filter(
-        assignment__in=assignments, completed_at__isnull=False
+        assignment__in=assignments,
+        completed_at__isnull=False,
+        workout__in=Workout.objects.filter(in_window),
     ).values_list("assignment_id", "workout_id"):
         completed[assignment_id].add(workout_id)
 
     for assignment_id, row in assignments.items():
         assignment = row.assignment
         row.week = week_on(assignment.start_date, assignment.paused_on or today)
-        for days in (7, 28):
+        for days in (7, WINDOW_DAYS):
             due = due_in_last_days(
                 scheduled[assignment_id], completed[assignment_id], today=today, days=days,
                 paused_on=assignment.paused_on,
@@ -91,12 +111,13 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
 
     recent = today - timedelta(days=FLAG_DAYS - 1)
     for stats in (
-        WorkoutLog.objects.filter(athlete_id__in=athlete_ids, completed_at__isnull=False)
+        WorkoutLog.objects.filter(
+            athlete_id__in=athlete_ids, completed_at__isnull=False, performed_on__gte=recent
+        )
         .values("athlete_id")
-        .annotate(last=Max("performed_on"), pain=Max("pain", filter=Q(performed_on__gte=recent)))
+        .annotate(pain=Max("pain"))
     ):
         row = rows[stats["athlete_id"]]
-        row.last_workout = stats["last"]
         if stats["pain"] is not None and stats["pain"] >= PAIN_FLAG:
             row.flags.append(f"Pain {stats['pain']}/10 in the last {FLAG_DAYS} days")
 
@@ -106,13 +127,12 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
         ):
             row.flags.append("No workout in 7 days")
 
-    for track in (
+    for assignment_id, exercise, band in (
         BandTrack.objects.filter(assignment__in=assignments)
-        .select_related("exercise", "band")
         .order_by("exercise__name")
+        .values_list("assignment_id", "exercise__name", "band__name")
     ):
-        band = track.band.name if track.band else "unassisted"
-        assignments[track.assignment_id].bands.append((track.exercise.name, band))
+        assignments[assignment_id].bands.append((exercise, band or "unassisted"))
 
     regressed = set(
         BandChange.objects.filter(

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -7,6 +8,8 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.decorators import coach_required
 from accounts.models import Team
 from logbook.dashboard import SORTS, dashboard_rows, sort_rows
+
+ROWS_PER_PAGE = 50
 
 
 @coach_required
@@ -22,7 +25,9 @@ def coach_dashboard(request: HttpRequest) -> HttpResponse:
     rows = dashboard_rows(
         request.user, today=timezone.localdate(), team_id=team.pk if team else None
     )
-    context = {"rows": sort_rows(rows, sort), "teams": teams, "team": team, "sort": sort}
+    # Every athlete is sorted; a page shows 50, which also keeps rendering cheap.
+    page = Paginator(sort_rows(rows, sort), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"rows": page, "page": page, "teams": teams, "team": team, "sort": sort}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "logbook/coach_dashboard.html#roster", context)
     return render(request, "logbook/coach_dashboard.html", context)

@@ -229,6 +229,7 @@ def post_headers(cookies: dict) -> dict:
 def measure(args, plan: dict, generator: str, folder: Path) -> dict:
     load_average = os.getloadavg()
     athlete = log_in("bench", "bench")
+    typical = log_in(plan["typical_athlete"], "bench")
     coach = log_in("bench-coach", "bench")
 
     # One set POST by hand first: it must insert a row, and its fragment's size is reported.
@@ -242,8 +243,10 @@ def measure(args, plan: dict, generator: str, folder: Path) -> dict:
     workout = f"/workouts/{plan['workout_id']}/"
     endpoints = [
         Endpoint("bare view", "GET", "/bench/bare/", athlete),
-        Endpoint("today", "GET", "/today/", athlete, budget_p95_ms=50),
-        Endpoint("workout page", "GET", workout, athlete),
+        Endpoint("today", "GET", "/today/", typical, budget_p95_ms=50),
+        Endpoint("workout page", "GET", f"/workouts/{plan['typical_workout_id']}/", typical),
+        Endpoint("today, 14-exercise workouts", "GET", "/today/", athlete, budget_p95_ms=50),
+        Endpoint("workout page, 14 exercises", "GET", workout, athlete),
         Endpoint("set POST", "POST", f"{workout}sets/", athlete, budget_p95_ms=50, slots=slots),
         Endpoint("coach dashboard", "GET", "/coach/", coach, budget_p95_ms=200),
     ]
@@ -396,7 +399,7 @@ def percentile(ordered: list[float], percent: float) -> float:
 def report(results: dict) -> None:
     print()
     print(
-        f"{'endpoint':<16} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+        f"{'endpoint':<28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
         f"{'% of bare':>9} {'bytes':>8}  budget (p95)"
     )
     for row in results["endpoints"]:
@@ -405,7 +408,7 @@ def report(results: dict) -> None:
             verdict = "ok" if row["within_budget"] else "OVER"
             budget = f"< {row['budget_p95_ms']} ms: {verdict}"
         print(
-            f"{row['endpoint']:<16} {row['requests_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
+            f"{row['endpoint']:<28} {row['requests_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
             f"{row['p95_ms']:>8.1f} {row['errors']:>7} {row['percent_of_bare']:>8.1f}% "
             f"{row['bytes']:>8}  {budget}"
         )

@@ -282,6 +282,9 @@ def log_free_sessions(athlete, count: int, before: date, rng, exercises, band, w
 # The bench athlete's load
 
 
+TYPICAL_ATHLETE = "bench-athlete-005"  # week 6 of the library Nordic program
+
+
 def bench_plan() -> dict:
     """Clear what earlier runs posted, then list the bench athlete's free set slots: every
     exercise x set number 1..50 x side of every workout but the one the page load reads.
@@ -318,7 +321,20 @@ def bench_plan() -> dict:
                     }
                     slots.append(f"/workouts/{workout.pk}/sets/\t{urlencode(body)}")
     random.Random(0).shuffle(slots)
-    return {"assignment_id": assignment.pk, "workout_id": page.pk, "slots": slots}
+    return {
+        "assignment_id": assignment.pk,
+        "workout_id": page.pk,
+        "slots": slots,
+        "typical_athlete": TYPICAL_ATHLETE,
+        "typical_workout_id": nearest_workout(TYPICAL_ATHLETE, today).pk,
+    }
+
+
+def nearest_workout(username: str, today: date) -> Workout:
+    """The workout of the athlete's open assignment scheduled closest to today."""
+    assignment = Assignment.objects.get(athlete__username=username, status=AssignmentStatus.ACTIVE)
+    workouts = Workout.objects.filter(week__program=assignment.program).select_related("week")
+    return min(workouts, key=lambda w: abs((w.scheduled_on(assignment.start_date) - today).days))
 
 
 def posted_rows(assignment_id: int) -> int:

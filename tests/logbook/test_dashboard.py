@@ -161,4 +161,17 @@ def test_the_query_count_does_not_grow_with_athletes(
             complete(assignment, 1, 1)
     with django_assert_num_queries(10):
         response = coach_client.get("/coach/")
-    assert len(response.context["rows"]) == athletes
+    page = response.context["page"]
+    assert page.paginator.count == athletes
+    assert len(page) == min(athletes, 50)
+
+
+def test_the_roster_pages_by_fifty_keeping_team_and_sort(coach_client, team):
+    for number in range(60):
+        Membership.objects.create(team=team, athlete=make_user(f"p{number:02}"))
+    response = coach_client.get(f"/coach/?team={team.pk}&sort=-name&page=2")
+    page = response.context["page"]
+    assert (page.number, len(page), page.paginator.count) == (2, 10, 60)
+    assert [row.athlete.username for row in page] == [f"p{n:02}" for n in range(9, -1, -1)]
+    assert "51-60 of 60" in response.text
+    assert f"?team={team.pk}&amp;sort=-name&amp;page=1" in response.text
