@@ -84,9 +84,17 @@ class SetLog(models.Model):
     class Meta:
         ordering = ["workout_log", "exercise", "set_number", "side"]
         constraints = [
+            # One row per set: of a prescription (the same exercise may be prescribed twice
+            # in a workout), or of an exercise in a free session.
+            models.UniqueConstraint(
+                fields=["workout_log", "prescription", "set_number", "side"],
+                condition=Q(prescription__isnull=False),
+                name="logbook_setlog_one_per_prescribed_set",
+            ),
             models.UniqueConstraint(
                 fields=["workout_log", "exercise", "set_number", "side"],
-                name="logbook_setlog_one_per_set",
+                condition=Q(prescription__isnull=True),
+                name="logbook_setlog_one_per_free_set",
             ),
             models.CheckConstraint(
                 condition=Q(set_number__gte=1, set_number__lte=50),

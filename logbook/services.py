@@ -178,8 +178,10 @@ def exposures(*, assignment_id: int, exercise_id: int) -> list[progression.Expos
 
 
 def exposure_of(log: WorkoutLog, prescribed: list[Prescription], done: list[SetLog]):
+    # Slots are per prescription: the same exercise may be prescribed twice in a workout.
     done_by_slot = {
-        (s.set_number, s.side): (s.reps if s.seconds is None else s.seconds) for s in done
+        (s.prescription_id, s.set_number, s.side): s.reps if s.seconds is None else s.seconds
+        for s in done
     }
     prescribed_volume, completed_all = 0, True
     for prescription in prescribed:
@@ -187,7 +189,7 @@ def exposure_of(log: WorkoutLog, prescribed: list[Prescription], done: list[SetL
             minimum = prescription.minimum_for_set(set_number)
             for side in prescription.sides:
                 prescribed_volume += minimum
-                if (done_by_slot.get((set_number, side)) or 0) < minimum:
+                if (done_by_slot.get((prescription.pk, set_number, side)) or 0) < minimum:
                     completed_all = False
     set_rpes = [s.rpe for s in done if s.rpe is not None]
     return progression.Exposure(

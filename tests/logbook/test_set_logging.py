@@ -212,3 +212,19 @@ def test_two_concurrent_posts_of_one_token_leave_one_row(athlete, first_workout,
     assert statuses == [200, 200]
     assert SetLog.objects.filter(token=data["token"]).count() == 1
     assert WorkoutLog.objects.count() == 1
+
+
+def test_an_exercise_prescribed_twice_logs_both_first_sets(athlete_client, first_workout, nordic):
+    from programs.models import Prescription
+
+    back_off = Prescription.objects.create(
+        workout=first_workout, exercise=nordic.exercise, order=3, sets=1, reps_min=5,
+        band=nordic.band,
+    )  # fmt: skip
+    athlete_client.post(url(first_workout), set_data(nordic), headers=HTMX)
+    response = athlete_client.post(url(first_workout), set_data(back_off), headers=HTMX)
+    assert "✓ 5 reps" in response.text
+    assert sorted(SetLog.objects.values_list("prescription_id", "set_number")) == [
+        (nordic.pk, 1),
+        (back_off.pk, 1),
+    ]
