@@ -45,9 +45,9 @@ def athletes_of(coach):
 
 
 class TeamQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The teams a user may see: a coach's own teams."""
-        return self.filter(coach=user)
+    def for_coach(self, coach):
+        """A coach's own teams: the only ones they may see."""
+        return self.filter(coach=coach)
 
 
 class Team(models.Model):

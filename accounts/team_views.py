@@ -4,7 +4,7 @@ signs an athlete up (or adds an existing account) to a team."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,23 +12,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
+from accounts.access import team_for_coach
 from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
 from accounts.models import Invite, Team
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 
 TEAM_DETAIL = "accounts/team_detail.html"
-
-
-def own_team(request: HttpRequest, pk: int) -> Team:
-    """One of the coach's teams; anyone else's answers 404."""
-    return get_object_or_404(Team.objects.for_user(request.user), pk=pk)
 
 
 def team_url(team: Team, anchor: str = "") -> str:
     return reverse("accounts:team-detail", args=[team.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def detail_context(team: Team, *, invite_form: InviteForm | None = None, sent_to: str = ""):
+def detail_context(team: Team, *, invite_form: InviteForm | None = None):
     # Lazy querysets: the htmx partials evaluate only the ones they show.
     return {
         "team": team,
@@ -37,14 +34,13 @@ def detail_context(team: Team, *, invite_form: InviteForm | None = None, sent_to
         .order_by("athlete__first_name", "athlete__username"),
         "invites": team.invites.filter(accepted_at__isnull=True, expires_at__gt=timezone.now()),
         "invite_form": invite_form or InviteForm(team=team),
-        "sent_to": sent_to,
         "invite_days": services.INVITE_DAYS,
     }
 
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: HtmxHttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None, coach=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -56,7 +52,7 @@ def team_list(request: HttpRequest) -> HttpResponse:
             return redirect(team_url(team, "invites"))
     # Meta.ordering does not apply to aggregate queries, hence the explicit order_by.
     teams = (
-        Team.objects.for_user(request.user)
+        Team.objects.for_coach(request.user)
         .order_by("name")
         .annotate(
             member_count=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
@@ -72,16 +68,15 @@ def team_list(request: HttpRequest) -> HttpResponse:
 
 @coach_required
 @require_http_methods(["GET"])
-def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, TEAM_DETAIL, detail_context(own_team(request, pk)))
+def team_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return render(request, TEAM_DETAIL, detail_context(team_for_coach(request.user, pk)))
 
 
 @coach_required
 @require_POST
-def invite_send(request: HttpRequest, pk: int) -> HttpResponse:
-    team = own_team(request, pk)
+def invite_send(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    team = team_for_coach(request.user, pk)
     form = InviteForm(request.POST, team=team)
-    sent_to = ""
     if form.is_valid():
         try:
             invite = services.invite_send(
@@ -93,27 +88,32 @@ def invite_send(request: HttpRequest, pk: int) -> HttpResponse:
         except OSError:  # the mail server refused or is down; the invite was rolled back
             form.add_error(None, "The invite could not be mailed. Try again in a moment.")
         else:
-            if not request.htmx:
-                messages.success(request, f"Invite sent to {invite.email}.")
-                return redirect(team_url(team, "invites"))
-            sent_to = invite.email
-            form = InviteForm(team=team)
+            return partial_or_redirect(
+                request,
+                f"{TEAM_DETAIL}#invites",
+                lambda: detail_context(team),
+                url=team_url(team, "invites"),
+                notice=f"Invite sent to {invite.email}.",
+            )
     template = f"{TEAM_DETAIL}#invites" if request.htmx else TEAM_DETAIL
-    return render(request, template, detail_context(team, invite_form=form, sent_to=sent_to))
+    return render(request, template, detail_context(team, invite_form=form))
 
 
 @coach_required
 @require_POST
-def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    team = own_team(request, pk)
+def member_remove(request: HtmxHttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    team = team_for_coach(request.user, pk)
     membership = get_object_or_404(
         team.memberships.filter(is_active=True).select_related("athlete"), pk=membership_pk
     )
     services.membership_remove(membership=membership)
-    if request.htmx:
-        return render(request, f"{TEAM_DETAIL}#members", detail_context(team))
-    messages.success(request, f"{membership.athlete} is no longer in {team}.")
-    return redirect(team_url(team, "members"))
+    return partial_or_redirect(
+        request,
+        f"{TEAM_DETAIL}#members",
+        lambda: detail_context(team),
+        url=team_url(team, "members"),
+        notice=f"{membership.athlete} is no longer in {team}.",
+    )
 
 
 # The invite link: anonymous visitors sign up, logged-in people join.
@@ -121,7 +121,7 @@ def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invite_accept(request: HtmxHttpRequest, token: str) -> HttpResponse:
     invite = get_object_or_404(Invite.objects.select_related("team__coach"), token=token)
     if problem := services.invite_problem(invite=invite, user=request.user):
         return invite_refused(request, invite, problem)
@@ -130,13 +130,13 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
     return invite_sign_up(request, invite)
 
 
-def invite_refused(request: HttpRequest, invite: Invite, problem: str) -> HttpResponse:
+def invite_refused(request: HtmxHttpRequest, invite: Invite, problem: str) -> HttpResponse:
     status = 410 if services.invite_is_spent(invite) else 403
     context = {"invite": invite, "problem": problem}
     return render(request, "accounts/invite_unusable.html", context, status=status)
 
 
-def invite_join(request: HttpRequest, invite: Invite) -> HttpResponse:
+def invite_join(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
     if request.method == "POST":
         try:
             services.invite_accept(invite=invite, athlete=request.user)
@@ -146,7 +146,7 @@ def invite_join(request: HttpRequest, invite: Invite) -> HttpResponse:
     return render(request, "accounts/invite_join.html", {"invite": invite})
 
 
-def invite_sign_up(request: HttpRequest, invite: Invite) -> HttpResponse:
+def invite_sign_up(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
     form = InviteSignUpForm(request.POST or None, initial={"email": invite.email})
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,6 +165,6 @@ def invite_sign_up(request: HttpRequest, invite: Invite) -> HttpResponse:
     return render(request, "accounts/invite_sign_up.html", context)
 
 
-def welcome(request: HttpRequest, invite: Invite) -> HttpResponse:
+def welcome(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
     messages.success(request, f"Welcome to {invite.team}.")
     return redirect("logbook:today")

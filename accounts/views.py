@@ -11,7 +11,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if not user.is_authenticated:
         return redirect("login")
     if user.is_coach:
-        return redirect("logbook:coach-dashboard")
+        return redirect("coaching:board")
     if user.is_staff:
         return redirect("admin:index")
     return redirect("logbook:today")

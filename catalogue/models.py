@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from catalogue.words import no_band_label
+
 
 class BandKind(models.TextChoices):
     LOOP = "loop", "41-inch loop"
@@ -168,6 +170,10 @@ class Exercise(models.Model):
     @property
     def band_role_explained(self) -> str:
         return BAND_ROLE_WORDS[self.band_role]
+
+    @property
+    def no_band_label(self) -> str:
+        return no_band_label(self.band_role)
 
 
 BAND_ROLE_WORDS = {

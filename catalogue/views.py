@@ -8,7 +8,6 @@ from django.views.decorators.vary import vary_on_headers
 from catalogue.forms import ExerciseFilterForm, OwnedBandsForm
 from catalogue.models import Band, BandKind, Exercise
 from catalogue.units import tension_range
-from programs.models import Program
 
 
 @vary_on_headers("HX-Request")
@@ -29,9 +28,6 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "exercise": exercise,
         "progressions": exercise.progressions.filter(pk__in=visible.values("pk")),
         "regressions": exercise.regressions.filter(pk__in=visible.values("pk")),
-        "programs": Program.objects.for_user(request.user)
-        .filter(weeks__workouts__prescriptions__exercise=exercise, is_template=True)
-        .distinct(),
     }
     return render(request, "catalogue/exercise_detail.html", context)
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "catalogue",
     "programs",
     "logbook",
+    "coaching",
 ]
 
 MIDDLEWARE = [

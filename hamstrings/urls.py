@@ -18,4 +18,5 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("", include("accounts.urls")),
     path("", include("logbook.urls")),
+    path("", include("coaching.urls")),
 ]

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from typing import Literal
 from xml.sax.saxutils import escape
 
+from catalogue.words import no_band_label
+
 Role = Literal["assist", "resist"]
 BandName = str | None  # None = no band: unassisted for an assisted exercise
 
@@ -28,10 +30,6 @@ def _day(when: date | datetime) -> date:
 def short_date(day: date) -> str:
     """'17 Oct', the way the page writes dates."""
     return f"{day.day} {day:%b}"
-
-
-def no_band_label(role: Role) -> str:
-    return "Unassisted" if role == "assist" else "No band"
 
 
 def ladder_rows(ladder: list[tuple[str, str]], role: Role, *, with_no_band: bool) -> list:

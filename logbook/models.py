@@ -4,8 +4,30 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from accounts.models import athletes_of
 from catalogue.models import Band, Exercise
-from programs.models import Assignment, Prescription, Workout
+from programs.models import (
+    PAIN_MAX,
+    REPS_MAX,
+    RPE_MAX,
+    SECONDS_MAX,
+    Assignment,
+    Prescription,
+    Workout,
+)
+
+SET_NUMBER_MAX = 50
+
+
+class WorkoutLogQuerySet(models.QuerySet):
+    def for_athlete(self, athlete):
+        return self.filter(athlete=athlete)
+
+    def for_coach(self, coach):
+        return self.filter(athlete__in=athletes_of(coach))
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
 
 
 class WorkoutLog(models.Model):
@@ -27,6 +49,8 @@ class WorkoutLog(models.Model):
     # What the progression engine decided when the workout was finished, for the summary.
     outcome = models.JSONField(default=list, blank=True)
 
+    objects = WorkoutLogQuerySet.as_manager()
+
     class Meta:
         ordering = ["-performed_on", "-id"]
         constraints = [
@@ -36,11 +60,11 @@ class WorkoutLog(models.Model):
                 name="logbook_workoutlog_one_per_workout",
             ),
             models.CheckConstraint(
-                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
+                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=RPE_MAX),
                 name="logbook_workoutlog_rpe_range",
             ),
             models.CheckConstraint(
-                condition=Q(pain__isnull=True) | Q(pain__gte=0, pain__lte=10),
+                condition=Q(pain__isnull=True) | Q(pain__gte=0, pain__lte=PAIN_MAX),
                 name="logbook_workoutlog_pain_range",
             ),
         ]
@@ -97,19 +121,19 @@ class SetLog(models.Model):
                 name="logbook_setlog_one_per_free_set",
             ),
             models.CheckConstraint(
-                condition=Q(set_number__gte=1, set_number__lte=50),
+                condition=Q(set_number__gte=1, set_number__lte=SET_NUMBER_MAX),
                 name="logbook_setlog_set_number_range",
             ),
             models.CheckConstraint(
-                condition=Q(reps__isnull=True) | Q(reps__gte=0, reps__lte=500),
+                condition=Q(reps__isnull=True) | Q(reps__gte=0, reps__lte=REPS_MAX),
                 name="logbook_setlog_reps_range",
             ),
             models.CheckConstraint(
-                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=3600),
+                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=SECONDS_MAX),
                 name="logbook_setlog_seconds_range",
             ),
             models.CheckConstraint(
-                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
+                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=RPE_MAX),
                 name="logbook_setlog_rpe_range",
             ),
             models.CheckConstraint(

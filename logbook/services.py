@@ -1,5 +1,6 @@
 """Business actions of the logbook: start a workout, log and undo sets, finish a workout (which
-runs the band progression engine). Views, commands and tests all go through these."""
+hands what was done to the band progression engine in `programs.bands`), comment on a workout.
+Views, commands and tests all go through these."""
 
 import uuid
 from collections import defaultdict
@@ -9,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalogue.models import Band
-from logbook.models import SetLog, WorkoutLog
-from programs import progression
-from programs.models import Assignment, BandChange, BandTrack, DecidedBy, Prescription, Workout
+from logbook.models import Comment, SetLog, WorkoutLog
+from programs import bands, progression
+from programs.models import Assignment, BandTrack, Prescription, Workout
 
 EXPOSURES_CONSIDERED = 10
 
@@ -84,6 +85,10 @@ def set_undo(*, set_log: SetLog) -> None:
     set_log.delete()
 
 
+def comment_add(*, workout_log: WorkoutLog, author, body: str) -> Comment:
+    return Comment.objects.create(workout_log=workout_log, author=author, body=body)
+
+
 # Finishing a workout and moving the bands
 
 
@@ -99,7 +104,9 @@ def workout_finish(
     log.rpe, log.pain, log.notes, log.completed_at = rpe, pain, notes, now or timezone.now()
     log.save(update_fields=["rpe", "pain", "notes", "completed_at"])
     if log.assignment_id and log.workout_id:
-        log.outcome = [_move_band(track, log) for track in _tracks_in(log)]
+        names = dict(Band.objects.values_list("pk", "name"))
+        outcomes = (_progress(track, log, names) for track in _tracks_in(log))
+        log.outcome = [outcome for outcome in outcomes if outcome is not None]
         log.save(update_fields=["outcome"])
     return log
 
@@ -109,42 +116,22 @@ def _tracks_in(log: WorkoutLog) -> list[BandTrack]:
     return list(
         BandTrack.objects.select_for_update(of=("self",))
         .filter(assignment_id=log.assignment_id, exercise_id__in=exercise_ids)
-        .select_related("exercise", "band")
+        .select_related("exercise", "band", "assignment__program")
     )
 
 
-def _move_band(track: BandTrack, log: WorkoutLog) -> dict:
-    """Run the engine for one track and store the move, if any, as a BandChange."""
-    ladder = [progression.Band(band.pk, band.name) for band in Band.objects.ladder()]
-    names = {band.id: band.name for band in ladder}
-    rule = log.assignment.program.band_rules.get(exercise=track.exercise)
-    last_change = track.changes.exclude(action="start").order_by("-at").first()
-    decision = progression.decide(
-        ladder=ladder,
-        role=progression.Role(track.exercise.band_role),
-        rule=progression.Rule(
-            mode=progression.Mode(rule.mode),
-            start_band_id=rule.start_band_id,
-            step_weeks=rule.step_weeks,
-            sessions_to_advance=rule.sessions_to_advance,
-            rpe_ceiling=rule.rpe_ceiling,
-            pain_stop=rule.pain_stop,
-        ),
-        current_band_id=track.band_id,
-        band_changed_on=timezone.localdate(last_change.at) if last_change else None,
+def _progress(track: BandTrack, log: WorkoutLog, names: dict[int, str]) -> dict | None:
+    """Hand the engine this exercise's sessions; what it decided, for the summary."""
+    decision = bands.band_progress(
+        track=track,
         exposures=exposures(assignment_id=log.assignment_id, exercise_id=track.exercise_id),
         today=log.performed_on,
-        owned_band_ids=frozenset(log.athlete.owned_bands.values_list("pk", flat=True)),
         week_number=log.workout.week.number,
+        owned_band_ids=frozenset(log.athlete.owned_bands.values_list("pk", flat=True)),
+        at=log.completed_at,
     )
-    if decision.band_id != track.band_id:
-        BandChange.objects.create(
-            track=track, from_band_id=track.band_id, to_band_id=decision.band_id,
-            action=decision.action, reason=decision.reason, decided_by=DecidedBy.ENGINE,
-            at=log.completed_at,
-        )  # fmt: skip
-        track.band_id = decision.band_id
-        track.save(update_fields=["band", "updated_at"])
+    if decision is None:
+        return None
     return {
         "exercise": track.exercise.name,
         "action": decision.action.value,

@@ -4,25 +4,26 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from catalogue.models import Band, Dose, Exercise
-from logbook.models import Side
+from logbook.models import SET_NUMBER_MAX, Side
+from programs.models import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX
 
 
 class SetForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
     prescription = forms.IntegerField(widget=forms.HiddenInput)
-    set_number = forms.IntegerField(min_value=1, max_value=50, widget=forms.HiddenInput)
+    set_number = forms.IntegerField(min_value=1, max_value=SET_NUMBER_MAX, widget=forms.HiddenInput)
     side = forms.ChoiceField(choices=Side.choices, initial=Side.BOTH, widget=forms.HiddenInput)
     reps = forms.IntegerField(
         required=False,
-        validators=[MinValueValidator(0), MaxValueValidator(500)],
+        validators=[MinValueValidator(0), MaxValueValidator(REPS_MAX)],
         error_messages={"invalid": "Reps are a whole number."},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 500}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": REPS_MAX}),
     )
     seconds = forms.IntegerField(
         required=False,
-        validators=[MinValueValidator(0), MaxValueValidator(3600)],
+        validators=[MinValueValidator(0), MaxValueValidator(SECONDS_MAX)],
         error_messages={"invalid": "Seconds are a whole number."},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 3600}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": SECONDS_MAX}),
     )
     band = forms.ModelChoiceField(
         queryset=Band.objects.all(),
@@ -31,7 +32,7 @@ class SetForm(forms.Form):
         error_messages={"invalid_choice": "That band is not in the catalogue."},
     )
     rpe = forms.IntegerField(
-        label="RPE", required=False, validators=[MinValueValidator(1), MaxValueValidator(10)]
+        label="RPE", required=False, validators=[MinValueValidator(1), MaxValueValidator(RPE_MAX)]
     )
 
     def __init__(self, *args, prescription=None, **kwargs):
@@ -50,14 +51,14 @@ class SetForm(forms.Form):
 class FinishForm(forms.Form):
     rpe = forms.TypedChoiceField(
         label="How hard was it? (RPE 1-10)",
-        choices=[(value, value) for value in range(1, 11)],
+        choices=[(value, value) for value in range(1, RPE_MAX + 1)],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how hard the session felt."},
     )
     pain = forms.TypedChoiceField(
         label="Any pain? (0 none - 10 worst)",
-        choices=[(value, value) for value in range(0, 11)],
+        choices=[(value, value) for value in range(0, PAIN_MAX + 1)],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose 0 if nothing hurt."},

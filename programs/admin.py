@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils import timezone
 
+from programs import assignments
 from programs.models import (
     Assignment,
     BandChange,
@@ -66,22 +68,62 @@ class WorkoutAdmin(admin.ModelAdmin):
     inlines = [PrescriptionInline]
 
 
+# Status and the dates it moves change only through the services, as on the coach's page:
+# a pause records its date, a resume moves the remaining workouts on.
+
+
+@admin.action(description="Pause the selected assignments")
+def pause_assignments(modeladmin, request, queryset):
+    for assignment in queryset:
+        assignments.assignment_pause(assignment=assignment, today=timezone.localdate())
+
+
+@admin.action(description="Resume the selected assignments")
+def resume_assignments(modeladmin, request, queryset):
+    for assignment in queryset:
+        assignments.assignment_resume(assignment=assignment, today=timezone.localdate())
+
+
+@admin.action(description="End the selected assignments")
+def end_assignments(modeladmin, request, queryset):
+    for assignment in queryset:
+        assignments.assignment_end(assignment=assignment)
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
-    list_display = ["program", "athlete", "start_date", "status"]
+    list_display = ["program", "athlete", "start_date", "status", "paused_on"]
     list_filter = ["status"]
     search_fields = ["athlete__username", "program__title"]
     raw_id_fields = ["athlete", "program", "template", "assigned_by"]
+    readonly_fields = ["status", "paused_on", "start_date"]
+    actions = [pause_assignments, resume_assignments, end_assignments]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # assigning copies the template: coaches assign from the program page
 
 
 class BandChangeInline(admin.TabularInline):
     model = BandChange
     extra = 0
-    readonly_fields = ["at"]
+    fields = ["at", "from_band", "to_band", "action", "reason", "decided_by", "by"]
+    readonly_fields = fields  # the record of band moves is history
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(BandTrack)
 class BandTrackAdmin(admin.ModelAdmin):
     list_display = ["assignment", "exercise", "band", "updated_at"]
+    list_select_related = ["assignment__program", "exercise", "band"]
     raw_id_fields = ["assignment"]
+    # A band moves with a reason the athlete reads: coaches set it on the athlete's page.
+    readonly_fields = ["assignment", "exercise", "band"]
     inlines = [BandChangeInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False

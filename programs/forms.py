@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Dose, Exercise
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import (
+    REPS_MAX,
+    SECONDS_MAX,
+    BandRule,
+    Prescription,
+    Program,
+    ProgramWeek,
+    Workout,
+)
 
 TARGET_HELP = "Reps as 8, a range 8-10, per set 12/10/8, or a hold in seconds: 45 s."
 
@@ -36,18 +44,18 @@ def parse_target(text: str) -> dict:
     text = text.strip().lower().replace(" ", "")
     if match := re.fullmatch(r"(\d{1,4})(s|sec|secs|seconds)", text):
         seconds = int(match[1])
-        if seconds > 3600:
-            raise ValidationError("A hold can last at most 3600 seconds.")
+        if seconds > SECONDS_MAX:
+            raise ValidationError(f"A hold can last at most {SECONDS_MAX} seconds.")
         return {"seconds": seconds}
     if re.fullmatch(r"\d{1,3}(/\d{1,3})+", text):
         set_reps = [int(reps) for reps in text.split("/")]
-        if max(set_reps) > 500:
-            raise ValidationError("A set can have at most 500 reps.")
+        if max(set_reps) > REPS_MAX:
+            raise ValidationError(f"A set can have at most {REPS_MAX} reps.")
         return {"set_reps": set_reps}
     if match := re.fullmatch(r"(\d{1,3})(?:-(\d{1,3}))?", text):
         low, high = int(match[1]), int(match[2]) if match[2] else None
-        if max(low, high or 0) > 500:
-            raise ValidationError("A set can have at most 500 reps.")
+        if max(low, high or 0) > REPS_MAX:
+            raise ValidationError(f"A set can have at most {REPS_MAX} reps.")
         if high is not None and high < low:
             raise ValidationError("Write the range low to high, such as 8-10.")
         return {"reps_min": low, "reps_max": high if high != low else None}

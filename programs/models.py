@@ -10,11 +10,20 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Exercise
 from programs.schedule import workout_date
 
 # Tempo as coaches write it: eccentric-pause-concentric[-pause], digits or X (explosive),
 # either dashed ("3-0-1", "3-1-1-0") or packed ("30X0").
+# Limits shared by what is prescribed and what is logged: the database constraints, the forms
+# and the inputs' min/max attributes all read these.
+REPS_MAX = 500
+SECONDS_MAX = 3600
+RPE_MAX = 10
+PAIN_MAX = 10
+SETS_MAX = 20
+
 TEMPO_RE = re.compile(r"^(?:[0-9X](?:-[0-9X]){2,3}|[0-9X]{3,4})$")
 
 
@@ -41,6 +50,14 @@ class ProgramQuerySet(models.QuerySet):
 
     def library(self):
         return self.filter(owner__isnull=True, is_template=True)
+
+    def copyable_by(self, user):
+        """Templates a coach may copy or assign: the library's and their own."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user), is_template=True)
+
+    def owned_by(self, user):
+        """Programs a coach may edit: their templates and their athletes' copies."""
+        return self.filter(owner=user)
 
 
 class Program(models.Model):
@@ -110,6 +127,13 @@ class ProgramWeek(models.Model):
         return f"Week {self.number}"
 
 
+class WorkoutQuerySet(models.QuerySet):
+    def for_athlete(self, athlete):
+        """Workouts of the athlete's open assignments (their own copies)."""
+        assignments = Assignment.objects.for_athlete(athlete).open()
+        return self.filter(week__program__assignment__in=assignments)
+
+
 class Workout(models.Model):
     week = models.ForeignKey(ProgramWeek, on_delete=models.CASCADE, related_name="workouts")
     day = models.PositiveSmallIntegerField(
@@ -117,6 +141,8 @@ class Workout(models.Model):
     )
     title = models.CharField(max_length=120)
     notes = models.TextField(blank=True)
+
+    objects = WorkoutQuerySet.as_manager()
 
     class Meta:
         ordering = ["day", "id"]
@@ -142,7 +168,7 @@ class Prescription(models.Model):
     workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="prescriptions")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="prescriptions")
     order = models.PositiveSmallIntegerField(default=1)
-    sets = models.PositiveSmallIntegerField(default=3, validators=range_of(1, 20))
+    sets = models.PositiveSmallIntegerField(default=3, validators=range_of(1, SETS_MAX))
     reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
     reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
     set_reps = ArrayField(
@@ -154,9 +180,9 @@ class Prescription(models.Model):
     seconds = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Hold seconds.")
     per_side = models.BooleanField(default=False)
     tempo = models.CharField(max_length=7, blank=True, validators=[validate_tempo])
-    rest_seconds = models.PositiveSmallIntegerField(default=90, validators=range_of(0, 3600))
+    rest_seconds = models.PositiveSmallIntegerField(default=90, validators=range_of(0, SECONDS_MAX))
     rpe_target = models.PositiveSmallIntegerField(
-        "RPE target", null=True, blank=True, validators=range_of(1, 10)
+        "RPE target", null=True, blank=True, validators=range_of(1, RPE_MAX)
     )
     band = models.ForeignKey(
         Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -167,26 +193,28 @@ class Prescription(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(sets__gte=1, sets__lte=20), name="programs_prescription_sets_range"
+                condition=Q(sets__gte=1, sets__lte=SETS_MAX),
+                name="programs_prescription_sets_range",
             ),
             models.CheckConstraint(
-                condition=Q(reps_min__isnull=True) | Q(reps_min__gte=0, reps_min__lte=500),
+                condition=Q(reps_min__isnull=True) | Q(reps_min__gte=0, reps_min__lte=REPS_MAX),
                 name="programs_prescription_reps_min_range",
             ),
             models.CheckConstraint(
                 condition=Q(reps_max__isnull=True)
-                | Q(reps_max__lte=500, reps_min__isnull=False, reps_max__gte=F("reps_min")),
+                | Q(reps_max__lte=REPS_MAX, reps_min__isnull=False, reps_max__gte=F("reps_min")),
                 name="programs_prescription_reps_max_range",
             ),
             models.CheckConstraint(
-                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=3600),
+                condition=Q(seconds__isnull=True) | Q(seconds__gte=0, seconds__lte=SECONDS_MAX),
                 name="programs_prescription_seconds_range",
             ),
             models.CheckConstraint(
-                condition=Q(rest_seconds__lte=3600), name="programs_prescription_rest_range"
+                condition=Q(rest_seconds__lte=SECONDS_MAX), name="programs_prescription_rest_range"
             ),
             models.CheckConstraint(
-                condition=Q(rpe_target__isnull=True) | Q(rpe_target__gte=1, rpe_target__lte=10),
+                condition=Q(rpe_target__isnull=True)
+                | Q(rpe_target__gte=1, rpe_target__lte=RPE_MAX),
                 name="programs_prescription_rpe_range",
             ),
             models.CheckConstraint(
@@ -277,9 +305,9 @@ class BandRule(models.Model):
     step_weeks = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 52))
     sessions_to_advance = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 10))
     rpe_ceiling = models.PositiveSmallIntegerField(
-        "RPE ceiling", default=8, validators=range_of(1, 10)
+        "RPE ceiling", default=8, validators=range_of(1, RPE_MAX)
     )
-    pain_stop = models.PositiveSmallIntegerField(default=5, validators=range_of(1, 10))
+    pain_stop = models.PositiveSmallIntegerField(default=5, validators=range_of(1, PAIN_MAX))
 
     class Meta:
         ordering = ["exercise__name"]
@@ -299,11 +327,11 @@ class BandRule(models.Model):
                 name="programs_bandrule_sessions_range",
             ),
             models.CheckConstraint(
-                condition=Q(rpe_ceiling__gte=1, rpe_ceiling__lte=10),
+                condition=Q(rpe_ceiling__gte=1, rpe_ceiling__lte=RPE_MAX),
                 name="programs_bandrule_rpe_ceiling_range",
             ),
             models.CheckConstraint(
-                condition=Q(pain_stop__gte=1, pain_stop__lte=10),
+                condition=Q(pain_stop__gte=1, pain_stop__lte=PAIN_MAX),
                 name="programs_bandrule_pain_stop_range",
             ),
         ]
@@ -339,6 +367,22 @@ class AssignmentStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def open(self):
+        """Active or paused: the assignments that still have a future."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def for_athlete(self, athlete):
+        return self.filter(athlete=athlete)
+
+    def for_coach(self, coach):
+        """Every assignment (open or not) of the athletes in the coach's teams."""
+        return self.filter(athlete__in=athletes_of(coach))
+
+
 class Assignment(models.Model):
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
@@ -362,18 +406,26 @@ class Assignment(models.Model):
     paused_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AssignmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-start_date", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["athlete", "template"],
-                condition=Q(status__in=["active", "paused"]),
+                condition=Q(status__in=OPEN_STATUSES),
                 name="programs_assignment_one_active_per_template",
                 violation_error_message="This athlete already has this program assigned.",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=AssignmentStatus.values),
                 name="programs_assignment_status_valid",
+            ),
+            # Resuming moves the schedule on by the days since `paused_on`.
+            models.CheckConstraint(
+                condition=Q(status=AssignmentStatus.PAUSED, paused_on__isnull=False)
+                | (~Q(status=AssignmentStatus.PAUSED) & Q(paused_on__isnull=True)),
+                name="programs_assignment_paused_on_when_paused",
             ),
         ]
 
@@ -382,7 +434,15 @@ class Assignment(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED)
+        return self.status in OPEN_STATUSES
+
+
+class BandTrackQuerySet(models.QuerySet):
+    def for_athlete(self, athlete):
+        return self.filter(assignment__athlete=athlete)
+
+    def for_coach(self, coach):
+        return self.filter(assignment__in=Assignment.objects.for_coach(coach))
 
 
 class BandTrack(models.Model):
@@ -399,6 +459,8 @@ class BandTrack(models.Model):
         help_text="Empty = unassisted.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BandTrackQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -6,6 +6,7 @@ app_name = "programs"
 urlpatterns = [
     path("", library.program_list, name="list"),
     path("new/", library.program_create, name="create"),
+    path("using/<slug:slug>/", library.programs_using, name="using"),
     path("<int:pk>/", library.program_detail, name="detail"),
     path("<int:pk>/copy/", library.program_copy, name="copy"),
     path("<int:pk>/assign/", assign.program_assign, name="assign"),

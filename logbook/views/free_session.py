@@ -4,24 +4,19 @@ import uuid
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from logbook import services
-from logbook.models import WorkoutLog
+from logbook.access import free_session_for_athlete
 from logbook.set_forms import FinishForm, FreeSetForm
-
-
-def open_free_session(request: HttpRequest, pk: int) -> WorkoutLog:
-    return get_object_or_404(
-        WorkoutLog.objects.filter(athlete=request.user, workout__isnull=True), pk=pk
-    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def free_session(request: HttpRequest, pk: int) -> HttpResponse:
-    log = open_free_session(request, pk)
+    log = free_session_for_athlete(request.user, pk)
     if log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
     form = FreeSetForm(request.POST or None, initial={"token": uuid.uuid4()})
@@ -50,7 +45,7 @@ def free_session(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def free_session_finish(request: HttpRequest, pk: int) -> HttpResponse:
-    log = open_free_session(request, pk)
+    log = free_session_for_athlete(request.user, pk)
     form = FinishForm(request.POST)
     if not log.sets.exists():
         form.add_error(None, "Log at least one set before you finish.")
@@ -64,3 +59,10 @@ def free_session_finish(request: HttpRequest, pk: int) -> HttpResponse:
         "finish_form": form,
     }
     return render(request, "logbook/free_session.html", context)
+
+
+@login_required
+@require_POST
+def free_session_start(request: HttpRequest) -> HttpResponse:
+    log = services.free_session_start(athlete=request.user, today=timezone.localdate())
+    return redirect("logbook:free-session", pk=log.pk)

@@ -26,7 +26,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     ladder = [(band.name, band.hex) for band in Band.objects.ladder()]
     tracks = (
-        BandTrack.objects.filter(assignment__athlete=request.user)
+        BandTrack.objects.for_athlete(request.user)
         .select_related("exercise", "assignment__program", "band")
         .prefetch_related(Prefetch("changes", BandChange.objects.select_related("to_band")))
     )

@@ -2,18 +2,22 @@
 and finishing, which runs the band progression engine."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from catalogue.models import Band
+from hamstrings.htmx import HtmxHttpRequest
 from logbook import services
-from logbook.models import SetLog, WorkoutLog
+from logbook.access import open_set_for_athlete
+from logbook.models import WorkoutLog
+from logbook.pages.workout import SetRow, build_cards
 from logbook.set_forms import FinishForm, SetForm
-from logbook.workout_page import SetRow, band_for, bands_to_use, build_cards, workout_for
+from programs.access import workout_for_athlete
+from programs.bands import band_for, track_bands
 
 PAGE = "logbook/workout.html"
 
@@ -50,8 +54,8 @@ def render_row(request, row: SetRow, workout) -> HttpResponse:
 
 @login_required
 @require_GET
-def workout_page(request: HttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for(request.user, pk)
+def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for_athlete(request.user, pk)
     log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
@@ -68,8 +72,8 @@ def workout_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_create(request: HttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for(request.user, pk)
+def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for_athlete(request.user, pk)
     prescription_id = request.POST.get("prescription", "")
     prescription = (
         workout.prescriptions.filter(pk=prescription_id).first()
@@ -105,7 +109,7 @@ def set_create(request: HttpRequest, pk: int) -> HttpResponse:
         prescription,
         form.cleaned_data.get("set_number") or 1,
         form.cleaned_data.get("side") or "both",
-        band_for(prescription, bands_to_use(assignment)),
+        band_for(prescription, track_bands(assignment.pk)),
         form=form,
     )
     if request.htmx:
@@ -114,28 +118,17 @@ def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(request, workout, assignment, log=log, refused=row)
 
 
-def own_open_set(request: HttpRequest, pk: int) -> SetLog:
-    """A set of the athlete's own workout that is not finished yet; else 404."""
-    return get_object_or_404(
-        SetLog.objects.select_related("prescription", "band", "workout_log__workout"),
-        pk=pk,
-        workout_log__athlete=request.user,
-        workout_log__completed_at__isnull=True,
-        workout_log__workout__isnull=False,
-    )
-
-
 @login_required
 @require_POST
-def set_undo(request: HttpRequest, pk: int) -> HttpResponse:
-    set_log = own_open_set(request, pk)
+def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    set_log = open_set_for_athlete(request.user, pk)
     workout = set_log.workout_log.workout
     assignment = set_log.workout_log.assignment
     prescription = set_log.prescription
     services.set_undo(set_log=set_log)
     row = SetRow(
         prescription, set_log.set_number, set_log.side,
-        band_for(prescription, bands_to_use(assignment)),
+        band_for(prescription, track_bands(assignment.pk)),
     )  # fmt: skip
     if request.htmx:
         return render_row(request, row, workout)
@@ -144,8 +137,8 @@ def set_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    set_log = own_open_set(request, pk)
+def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    set_log = open_set_for_athlete(request.user, pk)
     workout, prescription = set_log.workout_log.workout, set_log.prescription
     row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
     if request.method == "POST":
@@ -171,8 +164,8 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def workout_finish(request: HttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for(request.user, pk)
+def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    workout, assignment = workout_for_athlete(request.user, pk)
     log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
     form = FinishForm(request.POST)
     if log is None or not log.sets.exists():

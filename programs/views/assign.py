@@ -2,25 +2,21 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import coach_required
-from programs import services
+from programs import assignments
+from programs.access import template_for_coach
 from programs.forms import AssignForm
-from programs.models import Program
 
 
 @coach_required
 @require_http_methods(["GET", "POST"])
 def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_object_or_404(
-        Program.objects.filter(Q(owner__isnull=True) | Q(owner=request.user), is_template=True),
-        pk=pk,
-    )
+    program = template_for_coach(request.user, pk)
     # A GET only chooses whom to assign to (it fills in the starting bands); a POST assigns.
     initial = {
         "target": request.GET.get("target", ""),
@@ -32,21 +28,21 @@ def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 for athlete in athletes:
-                    services.program_assign(
+                    assignments.program_assign(
                         template=program,
                         athlete=athlete,
                         start_date=form.cleaned_data["start_date"],
                         by=request.user,
                         start_bands=form.start_bands(athlete),
                     )
-        except services.AlreadyAssigned as error:
+        except assignments.AlreadyAssigned as error:
             form.add_error("target", f"{error} End that assignment first; nothing was assigned.")
         except IntegrityError:  # the same assignment made at the same moment elsewhere
             form.add_error("target", "One of them already has this program; nothing was assigned.")
         else:
             names = ", ".join(str(athlete) for athlete in athletes)
             messages.success(request, f"{program.title} assigned to {names}.")
-            return redirect("logbook:coach-dashboard")
+            return redirect("coaching:board")
     context = {"program": program, "form": form}
     if request.htmx and request.method == "GET":
         return render(request, "programs/assign.html#start-bands", context)

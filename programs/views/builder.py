@@ -2,53 +2,59 @@
 back just the region it changed, a plain form post is redirected to the builder."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from accounts.decorators import coach_required
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from programs import services
+from programs.access import prescription_of, program_for_owner, rule_of, week_of, workout_of
 from programs.forms import BandRuleForm, PrescriptionForm, ProgramForm, WeekForm, WorkoutForm
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import Prescription, Program, ProgramWeek, Workout
 from programs.views.library import rules_prefetch, weeks_prefetch, workouts_prefetch
 
 BUILDER = "programs/builder.html"
 FORM_PAGE = "programs/builder_form.html"
 
 
-def own_program(request: HttpRequest, pk: int) -> Program:
-    """The coach's own program, template or athlete copy; library programs are never edited
-    in place, and everyone else's answer 404."""
-    return get_object_or_404(Program.objects.filter(owner=request.user), pk=pk)
-
-
 def builder_url(program: Program, anchor: str = "") -> str:
     return reverse("programs:builder", args=[program.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def show_week_list(request: HttpRequest, program: Program, error: str = "") -> HttpResponse:
-    if not request.htmx:
-        if error:
-            messages.error(request, error)
-        return redirect(builder_url(program, "weeks"))
-    program = Program.objects.prefetch_related(weeks_prefetch()).get(pk=program.pk)
-    return render(request, f"{BUILDER}#week-list", {"program": program, "week_error": error})
+# After an edit: htmx gets the region it changed, a plain post goes back to the builder there.
 
 
-def show_week(request: HttpRequest, program: Program, week: ProgramWeek) -> HttpResponse:
-    if not request.htmx:
-        return redirect(builder_url(program, f"week-{week.pk}"))
-    week = ProgramWeek.objects.prefetch_related(workouts_prefetch()).get(pk=week.pk)
-    return render(request, f"{BUILDER}#week-card", {"program": program, "week": week})
+def show_week_list(request: HtmxHttpRequest, program: Program, error: str = "") -> HttpResponse:
+    def week_list() -> dict:
+        program_weeks = Program.objects.prefetch_related(weeks_prefetch()).get(pk=program.pk)
+        return {"program": program_weeks, "week_error": error}
+
+    return partial_or_redirect(
+        request, f"{BUILDER}#week-list", week_list, url=builder_url(program, "weeks"),
+        notice=error, level=messages.ERROR,
+    )  # fmt: skip
 
 
-def show_rules(request: HttpRequest, program: Program) -> HttpResponse:
-    if not request.htmx:
-        return redirect(builder_url(program, "band-rules"))
-    program = Program.objects.prefetch_related(rules_prefetch()).get(pk=program.pk)
-    return render(request, f"{BUILDER}#band-rules", {"program": program})
+def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek) -> HttpResponse:
+    def week_card() -> dict:
+        week_workouts = ProgramWeek.objects.prefetch_related(workouts_prefetch()).get(pk=week.pk)
+        return {"program": program, "week": week_workouts}
+
+    return partial_or_redirect(
+        request, f"{BUILDER}#week-card", week_card, url=builder_url(program, f"week-{week.pk}")
+    )
+
+
+def show_rules(request: HtmxHttpRequest, program: Program) -> HttpResponse:
+    def band_rules() -> dict:
+        return {"program": Program.objects.prefetch_related(rules_prefetch()).get(pk=program.pk)}
+
+    return partial_or_redirect(
+        request, f"{BUILDER}#band-rules", band_rules, url=builder_url(program, "band-rules")
+    )
 
 
 def show_form(request, program, form, *, title, action, target, cancel_anchor, status=200):
@@ -74,26 +80,23 @@ def show_form(request, program, form, *, title, action, target, cancel_anchor, s
 
 @coach_required
 @require_GET
-def builder(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_object_or_404(
-        Program.objects.filter(owner=request.user).prefetch_related(
-            weeks_prefetch(), rules_prefetch()
-        ),
-        pk=pk,
-    )
+def builder(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    programs = Program.objects.prefetch_related(weeks_prefetch(), rules_prefetch())
+    program = program_for_owner(request.user, pk, programs)
     return render(request, BUILDER, {"program": program})
 
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def details_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    program = own_program(request, pk)
+def details_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
     form = ProgramForm(request.POST or None, instance=program)
     if request.method == "POST" and form.is_valid():
         form.save()
-        if not request.htmx:
-            return redirect(builder_url(program))
-        return render(request, f"{BUILDER}#program-details", {"program": program})
+        return partial_or_redirect(
+            request, f"{BUILDER}#program-details", lambda: {"program": program},
+            url=builder_url(program),
+        )  # fmt: skip
     return show_form(
         request, program, form, title="Program details", action=request.path,
         target="#program-details", cancel_anchor="",
@@ -105,8 +108,8 @@ def details_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def week_add(request: HttpRequest, pk: int) -> HttpResponse:
-    program = own_program(request, pk)
+def week_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
     try:
         services.week_add(program=program)
     except services.ProgramFull as error:
@@ -116,9 +119,9 @@ def week_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def week_edit(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    week = get_object_or_404(program.weeks.all(), pk=week_pk)
+def week_edit(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    week = week_of(program, week_pk)
     form = WeekForm(request.POST or None, instance=week)
     if request.method == "POST" and form.is_valid():
         services.week_update(week=week, **form.cleaned_data)
@@ -131,24 +134,24 @@ def week_edit(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
 
 @coach_required
 @require_GET
-def week_card(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    return show_week(request, program, get_object_or_404(program.weeks.all(), pk=week_pk))
+def week_card(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    return show_week(request, program, week_of(program, week_pk))
 
 
 @coach_required
 @require_POST
-def week_delete(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    services.week_delete(week=get_object_or_404(program.weeks.all(), pk=week_pk))
+def week_delete(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    services.week_delete(week=week_of(program, week_pk))
     return show_week_list(request, program)
 
 
 @coach_required
 @require_POST
-def week_move(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    week = get_object_or_404(program.weeks.all(), pk=week_pk)
+def week_move(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    week = week_of(program, week_pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         return show_week_list(request, program, "Move a week up or down.")
@@ -158,9 +161,9 @@ def week_move(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def week_duplicate(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    week = get_object_or_404(program.weeks.all(), pk=week_pk)
+def week_duplicate(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    week = week_of(program, week_pk)
     try:
         services.week_duplicate(week=week, band_step=request.POST.get("band_step") == "1")
     except services.ProgramFull as error:
@@ -173,9 +176,9 @@ def week_duplicate(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def workout_add(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    week = get_object_or_404(program.weeks.all(), pk=week_pk)
+def workout_add(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    week = week_of(program, week_pk)
     form = WorkoutForm(request.POST or None, instance=Workout(week=week))
     if request.method == "POST" and form.is_valid():
         services.workout_save(workout=form.instance)
@@ -188,9 +191,9 @@ def workout_add(request: HttpRequest, pk: int, week_pk: int) -> HttpResponse:
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def workout_edit(request: HttpRequest, pk: int, workout_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    workout = get_object_or_404(Workout.objects.filter(week__program=program), pk=workout_pk)
+def workout_edit(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    workout = workout_of(program, workout_pk)
     form = WorkoutForm(request.POST or None, instance=workout)
     if request.method == "POST" and form.is_valid():
         services.workout_save(workout=form.instance)
@@ -203,9 +206,9 @@ def workout_edit(request: HttpRequest, pk: int, workout_pk: int) -> HttpResponse
 
 @coach_required
 @require_POST
-def workout_delete(request: HttpRequest, pk: int, workout_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    workout = get_object_or_404(Workout.objects.filter(week__program=program), pk=workout_pk)
+def workout_delete(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    workout = workout_of(program, workout_pk)
     week = workout.week
     workout.delete()
     return show_week(request, program, week)
@@ -216,11 +219,9 @@ def workout_delete(request: HttpRequest, pk: int, workout_pk: int) -> HttpRespon
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def prescription_add(request: HttpRequest, pk: int, workout_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    workout = get_object_or_404(
-        Workout.objects.filter(week__program=program).select_related("week"), pk=workout_pk
-    )
+def prescription_add(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    workout = workout_of(program, workout_pk)
     form = PrescriptionForm(request.POST or None, instance=Prescription(workout=workout))
     if request.method == "POST" and form.is_valid():
         services.prescription_save(prescription=form.instance)
@@ -233,14 +234,9 @@ def prescription_add(request: HttpRequest, pk: int, workout_pk: int) -> HttpResp
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def prescription_edit(request: HttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    prescription = get_object_or_404(
-        Prescription.objects.filter(workout__week__program=program).select_related(
-            "workout__week", "exercise"
-        ),
-        pk=prescription_pk,
-    )
+def prescription_edit(request: HtmxHttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    prescription = prescription_of(program, prescription_pk)
     form = PrescriptionForm(request.POST or None, instance=prescription)
     week = prescription.workout.week
     if request.method == "POST" and form.is_valid():
@@ -252,27 +248,20 @@ def prescription_edit(request: HttpRequest, pk: int, prescription_pk: int) -> Ht
     )  # fmt: skip
 
 
-def own_prescription(program: Program, prescription_pk: int) -> Prescription:
-    return get_object_or_404(
-        Prescription.objects.filter(workout__week__program=program).select_related("workout__week"),
-        pk=prescription_pk,
-    )
-
-
 @coach_required
 @require_POST
-def prescription_delete(request: HttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    prescription = own_prescription(program, prescription_pk)
+def prescription_delete(request: HtmxHttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    prescription = prescription_of(program, prescription_pk)
     prescription.delete()
     return show_week(request, program, prescription.workout.week)
 
 
 @coach_required
 @require_POST
-def prescription_move(request: HttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    prescription = own_prescription(program, prescription_pk)
+def prescription_move(request: HtmxHttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    prescription = prescription_of(program, prescription_pk)
     if request.POST.get("direction") in ("up", "down"):
         services.prescription_move(prescription=prescription, direction=request.POST["direction"])
     return show_week(request, program, prescription.workout.week)
@@ -283,9 +272,9 @@ def prescription_move(request: HttpRequest, pk: int, prescription_pk: int) -> Ht
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def rule_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Set the band rule of one exercise (a new one, or replacing the one it had)."""
-    program = own_program(request, pk)
+    program = program_for_owner(request.user, pk)
     exercise_pk = request.GET.get("exercise", "")
     existing = (
         program.band_rules.filter(exercise_id=exercise_pk).first()
@@ -305,7 +294,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_POST
-def rule_delete(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
-    program = own_program(request, pk)
-    get_object_or_404(BandRule.objects.filter(program=program), pk=rule_pk).delete()
+def rule_delete(request: HtmxHttpRequest, pk: int, rule_pk: int) -> HttpResponse:
+    program = program_for_owner(request.user, pk)
+    rule_of(program, rule_pk).delete()
     return show_rules(request, program)

@@ -1,13 +1,16 @@
 """Reading programs: the library and one's own, the week-by-week plan; creating and copying."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import coach_required
+from catalogue.models import Exercise
+from hamstrings.htmx import HtmxHttpRequest
 from programs import services
+from programs.access import program_for_user, template_for_coach
 from programs.forms import ProgramForm
 from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
 
@@ -29,7 +32,7 @@ def rules_prefetch() -> Prefetch:
 
 
 @login_required
-def program_list(request: HttpRequest) -> HttpResponse:
+def program_list(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     programs = Program.objects.for_user(user).select_related("assignment__athlete")
     return render(
@@ -44,11 +47,25 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_object_or_404(
-        Program.objects.for_user(request.user).prefetch_related(weeks_prefetch(), rules_prefetch()),
-        pk=pk,
+@require_GET
+def programs_using(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The templates a user can open that prescribe an exercise: a section of the exercise's
+    page (htmx loads it there), and a page of its own without JavaScript."""
+    exercise = get_object_or_404(Exercise.objects.for_user(request.user), slug=slug)
+    programs = (
+        Program.objects.for_user(request.user)
+        .filter(weeks__workouts__prescriptions__exercise=exercise, is_template=True)
+        .distinct()
     )
+    page = "programs/programs_using.html"
+    template = f"{page}#program-links" if request.htmx else page
+    return render(request, template, {"exercise": exercise, "programs": programs})
+
+
+@login_required
+def program_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    programs = Program.objects.prefetch_related(weeks_prefetch(), rules_prefetch())
+    program = program_for_user(request.user, pk, programs)
     return render(
         request,
         "programs/program_detail.html",
@@ -58,7 +75,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coach_required
 @require_http_methods(["GET", "POST"])
-def program_create(request: HttpRequest) -> HttpResponse:
+def program_create(request: HtmxHttpRequest) -> HttpResponse:
     form = ProgramForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         program = services.program_create(owner=request.user, **form.cleaned_data)
@@ -68,11 +85,8 @@ def program_create(request: HttpRequest) -> HttpResponse:
 
 @coach_required
 @require_POST
-def program_copy(request: HttpRequest, pk: int) -> HttpResponse:
+def program_copy(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Copy a library program, or one of the coach's own, into a new template to edit."""
-    source = get_object_or_404(
-        Program.objects.filter(Q(owner__isnull=True) | Q(owner=request.user), is_template=True),
-        pk=pk,
-    )
+    source = template_for_coach(request.user, pk)
     copy = services.program_copy(program=source, owner=request.user)
     return redirect("programs:builder", pk=copy.pk)

@@ -21,9 +21,10 @@ from accounts.models import Membership, Team, User
 from catalogue.models import Band, BandRole, Dose, Exercise
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
+from programs.assignments import program_assign
 from programs.library import load_library
 from programs.models import Assignment, AssignmentStatus, Prescription, Program, Workout
-from programs.services import band_rule_set, program_assign, program_create, week_add
+from programs.services import band_rule_set, program_create, week_add
 
 COACH = "bench-coach"
 ATHLETE = "bench"

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from programs import services
+from programs import assignments
 from programs.models import Assignment
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot, small_tap_targets
 
@@ -17,7 +17,7 @@ def demo_without_programs(transactional_db):
     can assign it afresh."""
     call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.all():
-        services.assignment_end(assignment=assignment)
+        assignments.assignment_end(assignment=assignment)
 
 
 def test_the_coach_assigns_the_nordic_program_to_the_demo_team(phone, demo_without_programs):

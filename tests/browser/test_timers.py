@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from catalogue.models import Band, Exercise
 from catalogue.services import load_catalogue
-from programs import services
+from programs import assignments, services
 from programs.models import Prescription, Workout
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
@@ -33,7 +33,7 @@ def workout(transactional_db, athlete, coach):
         workout=workout, order=2, sets=1, seconds=30,
         exercise=Exercise.objects.get(slug="banded-isometric-leg-curl-hold"),
     )  # fmt: skip
-    assignment = services.program_assign(
+    assignment = assignments.program_assign(
         template=program, athlete=User.objects.get(username="athlete"),
         start_date=date.today(), by=coach,
     )  # fmt: skip

@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
-from programs import services
+from programs import assignments
 from programs.models import Assignment, Program
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot, small_tap_targets
 
@@ -20,9 +20,9 @@ def fresh_nordic(transactional_db, time_machine):
     time_machine.move_to(timezone.make_aware(datetime(2026, 11, 23, 17)), tick=True)
     call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.all():
-        services.assignment_end(assignment=assignment)
+        assignments.assignment_end(assignment=assignment)
     nordic = Program.objects.library().get(slug="band-assisted-nordic")
-    return services.program_assign(
+    return assignments.program_assign(
         template=nordic,
         athlete=User.objects.get(username="athlete"),
         start_date=timezone.localdate(),

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from catalogue.models import Exercise
@@ -58,10 +60,26 @@ def test_it_lists_the_library_programs_that_use_it(client, athlete):
 
     load_library()
     client.force_login(athlete)
-    response = client.get(URL)
-    titles = [program.title for program in response.context["programs"]]
-    assert titles == ["Band-assisted Nordic, 10 weeks", "Runner's resilience, 6 weeks"]
-    assert "Programs that use it" in response.text
+    # The programs app answers the section: htmx loads it in place, else it is a link.
+    page = client.get(URL).text
+    assert "Programs that use it" in page
+    assert 'hx-get="/programs/using/band-assisted-nordic-curl/"' in page
+    section = client.get(
+        "/programs/using/band-assisted-nordic-curl/", headers={"HX-Request": "true"}
+    )
+    titles = re.findall(r'class="row-link"[^>]*>([^<]+)</a>', section.text)
+    assert titles == ["Band-assisted Nordic, 10 weeks", "Runner&#x27;s resilience, 6 weeks"]
+    assert "<html" not in section.text
+    assert (
+        "Runner&#x27;s resilience" in client.get("/programs/using/band-assisted-nordic-curl/").text
+    )
     # Anonymous visitors see no programs: the library is for members.
     client.logout()
-    assert list(client.get(URL).context["programs"]) == []
+    assert "Programs that use it" not in client.get(URL).text
+    response = client.get("/programs/using/band-assisted-nordic-curl/")
+    assert response.status_code == 302
+    assert client.get("/programs/using/no-such-exercise/").status_code == 302
+
+
+def test_programs_using_an_unknown_exercise_is_404(athlete_client):
+    assert athlete_client.get("/programs/using/no-such-exercise/").status_code == 404

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from catalogue.models import Band, Exercise
-from programs import services
+from programs import assignments, services
 from programs.models import Prescription, Workout
 
 
@@ -33,7 +33,7 @@ def nordic_block(coach, catalogue):
 
 @pytest.fixture
 def assignment(nordic_block, athlete, coach):
-    return services.program_assign(
+    return assignments.program_assign(
         template=nordic_block, athlete=athlete, start_date=date(2026, 11, 16), by=coach
     )
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from catalogue.models import Band, Exercise
 from logbook import services as logbook
 from logbook.models import SetLog
-from programs import services
+from programs import assignments, services
 from programs.models import BandChange, Prescription, Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -32,7 +32,7 @@ def assignment(coach, athlete):
                 workout=workout, exercise=nordic, sets=2, reps_min=5, band=green
             )
     services.band_rule_set(program=program, exercise=nordic, start_band=green)
-    return services.program_assign(template=program, athlete=athlete, start_date=START, by=coach)
+    return assignments.program_assign(template=program, athlete=athlete, start_date=START, by=coach)
 
 
 def session(assignment, week, day, *, reps=5, rpe=7, pain=0):

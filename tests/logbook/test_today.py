@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from programs import services
+from programs import assignments
 from programs.models import Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -53,7 +53,7 @@ def test_a_done_workout_leaves_the_list(athlete_client, assignment, first_workou
 
 
 def test_a_paused_program_shows_nothing_due(athlete_client, assignment):
-    services.assignment_pause(assignment=assignment, today=assignment.start_date)
+    assignments.assignment_pause(assignment=assignment, today=assignment.start_date)
     response = athlete_client.get("/today/")
     assert response.context["due"] == []
     assert "is paused by your coach" in response.text

@@ -1,7 +1,11 @@
-import pytest
+from datetime import date
 
-from programs import services
-from programs.models import Prescription, Workout
+import pytest
+import time_machine
+from django.db import IntegrityError, transaction
+
+from programs import assignments, services
+from programs.models import Assignment, BandTrack, Prescription, Workout
 from tests.programs.test_program_pages import build_program
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -48,3 +52,53 @@ def test_a_library_copy_keeps_the_library_program_untouched(coach):
     assert library.weeks.count() == 1
     assert copy.weeks.count() == 2
     assert copy.source == library
+
+
+def test_status_and_bands_are_read_only_in_the_admin(client, staff, coach, athlete):
+    program = build_program(coach, 1)
+    assignment = assignments.program_assign(
+        template=program, athlete=athlete, start_date=date(2026, 11, 2), by=coach
+    )
+    client.force_login(staff)
+    page = client.get(f"/admin/programs/assignment/{assignment.pk}/change/").text
+    assert 'name="status"' not in page
+    assert 'name="paused_on"' not in page
+    track = BandTrack.objects.get(assignment=assignment)  # the Nordic's band rule
+    page = client.get(f"/admin/programs/bandtrack/{track.pk}/change/").text
+    assert "Green" in page
+    assert 'name="band"' not in page
+
+
+def test_an_assignment_paused_in_the_admin_resumes_from_the_coachs_page(
+    client, staff, coach, athlete
+):
+    program = build_program(coach, 1)
+    assignment = assignments.program_assign(
+        template=program, athlete=athlete, start_date=date(2026, 11, 2), by=coach
+    )
+    client.force_login(staff)
+    with time_machine.travel(date(2026, 11, 10)):
+        response = client.post(
+            "/admin/programs/assignment/",
+            {"action": "pause_assignments", "_selected_action": [assignment.pk]},
+        )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.paused_on) == ("paused", date(2026, 11, 10))
+
+    client.force_login(coach)
+    with time_machine.travel(date(2026, 11, 13)):
+        response = client.post(f"/coach/assignments/{assignment.pk}/resume/")
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.paused_on) == ("active", None)
+    assert assignment.start_date == date(2026, 11, 5)  # moved on by the three paused days
+
+
+def test_the_database_refuses_a_paused_assignment_without_its_date(coach, athlete):
+    program = build_program(coach, 1)
+    assignment = assignments.program_assign(
+        template=program, athlete=athlete, start_date=date(2026, 11, 2), by=coach
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assignment.objects.filter(pk=assignment.pk).update(status="paused")

@@ -12,13 +12,14 @@ from django.utils.safestring import mark_safe
 
 from accounts.models import Membership
 from catalogue.models import Band, BandRole
+from catalogue.words import band_words
+from coaching.forms import BandSetForm, CommentForm
+from coaching.pages.board import PAIN_FLAG
 from logbook.charts import ladder_chart
-from logbook.dashboard import PAIN_FLAG
-from logbook.forms import BandSetForm, CommentForm
 from logbook.models import Comment, SetLog, WorkoutLog
-from programs import services
+from programs.assignments import assignment_schedule
 from programs.models import Assignment, BandChange, BandTrack, Workout
-from programs.schedule import week_on, workout_date
+from programs.schedule import week_on
 
 RECENT_LOGS = 10
 
@@ -47,11 +48,10 @@ class AssignmentPanel:
     assignment: Assignment
     week: int | None = None
     weeks: list[ScheduleWeek] = field(default_factory=list)
-    notice: str = ""
 
     @property
     def is_open(self) -> bool:
-        return self.assignment.status in services.OPEN_STATUSES
+        return self.assignment.is_open
 
     def count(self, mark: str) -> int:
         return sum(item.mark == mark for week in self.weeks for item in week.workouts)
@@ -76,11 +76,10 @@ class TrackPanel:
     chart: str
     changes: list[BandChange]  # newest first
     form: BandSetForm
-    notice: str = ""
 
     @property
     def no_band(self) -> str:
-        return "Unassisted" if self.track.exercise.band_role == BandRole.ASSIST else "No band"
+        return self.track.exercise.no_band_label
 
 
 @dataclass
@@ -88,7 +87,6 @@ class LogPanel:
     log: WorkoutLog
     sets: list[str]
     form: CommentForm
-    notice: str = ""
 
     @property
     def painful(self) -> bool:
@@ -116,28 +114,17 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
         assignment = panel.assignment
         panel.week = week_on(assignment.start_date, assignment.paused_on or today)
     completed = set(
-        WorkoutLog.objects.filter(
-            assignment__in=[panel.assignment for panel in open_panels.values()],
-            completed_at__isnull=False,
-        ).values_list("assignment_id", "workout_id")
+        WorkoutLog.objects.completed()
+        .filter(assignment__in=[panel.assignment for panel in open_panels.values()])
+        .values_list("assignment_id", "workout_id")
     )
-    for workout in (
-        Workout.objects.filter(week__program__in=open_panels)
-        .select_related("week")
-        .order_by("week__number", "day", "id")
-    ):
-        panel = open_panels[workout.week.program_id]
-        assignment = panel.assignment
-        if not panel.weeks or panel.weeks[-1].number != workout.week.number:
-            panel.weeks.append(
-                ScheduleWeek(
-                    workout.week.number, workout.week.focus, workout.week.number == panel.week
-                )
-            )
-        on = workout_date(assignment.start_date, workout.week.number, workout.day)
-        done = (assignment.pk, workout.pk) in completed
-        mark = schedule_mark(on, done=done, today=today, paused_on=assignment.paused_on)
-        panel.weeks[-1].workouts.append(ScheduledWorkout(workout, on, mark))
+    for item in assignment_schedule(panel.assignment for panel in open_panels.values()):
+        panel, week = open_panels[item.assignment.program_id], item.workout.week
+        if not panel.weeks or panel.weeks[-1].number != week.number:
+            panel.weeks.append(ScheduleWeek(week.number, week.focus, week.number == panel.week))
+        done = (item.assignment.pk, item.workout.pk) in completed
+        mark = schedule_mark(item.on, done=done, today=today, paused_on=item.assignment.paused_on)
+        panel.weeks[-1].workouts.append(ScheduledWorkout(item.workout, item.on, mark))
     return panels
 
 
@@ -205,10 +192,9 @@ def sets_summary(sets: list[SetLog]) -> list[str]:
         )
         line = f"{exercise.name}: {count} set{'s' if count != 1 else ''}: {values}"
         line += " s" if holds else " reps"
-        bands = dict.fromkeys(logged.band.name.lower() if logged.band else None for logged in done)
+        bands = dict.fromkeys(logged.band.name if logged.band else None for logged in done)
         if bands != {None: None} or exercise.band_role == BandRole.ASSIST:
-            unbanded = "unassisted" if exercise.band_role == BandRole.ASSIST else "no band"
-            line += ", " + " / ".join(f"{name} band" if name else unbanded for name in bands)
+            line += ", " + " / ".join(band_words(name, exercise.band_role) for name in bands)
         lines.append(line)
     return lines
 
@@ -246,7 +232,7 @@ def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
     today = timezone.localdate()
     ladder = list(Band.objects.ladder())
     assignments = list(athlete.assignments.select_related("program"))
-    open_ids = [a.pk for a in assignments if a.status in services.OPEN_STATUSES]
+    open_ids = [a.pk for a in assignments if a.is_open]
     return {
         "athlete": athlete,
         "teams": Membership.objects.filter(athlete=athlete, team__coach=coach, is_active=True)

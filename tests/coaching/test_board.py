@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import Membership, Team
 from catalogue.models import Exercise
 from logbook import services as logbook
-from programs import services
+from programs import assignments, services
 from programs.models import BandChange, DecidedBy, Prescription, Program, Workout
 from tests.conftest import make_user
 
@@ -36,7 +36,7 @@ def plan(coach) -> Program:
 
 
 def assign(plan, athlete, coach, start=START):
-    return services.program_assign(template=plan, athlete=athlete, start_date=start, by=coach)
+    return assignments.program_assign(template=plan, athlete=athlete, start_date=start, by=coach)
 
 
 def complete(assignment, week: int, day: int, *, pain: int = 1):
@@ -92,7 +92,7 @@ def test_a_paused_assignment_owes_nothing_from_the_pause_on(coach_client, coach,
     assignment = assign(plan, athlete, coach)
     complete(assignment, 1, 1)
     complete(assignment, 1, 3)
-    services.assignment_pause(assignment=assignment, today=date(2026, 11, 6))
+    assignments.assignment_pause(assignment=assignment, today=date(2026, 11, 6))
     row = row_of(coach_client.get("/coach/"), athlete)
     # Due before the pause on 6 Nov: 2 and 4 Nov (both done); 28 days: 2 Nov too.
     assert row.adherence_28 == 1.0

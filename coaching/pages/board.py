@@ -1,16 +1,18 @@
-"""The coach dashboard's rows: one per athlete, built from a fixed number of queries however
+"""The coach's board: a row per athlete, built from a fixed number of queries however
 many athletes the coach has."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Subquery
 
 from accounts.models import Membership
+from catalogue.words import no_band_label
 from logbook.models import WorkoutLog
-from programs.models import Assignment, AssignmentStatus, BandChange, BandTrack, DecidedBy, Workout
-from programs.schedule import adherence, due_in_last_days, week_on, workout_date
+from programs.assignments import assignment_schedule
+from programs.models import Assignment, BandChange, BandTrack, DecidedBy
+from programs.schedule import adherence, due_in_last_days, week_on
 
 PAIN_FLAG = 5
 WINDOW_DAYS = 28  # the longest adherence window
@@ -39,7 +41,7 @@ SORTS = {
 }
 
 
-def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[AthleteRow]:
+def board_rows(coach, *, today: date, team_id: int | None = None) -> list[AthleteRow]:
     # The last workout through the (athlete, -performed_on) index: one lookup per athlete,
     # rather than an aggregate over years of history.
     last_workout = (
@@ -63,35 +65,29 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
 
     # The athlete's open assignment (the most recent when there are several).
     for assignment in (
-        Assignment.objects.filter(
-            athlete_id__in=athlete_ids,
-            status__in=[AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED],
-        )
+        Assignment.objects.open()
+        .filter(athlete_id__in=athlete_ids)
         .select_related("program")
         .order_by("start_date", "id")
     ):
         rows[assignment.athlete_id].assignment = assignment
     assignments = {row.assignment.pk: row for row in rows.values() if row.assignment}
 
-    # Only weeks that can overlap the last 28 days matter, however long the programs are.
-    starts = [row.assignment.start_date for row in assignments.values()] or [today]
-    in_window = Q(
-        week__program__assignment__in=assignments,
-        week__number__gte=week_on(max(starts), today - timedelta(days=WINDOW_DAYS)),
-        week__number__lte=week_on(min(starts), today),
-    )
+    # Only the last 28 days matter, however long the programs are.
+    window = (today - timedelta(days=WINDOW_DAYS), today)
     scheduled = defaultdict(list)
-    for workout_id, week, day, assignment_id in Workout.objects.filter(in_window).values_list(
-        "pk", "week__number", "day", "week__program__assignment"
+    in_window = set()
+    for item in assignment_schedule(
+        [row.assignment for row in assignments.values()], between=window
     ):
-        start = assignments[assignment_id].assignment.start_date
-        scheduled[assignment_id].append((workout_id, workout_date(start, week, day)))
+        scheduled[item.assignment.pk].append((item.workout.pk, item.on))
+        in_window.add(item.workout.pk)
     completed = defaultdict(set)
-    for assignment_id, workout_id in WorkoutLog.objects.filter(
-        assignment__in=assignments,
-        completed_at__isnull=False,
-        workout__in=Workout.objects.filter(in_window),
-    ).values_list("assignment_id", "workout_id"):
+    for assignment_id, workout_id in (
+        WorkoutLog.objects.completed()
+        .filter(assignment__in=assignments, workout__in=in_window)
+        .values_list("assignment_id", "workout_id")
+    ):
         completed[assignment_id].add(workout_id)
 
     for assignment_id, row in assignments.items():
@@ -127,12 +123,14 @@ def dashboard_rows(coach, *, today: date, team_id: int | None = None) -> list[At
         ):
             row.flags.append("No workout in 7 days")
 
-    for assignment_id, exercise, band in (
+    for assignment_id, exercise, band_role, band in (
         BandTrack.objects.filter(assignment__in=assignments)
         .order_by("exercise__name")
-        .values_list("assignment_id", "exercise__name", "band__name")
+        .values_list("assignment_id", "exercise__name", "exercise__band_role", "band__name")
     ):
-        assignments[assignment_id].bands.append((exercise, band or "unassisted"))
+        assignments[assignment_id].bands.append(
+            (exercise, band or no_band_label(band_role).lower())
+        )
 
     regressed = set(
         BandChange.objects.filter(

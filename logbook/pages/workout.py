@@ -5,13 +5,14 @@ Built from a fixed number of queries, whatever the number of prescriptions."""
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.db.models import Q
-from django.http import Http404
 
 from catalogue.models import Band
 from logbook.models import SetLog, WorkoutLog
-from programs.models import Assignment, AssignmentStatus, Prescription, Workout
+from programs.bands import band_for, track_bands
+from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
 
 @dataclass
@@ -24,6 +25,8 @@ class SetRow:
     form: object = None  # a SetForm with errors, when the last post was refused
     editing: bool = False
     token: uuid.UUID = field(default_factory=uuid.uuid4)
+    reps_max: ClassVar[int] = REPS_MAX  # the inputs' max attributes
+    seconds_max: ClassVar[int] = SECONDS_MAX
 
     @property
     def dom_id(self) -> str:
@@ -50,40 +53,11 @@ class ExerciseCard:
         return self.prescription.notation(self.band)
 
 
-def workout_for(athlete, workout_pk: int) -> tuple[Workout, Assignment]:
-    """A workout of one of the athlete's open assignments; anything else is 404."""
-    workout = (
-        Workout.objects.select_related("week__program__assignment")
-        .filter(
-            week__program__assignment__athlete=athlete,
-            week__program__assignment__status__in=[
-                AssignmentStatus.ACTIVE,
-                AssignmentStatus.PAUSED,
-            ],
-        )
-        .filter(pk=workout_pk)
-        .first()
-    )
-    if workout is None:
-        raise Http404("No such workout.")
-    return workout, workout.week.program.assignment
-
-
-def bands_to_use(assignment: Assignment) -> dict[int, Band | None]:
-    """Exercise id -> the athlete's band on its track (None = unassisted)."""
-    return {track.exercise_id: track.band for track in assignment.tracks.select_related("band")}
-
-
-def band_for(prescription: Prescription, tracks: dict) -> Band | None:
-    # A track's band wins, even None (unassisted); without a track the prescription's band.
-    return tracks.get(prescription.exercise_id, prescription.band)
-
-
 def build_cards(
     *, workout: Workout, assignment: Assignment, log: WorkoutLog | None, extra: int | None = None
 ) -> list[ExerciseCard]:
     prescriptions = list(workout.prescriptions.select_related("exercise", "band"))
-    tracks = bands_to_use(assignment)
+    tracks = track_bands(assignment.pk)
     logged = defaultdict(dict)
     if log is not None:
         for set_log in log.sets.select_related("band"):

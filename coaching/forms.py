@@ -3,7 +3,6 @@ from django import forms
 from catalogue.models import Band, BandRole
 from logbook.models import Comment
 from programs.models import BandTrack
-from programs.services import OPEN_STATUSES
 
 NO_BAND = "none"
 REASON_MAX = 300  # BandChange.reason
@@ -43,7 +42,7 @@ class BandSetForm(forms.Form):
     def __init__(self, *args, track: BandTrack, ladder: list[Band], **kwargs):
         super().__init__(*args, **kwargs)
         self.track, self.bands = track, {str(band.pk): band for band in ladder}
-        no_band = (NO_BAND, "Unassisted" if self.is_assist else "No band")
+        no_band = (NO_BAND, track.exercise.no_band_label)
         choices = [(pk, f"{band.name} band") for pk, band in self.bands.items()]
         # In the order the athlete climbs: thick to thin, then unassisted (assist); no band,
         # then thin to thick (resist).
@@ -61,7 +60,7 @@ class BandSetForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.track.assignment.status not in OPEN_STATUSES:
+        if not self.track.assignment.is_open:
             raise forms.ValidationError("This program has ended: its bands no longer change.")
         if "band" in cleaned and cleaned["band"] == self.track.band:
             self.add_error("band", "The athlete is already on this band.")

@@ -8,9 +8,9 @@ from django.utils import timezone
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
 from logbook import services as logbook
+from programs.assignments import program_assign
 from programs.library import load_library
 from programs.models import Assignment, Program
-from programs.services import program_assign
 
 DEMO_PASSWORD = "hamstrings"
 DEMO_USERS = [

@@ -12,9 +12,9 @@ import time_machine
 from catalogue.models import Band
 from logbook.models import Comment, WorkoutLog
 from logbook.services import set_log, workout_finish, workout_start
+from programs.assignments import program_assign
 from programs.library import load_library
 from programs.models import Assignment, BandChange, BandTrack, DecidedBy, Program, Workout
-from programs.services import program_assign
 
 TODAY = date(2026, 10, 20)
 START = date(2026, 10, 1)  # so today is in week 3

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from coaching.views import athlete, board
+
+app_name = "coaching"
+urlpatterns = [
+    path("coach/", board.board, name="board"),
+    path("coach/athletes/<int:pk>/", athlete.athlete_detail, name="athlete"),
+    path("coach/athletes/<int:pk>/export.csv", athlete.athlete_export, name="athlete-export"),
+    path(
+        "coach/assignments/<int:pk>/<str:action>/",
+        athlete.assignment_action,
+        name="assignment-action",
+    ),
+    path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
+    path("coach/logs/<int:pk>/comments/", athlete.comment_add, name="comment-add"),
+]

@@ -1,0 +1,67 @@
+"""The one place where someone else's program, workout, assignment or band track turns into a
+404 (it never says it exists). Top-level objects are `<thing>_for_<who>(user, pk)`; the parts
+of a program already fetched are `<part>_of(program, pk)`."""
+
+from django.shortcuts import get_object_or_404
+
+from programs.models import (
+    Assignment,
+    BandRule,
+    BandTrack,
+    Prescription,
+    Program,
+    ProgramWeek,
+    Workout,
+)
+
+
+def program_for_user(user, pk: int, programs=None) -> Program:
+    """A program the user may read: the library, their own, the copies assigned to them."""
+    programs = Program.objects.all() if programs is None else programs
+    return get_object_or_404(programs.for_user(user), pk=pk)
+
+
+def program_for_owner(owner, pk: int, programs=None) -> Program:
+    """A program the coach may edit; library programs are never edited in place."""
+    programs = Program.objects.all() if programs is None else programs
+    return get_object_or_404(programs.owned_by(owner), pk=pk)
+
+
+def template_for_coach(coach, pk: int) -> Program:
+    """A template the coach may copy or assign."""
+    return get_object_or_404(Program.objects.copyable_by(coach), pk=pk)
+
+
+def workout_for_athlete(athlete, pk: int) -> tuple[Workout, Assignment]:
+    """A workout of one of the athlete's open assignments, with that assignment."""
+    workouts = Workout.objects.for_athlete(athlete).select_related("week__program__assignment")
+    workout = get_object_or_404(workouts, pk=pk)
+    return workout, workout.week.program.assignment
+
+
+def assignment_for_coach(coach, pk: int) -> Assignment:
+    assignments = Assignment.objects.for_coach(coach).select_related("program")
+    return get_object_or_404(assignments, pk=pk)
+
+
+def track_for_coach(coach, pk: int) -> BandTrack:
+    tracks = BandTrack.objects.for_coach(coach).select_related("assignment", "exercise", "band")
+    return get_object_or_404(tracks, pk=pk)
+
+
+def week_of(program: Program, pk: int) -> ProgramWeek:
+    return get_object_or_404(program.weeks.all(), pk=pk)
+
+
+def workout_of(program: Program, pk: int) -> Workout:
+    workouts = Workout.objects.filter(week__program=program).select_related("week")
+    return get_object_or_404(workouts, pk=pk)
+
+
+def prescription_of(program: Program, pk: int) -> Prescription:
+    prescriptions = Prescription.objects.filter(workout__week__program=program)
+    return get_object_or_404(prescriptions.select_related("workout__week", "exercise"), pk=pk)
+
+
+def rule_of(program: Program, pk: int) -> BandRule:
+    return get_object_or_404(program.band_rules.all(), pk=pk)

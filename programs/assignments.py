@@ -1,0 +1,118 @@
+"""An athlete's programs: assigning a template, pausing, resuming and ending it, and the one
+schedule read that dates every workout for every page."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import transaction
+from django.utils import timezone
+
+from programs.models import (
+    Assignment,
+    AssignmentStatus,
+    BandChange,
+    BandTrack,
+    DecidedBy,
+    Program,
+    Workout,
+)
+from programs.schedule import week_on, workout_date
+from programs.services import program_copy
+
+
+class AlreadyAssigned(Exception):
+    pass
+
+
+@transaction.atomic
+def program_assign(
+    *, template: Program, athlete, start_date, by, start_bands: dict | None = None
+) -> Assignment:
+    """Copy the template for the athlete, start a band track for each exercise with a band
+    rule (at the coach's chosen band, else the rule's start band), and date the schedule."""
+    if Assignment.objects.for_athlete(athlete).open().filter(template=template).exists():
+        raise AlreadyAssigned(f"{athlete} already has {template.title}.")
+    copy = program_copy(program=template, owner=by, is_template=False)
+    assignment = Assignment.objects.create(
+        athlete=athlete, program=copy, template=template, assigned_by=by, start_date=start_date
+    )
+    start_bands = start_bands or {}
+    for rule in copy.band_rules.select_related("start_band"):
+        band = start_bands.get(rule.exercise_id, rule.start_band)
+        track = BandTrack.objects.create(
+            assignment=assignment, exercise_id=rule.exercise_id, band=band
+        )
+        BandChange.objects.create(
+            track=track,
+            to_band=band,
+            action="start",
+            reason=f"Starts on the {band.name.lower()} band." if band else "Starts unassisted.",
+            decided_by=DecidedBy.COACH,
+            by=by,
+            at=min(timezone.now(), start_of(start_date)),
+        )
+    return assignment
+
+
+def start_of(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@transaction.atomic
+def assignment_pause(*, assignment: Assignment, today) -> None:
+    if assignment.status == AssignmentStatus.ACTIVE:
+        assignment.status, assignment.paused_on = AssignmentStatus.PAUSED, today
+        assignment.save(update_fields=["status", "paused_on"])
+
+
+@transaction.atomic
+def assignment_resume(*, assignment: Assignment, today) -> None:
+    """The remaining workouts move on by the days the assignment was paused."""
+    if assignment.status == AssignmentStatus.PAUSED:
+        assignment.start_date += today - assignment.paused_on
+        assignment.status, assignment.paused_on = AssignmentStatus.ACTIVE, None
+        assignment.save(update_fields=["status", "paused_on", "start_date"])
+
+
+@transaction.atomic
+def assignment_end(*, assignment: Assignment) -> None:
+    if not assignment.is_open:
+        return
+    assignment.status, assignment.paused_on = AssignmentStatus.DONE, None
+    assignment.save(update_fields=["status", "paused_on"])
+
+
+# The schedule: dates are derived, never stored (programs.schedule holds the arithmetic).
+
+
+@dataclass
+class Dated:
+    assignment: Assignment
+    workout: Workout  # with its week
+    on: date
+
+
+def assignment_schedule(
+    assignments: Iterable[Assignment], *, between: tuple[date, date] | None = None
+) -> list[Dated]:
+    """The workouts of these assignments with their dates, in date order. With `between`, only
+    the workouts dated inside it, read from the weeks that can fall there (so a long program
+    costs no more than a short one). One query."""
+    by_program = {assignment.program_id: assignment for assignment in assignments}
+    workouts = Workout.objects.filter(week__program__in=by_program).select_related("week")
+    if between and by_program:
+        first, last = between
+        starts = [assignment.start_date for assignment in by_program.values()]
+        workouts = workouts.filter(
+            week__number__gte=week_on(max(starts), first),
+            week__number__lte=week_on(min(starts), last),
+        )
+    dated = []
+    for workout in workouts:
+        assignment = by_program[workout.week.program_id]
+        on = workout_date(assignment.start_date, workout.week.number, workout.day)
+        if between is None or between[0] <= on <= between[1]:
+            dated.append(Dated(assignment, workout, on))
+    dated.sort(key=lambda item: (item.on, item.workout.pk))
+    return dated
