@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from accounts.models import Team, athletes_of
+from accounts.models import Invite, Membership, Team, athletes_of
 
 
 def team_for_coach(coach, pk: int) -> Team:
@@ -12,3 +12,14 @@ def team_for_coach(coach, pk: int) -> Team:
 def athlete_for_coach(coach, pk: int):
     """An athlete in one of the coach's teams."""
     return get_object_or_404(athletes_of(coach), pk=pk)
+
+
+def membership_of(team: Team, pk: int) -> Membership:
+    """A current member of a team the caller already holds."""
+    memberships = team.memberships.filter(is_active=True).select_related("athlete")
+    return get_object_or_404(memberships, pk=pk)
+
+
+def invite_by_token(token: str) -> Invite:
+    """An invite is reached by its secret token alone: whoever holds the link."""
+    return get_object_or_404(Invite.objects.select_related("team__coach"), token=token)

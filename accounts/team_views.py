@@ -5,14 +5,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
-from accounts.access import team_for_coach
+from accounts.access import invite_by_token, membership_of, team_for_coach
 from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
 from accounts.models import Invite, Team
@@ -103,9 +103,7 @@ def invite_send(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_remove(request: HtmxHttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     team = team_for_coach(request.user, pk)
-    membership = get_object_or_404(
-        team.memberships.filter(is_active=True).select_related("athlete"), pk=membership_pk
-    )
+    membership = membership_of(team, membership_pk)
     services.membership_remove(membership=membership)
     return partial_or_redirect(
         request,
@@ -122,7 +120,7 @@ def member_remove(request: HtmxHttpRequest, pk: int, membership_pk: int) -> Http
 @never_cache
 @require_http_methods(["GET", "POST"])
 def invite_accept(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    invite = get_object_or_404(Invite.objects.select_related("team__coach"), token=token)
+    invite = invite_by_token(token)
     if problem := services.invite_problem(invite=invite, user=request.user):
         return invite_refused(request, invite, problem)
     if request.user.is_authenticated:

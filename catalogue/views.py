@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from catalogue.access import exercise_for_user
 from catalogue.forms import ExerciseFilterForm, OwnedBandsForm
 from catalogue.models import Band, BandKind, Exercise
 from catalogue.units import tension_range
@@ -22,8 +23,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = exercise_for_user(request.user, slug)
     visible = Exercise.objects.for_user(request.user)
-    exercise = get_object_or_404(visible, slug=slug)
     context = {
         "exercise": exercise,
         "progressions": exercise.progressions.filter(pk__in=visible.values("pk")),

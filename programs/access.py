@@ -34,7 +34,9 @@ def template_for_coach(coach, pk: int) -> Program:
 
 def workout_for_athlete(athlete, pk: int) -> tuple[Workout, Assignment]:
     """A workout of one of the athlete's open assignments, with that assignment."""
-    workouts = Workout.objects.for_athlete(athlete).select_related("week__program__assignment")
+    assignments = Assignment.objects.for_athlete(athlete).open()
+    workouts = Workout.objects.filter(week__program__assignment__in=assignments)
+    workouts = workouts.select_related("week__program__assignment")
     workout = get_object_or_404(workouts, pk=pk)
     return workout, workout.week.program.assignment
 

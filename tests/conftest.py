@@ -3,6 +3,8 @@
 import pytest
 
 from accounts.models import Membership, Team, User
+from catalogue.models import Band
+from catalogue.services import load_catalogue
 
 PASSWORD = "correct horse battery"
 
@@ -68,9 +70,18 @@ def coach_client(client, coach):
     return client
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The seed catalogue is loaded once per test database, not once per test: each test's
+    transaction rolls back to it."""
+    with django_db_blocker.unblock():
+        load_catalogue()
+
+
 @pytest.fixture
 def catalogue(db):
-    """The seed bands and exercises, as `make run` loads them."""
-    from catalogue.services import load_catalogue
-
-    load_catalogue()
+    """The seed bands and exercises, as `make run` loads them. Already there for ordinary
+    tests; a transactional test (the browser's) empties the tables after it, so the next one
+    loads them again."""
+    if not Band.objects.exists():
+        load_catalogue()

@@ -3,11 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import coach_required
-from catalogue.models import Exercise
+from catalogue.access import exercise_for_user
 from hamstrings.htmx import HtmxHttpRequest
 from programs import services
 from programs.access import program_for_user, template_for_coach
@@ -51,7 +51,7 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
 def programs_using(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The templates a user can open that prescribe an exercise: a section of the exercise's
     page (htmx loads it there), and a page of its own without JavaScript."""
-    exercise = get_object_or_404(Exercise.objects.for_user(request.user), slug=slug)
+    exercise = exercise_for_user(request.user, slug)
     programs = (
         Program.objects.for_user(request.user)
         .filter(weeks__workouts__prescriptions__exercise=exercise, is_template=True)

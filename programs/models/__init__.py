@@ -1,0 +1,31 @@
+"""The programs app's models: the plan (plan.py) and an athlete's run through it
+(assignment.py)."""
+
+from programs.models.assignment import (
+    OPEN_STATUSES,
+    Assignment,
+    AssignmentStatus,
+    BandChange,
+    BandTrack,
+    DecidedBy,
+)
+from programs.models.plan import (
+    PAIN_MAX,
+    REPS_MAX,
+    RPE_MAX,
+    SECONDS_MAX,
+    SETS_MAX,
+    BandRule,
+    BandRuleMode,
+    Prescription,
+    Program,
+    ProgramWeek,
+    Workout,
+    validate_tempo,
+)
+
+__all__ = [
+    "OPEN_STATUSES", "PAIN_MAX", "REPS_MAX", "RPE_MAX", "SECONDS_MAX", "SETS_MAX",
+    "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode", "BandTrack",
+    "DecidedBy", "Prescription", "Program", "ProgramWeek", "Workout", "validate_tempo",
+]  # fmt: skip

@@ -1,0 +1,158 @@
+"""An athlete's run through a plan: the assignment (a copy of the template), where they stand
+on the band ladder for each tracked exercise, and every move of that band."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import athletes_of
+from catalogue.models import Band, Exercise
+from programs.models.plan import Program
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def open(self):
+        """Active or paused: the assignments that still have a future."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def for_athlete(self, athlete):
+        return self.filter(athlete=athlete)
+
+    def for_coach(self, coach):
+        """Every assignment (open or not) of the athletes in the coach's teams."""
+        return self.filter(athlete__in=athletes_of(coach))
+
+
+class Assignment(models.Model):
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    program = models.OneToOneField(
+        Program,
+        on_delete=models.CASCADE,
+        related_name="assignment",
+        help_text="The athlete's own copy of the template.",
+    )
+    template = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="template_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    start_date = models.DateField()
+    status = models.CharField(
+        max_length=10, choices=AssignmentStatus, default=AssignmentStatus.ACTIVE
+    )
+    paused_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "template"],
+                condition=Q(status__in=OPEN_STATUSES),
+                name="programs_assignment_one_active_per_template",
+                violation_error_message="This athlete already has this program assigned.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AssignmentStatus.values),
+                name="programs_assignment_status_valid",
+            ),
+            # Resuming moves the schedule on by the days since `paused_on`.
+            models.CheckConstraint(
+                condition=Q(status=AssignmentStatus.PAUSED, paused_on__isnull=False)
+                | (~Q(status=AssignmentStatus.PAUSED) & Q(paused_on__isnull=True)),
+                name="programs_assignment_paused_on_when_paused",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} for {self.athlete}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class BandTrackQuerySet(models.QuerySet):
+    def for_athlete(self, athlete):
+        return self.filter(assignment__athlete=athlete)
+
+    def for_coach(self, coach):
+        return self.filter(assignment__in=Assignment.objects.for_coach(coach))
+
+
+class BandTrack(models.Model):
+    """Where an athlete stands on the ladder for one exercise of an assignment."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="tracks")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    band = models.ForeignKey(
+        Band,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty = unassisted.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BandTrackQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "exercise"], name="programs_bandtrack_one_per_exercise"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.band or 'unassisted'}"
+
+
+class DecidedBy(models.TextChoices):
+    ENGINE = "engine", "Engine"
+    COACH = "coach", "Coach"
+
+
+class BandChange(models.Model):
+    track = models.ForeignKey(BandTrack, on_delete=models.CASCADE, related_name="changes")
+    from_band = models.ForeignKey(
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    to_band = models.ForeignKey(
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, blank=True)
+    reason = models.CharField(max_length=300)
+    decided_by = models.CharField(max_length=6, choices=DecidedBy)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_by__in=DecidedBy.values),
+                name="programs_bandchange_decided_by_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_band or 'unassisted'} -> {self.to_band or 'unassisted'}"
