@@ -42,16 +42,17 @@ class InviteForm(forms.Form):
 
 class InviteSignUpForm(UserCreationForm):
     """Validates a new athlete's account (Django's username and password rules); the
-    `invite_sign_up` action creates it."""
+    `invite_sign_up` action creates it. The address is the one the invite went to: shown,
+    never taken from the post."""
 
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "first_name", "email")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, invite, **kwargs):
+        super().__init__(*args, initial={"email": invite.email}, **kwargs)
         self.fields["first_name"].required = True
-        self.fields["email"].required = True
+        self.fields["email"].disabled = True
         # Arriving from a mail on a phone, the keyboard should not hide the invite's text.
         self.fields["username"].widget.attrs.pop("autofocus", None)
 

@@ -17,6 +17,10 @@ class TeamNameTaken(Exception):
     """The coach already has a team of that name."""
 
 
+class UsernameTaken(Exception):
+    """Someone took the username between the form's check and the sign-up."""
+
+
 class InviteUnusable(Exception):
     """An invite that cannot be accepted (used, expired, or not for this person); the message
     says why in plain words."""
@@ -71,8 +75,14 @@ def invite_problem(*, invite: Invite, user: User | None = None) -> str:
         return "This invite has already been used."
     if invite.expires_at <= timezone.now():
         return f"This invite expired on {expiry_date(invite)}. Ask your coach for a new one."
-    if user is not None and user.is_authenticated and user.pk == invite.team.coach_id:
-        return f"You coach {invite.team}: this invite is for one of your athletes."
+    if user is not None and user.is_authenticated:
+        if user.pk == invite.team.coach_id:
+            return f"You coach {invite.team}: this invite is for one of your athletes."
+        if user.email.casefold() != invite.email.casefold():
+            return (
+                f"This invite was sent to {invite.email}. Log out, then open the link again "
+                "to sign up with that address, or log in with the account that has it."
+            )
     return ""
 
 
@@ -104,7 +114,13 @@ def invite_sign_up(
     *, invite: Invite, username: str, first_name: str, email: str, password: str
 ) -> User:
     """A new athlete account that joins the invite's team; nothing is kept if the invite
-    turns out to be unusable."""
+    turns out to be unusable. The invite is locked first, so a form sent twice waits for the
+    first and then finds the invite used (never a second account, never a crash)."""
+    locked = Invite.objects.select_for_update(of=("self",)).get(pk=invite.pk)
+    if problem := invite_problem(invite=locked):
+        raise InviteUnusable(problem)
+    if User.objects.filter(username__iexact=username).exists():
+        raise UsernameTaken(f"The username {username} was just taken: choose another.")
     athlete = User.objects.create_user(
         username=username, first_name=first_name, email=email, password=password, is_coach=False
     )

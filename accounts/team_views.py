@@ -145,20 +145,23 @@ def invite_join(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
 
 
 def invite_sign_up(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
-    form = InviteSignUpForm(request.POST or None, initial={"email": invite.email})
+    form = InviteSignUpForm(request.POST or None, invite=invite)
     if request.method == "POST" and form.is_valid():
         try:
             athlete = services.invite_sign_up(
                 invite=invite,
                 username=form.cleaned_data["username"],
                 first_name=form.cleaned_data["first_name"],
-                email=form.cleaned_data["email"],
+                email=invite.email,
                 password=form.cleaned_data["password1"],
             )
         except services.InviteUnusable as error:
             return invite_refused(request, invite, str(error))
-        login(request, athlete)
-        return welcome(request, invite)
+        except services.UsernameTaken as error:
+            form.add_error("username", str(error))
+        else:
+            login(request, athlete, backend="django.contrib.auth.backends.ModelBackend")
+            return welcome(request, invite)
     context = {"invite": invite, "form": form}
     return render(request, "accounts/invite_sign_up.html", context)
 

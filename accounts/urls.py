@@ -12,5 +12,5 @@ urlpatterns = [
         team_views.member_remove,
         name="member-remove",
     ),
-    path("accounts/invite/<str:token>/", team_views.invite_accept, name="invite-accept"),
+    path("accounts/invite/<slug:token>/", team_views.invite_accept, name="invite-accept"),
 ]

@@ -37,8 +37,9 @@ class WorkoutLog(models.Model):
     workout = models.ForeignKey(
         Workout, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
     )
+    # History outlives plans: an assignment with logs is ended or cancelled, never deleted.
     assignment = models.ForeignKey(
-        Assignment, on_delete=models.CASCADE, null=True, blank=True, related_name="logs"
+        Assignment, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
     )
     performed_on = models.DateField()
     started_at = models.DateTimeField(auto_now_add=True)
@@ -87,8 +88,9 @@ class Side(models.TextChoices):
 class SetLog(models.Model):
     workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="sets")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    # A logged set keeps its prescription: the builder refuses to delete it.
     prescription = models.ForeignKey(
-        Prescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Prescription, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     set_number = models.PositiveSmallIntegerField()
     side = models.CharField(max_length=5, choices=Side, default=Side.BOTH)
@@ -139,9 +141,20 @@ class SetLog(models.Model):
             models.CheckConstraint(
                 condition=Q(side__in=Side.values), name="logbook_setlog_side_valid"
             ),
+            # A set is measured one way: reps, or seconds held. A prescribed set is measured
+            # the way it was prescribed (its copied target says which).
             models.CheckConstraint(
-                condition=Q(reps__isnull=False) | Q(seconds__isnull=False),
+                condition=Q(reps__isnull=False, seconds__isnull=True)
+                | Q(reps__isnull=True, seconds__isnull=False),
                 name="logbook_setlog_reps_or_seconds",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_seconds__isnull=True) | Q(reps__isnull=True),
+                name="logbook_setlog_hold_logs_seconds",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_reps__isnull=True) | Q(seconds__isnull=True),
+                name="logbook_setlog_reps_set_logs_reps",
             ),
         ]
 

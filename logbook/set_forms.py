@@ -41,11 +41,30 @@ class SetForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        hold = self.prescription is not None and self.prescription.is_hold
-        field = "seconds" if hold else "reps"
-        if cleaned.get(field) is None and field not in self.errors:
-            self.add_error(field, "Enter the seconds held." if hold else "Enter the reps done.")
+        if self.prescription is not None:
+            hold = self.prescription.is_hold
+            measure = "seconds" if hold else "reps"
+            missing = "Enter the seconds held." if hold else "Enter the reps done."
+            require_one_measure(self, cleaned, measure, missing)
+            if cleaned.get("side") and cleaned["side"] not in self.prescription.sides:
+                both = self.prescription.sides == ["both"]
+                raise forms.ValidationError(
+                    "Log this exercise for both legs at once."
+                    if both
+                    else "Log this exercise one side at a time."
+                )
         return cleaned
+
+
+def require_one_measure(form: forms.Form, cleaned: dict, measure: str, missing: str) -> None:
+    """A set of a reps exercise holds reps only, a hold seconds only (the database checks the
+    same); the message sits next to the field that is wrong."""
+    other = "reps" if measure == "seconds" else "seconds"
+    if cleaned.get(measure) is None and measure not in form.errors:
+        form.add_error(measure, missing)
+    if cleaned.get(other) is not None:
+        kind = "a hold: log the seconds held" if measure == "seconds" else "done in reps"
+        form.add_error(other, f"This exercise is {kind}, not {other}.")
 
 
 class FinishForm(forms.Form):
@@ -81,7 +100,7 @@ class FreeSetForm(forms.Form):
         cleaned = super().clean()
         exercise = cleaned.get("exercise")
         if exercise is not None:
-            field = "seconds" if exercise.dose == Dose.SECONDS else "reps"
-            if cleaned.get(field) is None and field not in self.errors:
-                self.add_error(field, f"Enter the {field} for {exercise.name}.")
+            measure = "seconds" if exercise.dose == Dose.SECONDS else "reps"
+            missing = f"Enter the {measure} for {exercise.name}."
+            require_one_measure(self, cleaned, measure, missing)
         return cleaned

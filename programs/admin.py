@@ -4,6 +4,7 @@ from django.utils import timezone
 from programs import assignments
 from programs.models import (
     Assignment,
+    AssignmentStatus,
     BandChange,
     BandRule,
     BandTrack,
@@ -84,10 +85,16 @@ def resume_assignments(modeladmin, request, queryset):
         assignments.assignment_resume(assignment=assignment, today=timezone.localdate())
 
 
-@admin.action(description="End the selected assignments")
+@admin.action(description="End the selected assignments (done)")
 def end_assignments(modeladmin, request, queryset):
     for assignment in queryset:
         assignments.assignment_end(assignment=assignment)
+
+
+@admin.action(description="Cancel the selected assignments")
+def cancel_assignments(modeladmin, request, queryset):
+    for assignment in queryset:
+        assignments.assignment_end(assignment=assignment, status=AssignmentStatus.CANCELLED)
 
 
 @admin.register(Assignment)
@@ -97,10 +104,13 @@ class AssignmentAdmin(admin.ModelAdmin):
     search_fields = ["athlete__username", "program__title"]
     raw_id_fields = ["athlete", "program", "template", "assigned_by"]
     readonly_fields = ["status", "paused_on", "start_date"]
-    actions = [pause_assignments, resume_assignments, end_assignments]
+    actions = [pause_assignments, resume_assignments, end_assignments, cancel_assignments]
 
     def has_add_permission(self, request) -> bool:
         return False  # assigning copies the template: coaches assign from the program page
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # an assignment is ended or cancelled; its logs are the athlete's history
 
 
 class BandChangeInline(admin.TabularInline):

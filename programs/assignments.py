@@ -76,10 +76,11 @@ def assignment_resume(*, assignment: Assignment, today) -> None:
 
 
 @transaction.atomic
-def assignment_end(*, assignment: Assignment) -> None:
+def assignment_end(*, assignment: Assignment, status=AssignmentStatus.DONE) -> None:
+    """Done (finished) or cancelled (called off); its logs stay, as all history does."""
     if not assignment.is_open:
         return
-    assignment.status, assignment.paused_on = AssignmentStatus.DONE, None
+    assignment.status, assignment.paused_on = status, None
     assignment.save(update_fields=["status", "paused_on"])
 
 

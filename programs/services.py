@@ -2,7 +2,7 @@
 commands and tests all call these; each one is a single transaction."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 from django.utils.text import slugify
 
 from catalogue.models import Exercise
@@ -22,6 +22,23 @@ BAND_RULE_FIELDS = [
 
 class ProgramFull(Exception):
     """A program already has the most weeks it may have."""
+
+
+class HasHistory(Exception):
+    """Logged work hangs on this part of the plan: deleting it would delete that history."""
+
+
+def _delete_unless_logged(part, what: str) -> None:
+    # The logbook protects its rows (on_delete=PROTECT); a savepoint keeps the caller's
+    # transaction usable when the database refuses.
+    try:
+        with transaction.atomic():
+            part.delete()
+    except ProtectedError as error:
+        raise HasHistory(
+            f"This {what} has logged sets or workouts, so it stays: the athlete's history "
+            "keeps what was prescribed. Change it, or end the program instead."
+        ) from error
 
 
 @transaction.atomic
@@ -99,7 +116,7 @@ def week_update(*, week: ProgramWeek, focus: str, is_deload: bool) -> ProgramWee
 @transaction.atomic
 def week_delete(*, week: ProgramWeek) -> None:
     program, number = week.program, week.number
-    week.delete()
+    _delete_unless_logged(week, "week")
     for later in program.weeks.filter(number__gt=number).order_by("number"):
         later.number -= 1
         later.save(update_fields=["number"])
@@ -142,6 +159,16 @@ def workout_save(*, workout: Workout) -> Workout:
     workout.full_clean()
     workout.save()
     return workout
+
+
+@transaction.atomic
+def workout_delete(*, workout: Workout) -> None:
+    _delete_unless_logged(workout, "workout")
+
+
+@transaction.atomic
+def prescription_delete(*, prescription: Prescription) -> None:
+    _delete_unless_logged(prescription, "exercise")
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from catalogue.models import Band
 from hamstrings.htmx import HtmxHttpRequest
+from hamstrings.params import parse_id
 from logbook import services
 from logbook.access import open_set_for_athlete
 from logbook.models import WorkoutLog
@@ -59,8 +60,7 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
-    extra = request.GET.get("extra", "")
-    extra = int(extra) if extra.isdigit() else None
+    extra = parse_id(request.GET.get("extra"))
     if request.htmx and extra is not None:
         cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
         card = next((card for card in cards if card.prescription.pk == extra), None)
@@ -74,11 +74,9 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = workout_for_athlete(request.user, pk)
-    prescription_id = request.POST.get("prescription", "")
+    prescription_id = parse_id(request.POST.get("prescription"))
     prescription = (
-        workout.prescriptions.filter(pk=prescription_id).first()
-        if prescription_id.isdigit()
-        else None
+        workout.prescriptions.filter(pk=prescription_id).first() if prescription_id else None
     )
     if prescription is None:
         return render(request, f"{PAGE}#row-refused", {"workout": workout})

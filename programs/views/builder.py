@@ -10,6 +10,7 @@ from django_htmx.http import reswap, retarget
 
 from accounts.decorators import coach_required
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.params import parse_id
 from programs import services
 from programs.access import prescription_of, program_for_owner, rule_of, week_of, workout_of
 from programs.forms import BandRuleForm, PrescriptionForm, ProgramForm, WeekForm, WorkoutForm
@@ -38,14 +39,15 @@ def show_week_list(request: HtmxHttpRequest, program: Program, error: str = "") 
     )  # fmt: skip
 
 
-def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek) -> HttpResponse:
+def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek, error: str = ""):
     def week_card() -> dict:
         week_workouts = ProgramWeek.objects.prefetch_related(workouts_prefetch()).get(pk=week.pk)
-        return {"program": program, "week": week_workouts}
+        return {"program": program, "week": week_workouts, "card_error": error}
 
     return partial_or_redirect(
-        request, f"{BUILDER}#week-card", week_card, url=builder_url(program, f"week-{week.pk}")
-    )
+        request, f"{BUILDER}#week-card", week_card, url=builder_url(program, f"week-{week.pk}"),
+        notice=error, level=messages.ERROR,
+    )  # fmt: skip
 
 
 def show_rules(request: HtmxHttpRequest, program: Program) -> HttpResponse:
@@ -143,7 +145,10 @@ def week_card(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
 @require_POST
 def week_delete(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
     program = program_for_owner(request.user, pk)
-    services.week_delete(week=week_of(program, week_pk))
+    try:
+        services.week_delete(week=week_of(program, week_pk))
+    except services.HasHistory as error:
+        return show_week_list(request, program, str(error))
     return show_week_list(request, program)
 
 
@@ -209,9 +214,11 @@ def workout_edit(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResp
 def workout_delete(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResponse:
     program = program_for_owner(request.user, pk)
     workout = workout_of(program, workout_pk)
-    week = workout.week
-    workout.delete()
-    return show_week(request, program, week)
+    try:
+        services.workout_delete(workout=workout)
+    except services.HasHistory as error:
+        return show_week(request, program, workout.week, str(error))
+    return show_week(request, program, workout.week)
 
 
 # Prescriptions
@@ -253,7 +260,10 @@ def prescription_edit(request: HtmxHttpRequest, pk: int, prescription_pk: int) -
 def prescription_delete(request: HtmxHttpRequest, pk: int, prescription_pk: int) -> HttpResponse:
     program = program_for_owner(request.user, pk)
     prescription = prescription_of(program, prescription_pk)
-    prescription.delete()
+    try:
+        services.prescription_delete(prescription=prescription)
+    except services.HasHistory as error:
+        return show_week(request, program, prescription.workout.week, str(error))
     return show_week(request, program, prescription.workout.week)
 
 
@@ -275,12 +285,8 @@ def prescription_move(request: HtmxHttpRequest, pk: int, prescription_pk: int) -
 def rule_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Set the band rule of one exercise (a new one, or replacing the one it had)."""
     program = program_for_owner(request.user, pk)
-    exercise_pk = request.GET.get("exercise", "")
-    existing = (
-        program.band_rules.filter(exercise_id=exercise_pk).first()
-        if exercise_pk.isdigit()
-        else None
-    )
+    exercise_pk = parse_id(request.GET.get("exercise"))
+    existing = program.band_rules.filter(exercise_id=exercise_pk).first() if exercise_pk else None
     form = BandRuleForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)

@@ -31,6 +31,12 @@ def rules_prefetch() -> Prefetch:
     return Prefetch("band_rules", BandRule.objects.select_related("exercise", "start_band"))
 
 
+def is_open_copy(program: Program) -> bool:
+    # A copy whose assignment is gone (history never is: logs protect it) is simply not listed.
+    assignment = getattr(program, "assignment", None)
+    return assignment is not None and assignment.is_open
+
+
 @login_required
 def program_list(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
@@ -41,7 +47,7 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
         {
             "library": [program for program in programs if program.is_library],
             "templates": [p for p in programs if p.owner_id == user.pk and p.is_template],
-            "copies": [p for p in programs if not p.is_template and p.assignment.is_open],
+            "copies": [p for p in programs if not p.is_template and is_open_copy(p)],
         },
     )
 

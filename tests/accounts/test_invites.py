@@ -27,6 +27,15 @@ def invite(coach, team) -> Invite:
         )
 
 
+def invite_to(user) -> Invite:
+    """An invite to the squad sent to `user`'s own address: the only account that may use it."""
+    with time_machine.travel(SENT_AT, tick=False):
+        team = Team.objects.get(name="Squad")
+        return services.invite_send(
+            team=team, email=user.email, invited_by=team.coach, base_url="http://testserver/"
+        )
+
+
 @pytest.fixture(autouse=True)
 def a_day_after_sending():
     """The clock of every test here, unless a test travels elsewhere."""
@@ -173,7 +182,8 @@ def test_an_existing_athlete_logs_in_through_the_link_and_comes_back_to_it(
     assert response["Location"] == invite_url(invite)
 
 
-def test_a_logged_in_athlete_sees_a_join_button(client, invite, outsider):
+def test_a_logged_in_athlete_sees_a_join_button(client, team, outsider):
+    invite = invite_to(outsider)
     client.force_login(outsider)
     response = client.get(invite_url(invite))
     assert response.status_code == 200
@@ -182,7 +192,8 @@ def test_a_logged_in_athlete_sees_a_join_button(client, invite, outsider):
     assert ">Join Squad</button>" in response.text
 
 
-def test_a_logged_in_athlete_joins_and_keeps_their_other_teams(client, invite, outsider):
+def test_a_logged_in_athlete_joins_and_keeps_their_other_teams(client, team, outsider):
+    invite = invite_to(outsider)
     client.force_login(outsider)
     response = client.post(invite_url(invite))
     assert response["Location"] == "/today/"
@@ -195,7 +206,8 @@ def test_a_logged_in_athlete_joins_and_keeps_their_other_teams(client, invite, o
     assert messages_of(response) == ["Welcome to Squad."]
 
 
-def test_a_removed_athlete_rejoins_through_a_new_invite(client, invite, athlete):
+def test_a_removed_athlete_rejoins_through_a_new_invite(client, athlete):
+    invite = invite_to(athlete)
     Membership.objects.filter(athlete=athlete).update(is_active=False)
     client.force_login(athlete)
     client.post(invite_url(invite))
@@ -204,8 +216,9 @@ def test_a_removed_athlete_rejoins_through_a_new_invite(client, invite, athlete)
     assert membership.joined_at >= SENT_AT + timedelta(days=1)
 
 
-def test_another_coach_may_join_as_an_athlete(client, invite, other_coach):
+def test_another_coach_may_join_as_an_athlete(client, team, other_coach):
     # Coaches can also train, so an invite works for them like for anyone else.
+    invite = invite_to(other_coach)
     client.force_login(other_coach)
     client.post(invite_url(invite))
     assert Membership.objects.get(athlete=other_coach).team == invite.team
@@ -242,7 +255,8 @@ def test_a_used_invite_says_so_and_changes_nothing(client, invite):
     assert Membership.objects.filter(team=invite.team).count() == 1
 
 
-def test_a_used_invite_cannot_add_a_logged_in_athlete(client, invite, athlete, outsider):
+def test_a_used_invite_cannot_add_a_logged_in_athlete(client, athlete, outsider):
+    invite = invite_to(athlete)
     services.invite_accept(invite=invite, athlete=athlete)
     client.force_login(outsider)
     response = client.post(invite_url(invite))
@@ -289,8 +303,6 @@ def test_an_unknown_token_answers_404(client, invite):
         ({"username": "ATHLETE"}, "A user with that username already exists."),
         ({"password1": "password", "password2": "password"}, "This password is too common."),
         ({"password1": "newbie123", "password2": "newbie123"}, "too similar to the username"),
-        ({"email": "athlete@example.com"}, "An account with this email already exists."),
-        ({"email": "nope"}, "Enter a valid email address."),
         ({"first_name": ""}, "This field is required."),
     ],
 )
@@ -310,23 +322,23 @@ def test_bad_sign_up_input_is_refused_and_the_invite_stays_unused(
 # Single use, under a lock
 
 
-def test_accepting_twice_fails_the_second_time(invite, athlete, outsider):
-    services.invite_accept(invite=invite, athlete=outsider)
+def test_accepting_twice_fails_the_second_time(invite, athlete):
+    services.invite_accept(invite=invite, athlete=make_user("newbie"))
     with pytest.raises(services.InviteUnusable, match="has already been used"):
         services.invite_accept(invite=invite, athlete=make_user("late"))
     assert not Membership.objects.filter(athlete__username="late").exists()
 
 
-def test_accept_rereads_the_invite_rather_than_trusting_a_stale_copy(invite, outsider):
+def test_accept_rereads_the_invite_rather_than_trusting_a_stale_copy(invite):
     stale = Invite.objects.get(pk=invite.pk)
-    services.invite_accept(invite=invite, athlete=outsider)
+    services.invite_accept(invite=invite, athlete=make_user("newbie"))
     assert stale.accepted_at is None
     with pytest.raises(services.InviteUnusable):
         services.invite_accept(invite=stale, athlete=make_user("late"))
 
 
-def test_a_sign_up_that_loses_the_race_keeps_no_account(invite, outsider):
-    services.invite_accept(invite=invite, athlete=outsider)
+def test_a_sign_up_that_loses_the_race_keeps_no_account(invite):
+    services.invite_accept(invite=invite, athlete=make_user("newbie"))
     with pytest.raises(services.InviteUnusable):
         services.invite_sign_up(
             invite=invite, username="late", first_name="Late", email="l@x.io", password="x"
@@ -337,7 +349,7 @@ def test_a_sign_up_that_loses_the_race_keeps_no_account(invite, outsider):
 def test_two_concurrent_accepts_cannot_both_succeed(transactional_db, coach):
     team = Team.objects.create(coach=coach, name="Race")
     invite = services.invite_send(
-        team=team, email="race@example.com", invited_by=coach, base_url="/"
+        team=team, email="first@example.com", invited_by=coach, base_url="/"
     )
     first_athlete, second_athlete = make_user("first"), make_user("second")
     first_holds_the_lock, release_first = threading.Event(), threading.Event()
@@ -374,3 +386,79 @@ def test_two_concurrent_accepts_cannot_both_succeed(transactional_db, coach):
     second.join(10)
     assert outcomes == {"first": "joined", "second": "This invite has already been used."}
     assert list(team.memberships.values_list("athlete__username", flat=True)) == ["first"]
+
+
+# Whose invite it is (finding 7 of the hardening issue)
+
+
+def test_an_invite_is_refused_to_an_account_with_another_address(client, invite, outsider):
+    client.force_login(outsider)
+    for response in (client.get(invite_url(invite)), client.post(invite_url(invite))):
+        assert response.status_code == 403
+        assert "This invite was sent to newbie@example.com." in response.text
+    assert not Membership.objects.filter(athlete=outsider, team=invite.team).exists()
+    assert_unused(invite)
+
+
+def test_the_address_of_a_sign_up_is_the_invites_whatever_is_posted(client, invite):
+    response = client.post(invite_url(invite), sign_up_data(email="someone.else@example.com"))
+    assert response["Location"] == "/today/"
+    assert User.objects.get(username="newbie").email == "newbie@example.com"
+
+
+def test_an_invite_to_an_existing_accounts_address_asks_to_log_in(client, team, athlete):
+    invite = invite_to(athlete)
+    response = client.post(invite_url(invite), sign_up_data(username="another"))
+    assert response.status_code == 200
+    assert "An account with this email already exists. Log in to join with it." in response.text
+    assert not User.objects.filter(username="another").exists()
+    assert_unused(invite)
+
+
+# Hostile links and double submits (finding 6)
+
+
+@pytest.mark.parametrize("token", ["abc%00def", "%00", "%C2%B2", "a" * 300])
+def test_a_malformed_token_answers_404(client, invite, token):
+    assert client.get(f"/accounts/invite/{token}/").status_code == 404
+    assert client.post(f"/accounts/invite/{token}/", sign_up_data()).status_code == 404
+
+
+def test_a_sign_up_sent_twice_makes_one_account_and_says_the_invite_is_used(client, invite):
+    first = client.post(invite_url(invite), sign_up_data())
+    assert first["Location"] == "/today/"
+    client.logout()
+    second = client.post(invite_url(invite), sign_up_data())
+    assert second.status_code == 410
+    assert User.objects.filter(username="newbie").count() == 1
+
+
+def test_two_concurrent_sign_ups_make_one_account(transactional_db, coach):
+    """The double tap on "Sign up": both requests passed the form's checks before either
+    created the account; the invite's lock makes the second one find it used."""
+    team = Team.objects.create(coach=coach, name="Race")
+    invite = services.invite_send(
+        team=team, email="tap@example.com", invited_by=coach, base_url="/"
+    )
+    outcomes, start = [], threading.Barrier(2)
+
+    def sign_up():
+        try:
+            start.wait(5)
+            services.invite_sign_up(
+                invite=invite, username="tap", first_name="Tap", email=invite.email,
+                password=NEW_PASSWORD,
+            )  # fmt: skip
+            outcomes.append("created")
+        except services.InviteUnusable as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign_up) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert sorted(outcomes) == ["This invite has already been used.", "created"]
+    assert User.objects.filter(email="tap@example.com").count() == 1

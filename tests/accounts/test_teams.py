@@ -121,7 +121,7 @@ def test_the_team_page_lists_active_members_and_pending_invites(coach_client, co
 
 
 def test_the_team_page_hides_used_and_expired_invites(coach_client, coach, team, athlete):
-    used = services.invite_send(team=team, email="a@example.com", invited_by=coach, base_url="/")
+    used = services.invite_send(team=team, email=athlete.email, invited_by=coach, base_url="/")
     services.invite_accept(invite=used, athlete=athlete)
     expired = services.invite_send(team=team, email="b@example.com", invited_by=coach, base_url="/")
     Invite.objects.filter(pk=expired.pk).update(expires_at=expired.created_at)
