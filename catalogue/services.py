@@ -21,3 +21,9 @@ def load_catalogue() -> None:
     by_slug = Exercise.objects.in_bulk(field_name="slug")
     for exercise, progressions in created.items():
         exercise.progressions.set([by_slug[slug] for slug in progressions if slug in by_slug])
+
+
+@transaction.atomic
+def owned_bands_set(*, user, bands) -> None:
+    """The bands an athlete owns; progression suggests only these once any are recorded."""
+    user.owned_bands.set(bands)

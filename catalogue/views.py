@@ -1,18 +1,20 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from catalogue import services
 from catalogue.access import exercise_for_user
 from catalogue.forms import ExerciseFilterForm, OwnedBandsForm
 from catalogue.models import Band, BandKind, Exercise
 from catalogue.units import tension_range
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 
 
 @vary_on_headers("HX-Request")
-def exercise_list(request: HttpRequest) -> HttpResponse:
+def exercise_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET)
     exercises = form.filter(Exercise.objects.for_user(request.user))
     context = {"form": form, "exercises": exercises}
@@ -22,7 +24,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalogue/exercise_list.html", context)
 
 
-def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def exercise_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     exercise = exercise_for_user(request.user, slug)
     visible = Exercise.objects.for_user(request.user)
     context = {
@@ -33,7 +35,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalogue/exercise_detail.html", context)
 
 
-def band_ladder(request: HttpRequest) -> HttpResponse:
+def band_ladder(request: HtmxHttpRequest) -> HttpResponse:
     units = request.user.units if request.user.is_authenticated else "kg"
     owned = set()
     if request.user.is_authenticated:
@@ -59,17 +61,16 @@ def band_ladder(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def my_bands(request: HttpRequest) -> HttpResponse:
-    saved = False
+def my_bands(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = OwnedBandsForm(request.POST)
         if form.is_valid():
-            request.user.owned_bands.set(form.cleaned_data["bands"])
-            if not request.htmx:
-                messages.success(request, "Your bands are saved.")
-                return redirect("catalogue:my-bands")
-            saved = True
+            services.owned_bands_set(user=request.user, bands=form.cleaned_data["bands"])
+            return partial_or_redirect(
+                request, "catalogue/my_bands.html#bands-form", lambda: {"form": form},
+                url=reverse("catalogue:my-bands"), notice="Your bands are saved.",
+            )  # fmt: skip
     else:
         form = OwnedBandsForm(initial={"bands": request.user.owned_bands.all()})
     template = "catalogue/my_bands.html#bands-form" if request.htmx else "catalogue/my_bands.html"
-    return render(request, template, {"form": form, "saved": saved})
+    return render(request, template, {"form": form})

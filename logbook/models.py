@@ -24,7 +24,11 @@ class WorkoutLogQuerySet(models.QuerySet):
         return self.filter(athlete=athlete)
 
     def for_coach(self, coach):
-        return self.filter(athlete__in=athletes_of(coach))
+        """Logs of the coach's own assignments, and free sessions of the coach's athletes."""
+        return self.filter(
+            Q(assignment__in=Assignment.objects.for_coach(coach))
+            | Q(assignment__isnull=True, athlete__in=athletes_of(coach))
+        )
 
     def completed(self):
         return self.filter(completed_at__isnull=False)

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from psycopg.errors import UniqueViolation
 
 from catalogue.models import Band
 from logbook.models import Comment, SetLog, WorkoutLog
@@ -67,7 +68,9 @@ def set_log(
                 else prescription.target_for_set(set_number),
                 target_seconds=prescription.seconds if prescription else None,
             )  # fmt: skip
-    except IntegrityError:
+    except IntegrityError as error:
+        if not isinstance(error.__cause__, UniqueViolation):
+            raise  # a value the database refuses is not a duplicate
         existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
         if existing is None:
             raise SetConflict("This set is already logged.") from None

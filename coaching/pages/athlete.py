@@ -199,9 +199,10 @@ def sets_summary(sets: list[SetLog]) -> list[str]:
     return lines
 
 
-def logs_of(**filters):
+def logs_of(coach, **filters):
     return (
-        WorkoutLog.objects.filter(**filters)
+        WorkoutLog.objects.for_coach(coach)
+        .filter(**filters)
         .select_related("workout")
         .prefetch_related(
             Prefetch(
@@ -231,7 +232,10 @@ def log_panels(logs, *, bound=None) -> list[LogPanel]:
 def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
     today = timezone.localdate()
     ladder = list(Band.objects.ladder())
-    assignments = list(athlete.assignments.select_related("program"))
+    # Only what this coach runs: another coach's program for the same athlete stays theirs.
+    assignments = list(
+        Assignment.objects.for_coach(coach).filter(athlete=athlete).select_related("program")
+    )
     open_ids = [a.pk for a in assignments if a.is_open]
     return {
         "athlete": athlete,
@@ -242,5 +246,5 @@ def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
         "tracks": track_panels(
             tracks_of(assignment__in=open_ids), ladder=ladder, today=today, bound=track_form
         ),
-        "logs": log_panels(logs_of(athlete=athlete)[:RECENT_LOGS], bound=log_form),
+        "logs": log_panels(logs_of(coach, athlete=athlete)[:RECENT_LOGS], bound=log_form),
     }

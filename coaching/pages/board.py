@@ -65,7 +65,8 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
 
     # The athlete's open assignment (the most recent when there are several).
     for assignment in (
-        Assignment.objects.open()
+        Assignment.objects.for_coach(coach)
+        .open()
         .filter(athlete_id__in=athlete_ids)
         .select_related("program")
         .order_by("start_date", "id")

@@ -31,7 +31,7 @@ from coaching.pages.athlete import (
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
-from logbook.models import SetLog
+from logbook.models import SetLog, WorkoutLog
 from programs import assignments, bands
 from programs.access import assignment_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
@@ -139,7 +139,9 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return render(request, PAGE, context, status=UNPROCESSABLE)
 
     def card() -> dict:
-        [panel] = log_panels(logs_of(pk=log.pk), bound=(log.pk, form) if form else None)
+        [panel] = log_panels(
+            logs_of(request.user, pk=log.pk), bound=(log.pk, form) if form else None
+        )
         return {"panel": panel}
 
     return partial_or_redirect(
@@ -193,7 +195,8 @@ def csv_row(logged: SetLog) -> list:
 def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     sets = (
-        SetLog.objects.filter(workout_log__athlete=athlete)
+        SetLog.objects.filter(workout_log__in=WorkoutLog.objects.for_coach(request.user))
+        .filter(workout_log__athlete=athlete)
         .select_related(
             "workout_log__workout", "workout_log__assignment__program", "exercise", "band"
         )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from catalogue.models import Band
-from hamstrings.htmx import HtmxHttpRequest
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
 from logbook import services
 from logbook.access import open_set_for_athlete
@@ -48,9 +48,20 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
     return render(request, PAGE, context, status=status)
 
 
+def row_context(row: SetRow, workout) -> dict:
+    return {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
+
+
 def render_row(request, row: SetRow, workout) -> HttpResponse:
-    context = {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
-    return render(request, f"{PAGE}#set-row", context)
+    return render(request, f"{PAGE}#set-row", row_context(row, workout))
+
+
+def show_row(request: HtmxHttpRequest, row: SetRow, workout) -> HttpResponse:
+    """After a change to a set: htmx swaps its row, a plain post goes back to it."""
+    return partial_or_redirect(
+        request, f"{PAGE}#set-row", lambda: row_context(row, workout),
+        url=workout_url(workout, row),
+    )  # fmt: skip
 
 
 @login_required
@@ -100,9 +111,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, f"{error} Reload the page to see it.")
             else:
                 row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
-                if request.htmx:
-                    return render_row(request, row, workout)
-                return redirect(workout_url(workout, row))
+                return show_row(request, row, workout)
     row = SetRow(
         prescription,
         form.cleaned_data.get("set_number") or 1,
@@ -128,9 +137,7 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         prescription, set_log.set_number, set_log.side,
         band_for(prescription, track_bands(assignment.pk)),
     )  # fmt: skip
-    if request.htmx:
-        return render_row(request, row, workout)
-    return redirect(workout_url(workout, row))
+    return show_row(request, row, workout)
 
 
 @login_required
@@ -146,18 +153,15 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             services.set_update(
                 set_log=set_log, reps=data["reps"], seconds=data["seconds"], band=data["band"]
             )
-            if request.htmx:
-                return render_row(request, row, workout)
-            return redirect(workout_url(workout, row))
+            return show_row(request, row, workout)
     else:
         form = SetForm(
             initial={"reps": set_log.reps, "seconds": set_log.seconds, "band": set_log.band_id},
             prescription=prescription,
         )
     row.form, row.editing = form, True
-    context = {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
     template = f"{PAGE}#set-row" if request.htmx else "logbook/set_edit.html"
-    return render(request, template, context)
+    return render(request, template, row_context(row, workout))
 
 
 @login_required

@@ -30,8 +30,10 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(athlete=athlete)
 
     def for_coach(self, coach):
-        """Every assignment (open or not) of the athletes in the coach's teams."""
-        return self.filter(athlete__in=athletes_of(coach))
+        """The assignments a coach runs (open or not): the coach owns the athlete's copy of
+        the program, and the athlete is still in one of the coach's teams. Another coach of
+        the same athlete sees and changes none of them."""
+        return self.filter(program__owner=coach, athlete__in=athletes_of(coach))
 
 
 class Assignment(models.Model):

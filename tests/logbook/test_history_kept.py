@@ -1,0 +1,137 @@
+"""Nothing a coach or an admin does to a plan deletes what an athlete logged (findings 1-4 of
+the hardening issue)."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from logbook.models import SetLog, WorkoutLog
+from programs.models import Assignment, BandChange, Prescription, ProgramWeek, Workout
+from tests.logbook.conftest import set_data
+from tests.logbook.test_finish import do_every_set, finish
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+HTMX = {"HX-Request": "true"}
+REFUSED = "has logged sets or workouts, so it stays"
+
+
+@pytest.fixture(autouse=True)
+def monday_16_november(time_machine):
+    time_machine.move_to(datetime(2026, 11, 16, 18, tzinfo=UTC), tick=False)
+
+
+@pytest.fixture
+def logged(athlete_client, first_workout):
+    """The first workout with its first set logged (the workout is not finished)."""
+    prescription = first_workout.prescriptions.first()
+    athlete_client.post(f"/workouts/{first_workout.pk}/sets/", set_data(prescription))
+    assert SetLog.objects.count() == 1
+    return first_workout
+
+
+def builder(program_pk: int, path: str) -> str:
+    return f"/programs/{program_pk}/{path}"
+
+
+def test_deleting_the_band_rule_leaves_the_engine_holding(
+    client, coach, athlete, assignment, first_workout
+):
+    """Finding 1: a finish after the coach deleted the rule used to answer 500."""
+    rule = assignment.program.band_rules.get()
+    client.force_login(coach)
+    assert (
+        client.post(builder(assignment.program_id, f"rules/{rule.pk}/delete/")).status_code == 302
+    )
+    client.force_login(athlete)
+    do_every_set(client, first_workout)
+    response = finish(client, first_workout)
+    assert response.status_code == 302
+    assert WorkoutLog.objects.get().is_complete
+    assert assignment.tracks.get().band.name == "Green"  # held
+    assert not BandChange.objects.filter(decided_by="engine").exists()
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_week_with_logs_is_not_deleted(client, coach, assignment, logged, htmx):
+    """Finding 2: an unhandled ProtectedError used to answer 500."""
+    client.force_login(coach)
+    week = logged.week
+    url = builder(assignment.program_id, f"weeks/{week.pk}/delete/")
+    response = client.post(url, headers=HTMX if htmx else {}, follow=not htmx)
+    assert response.status_code == 200
+    assert REFUSED in response.text
+    assert ProgramWeek.objects.filter(pk=week.pk).exists()
+    assert SetLog.objects.count() == 1
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_workout_with_logs_is_not_deleted(client, coach, assignment, logged, htmx):
+    client.force_login(coach)
+    url = builder(assignment.program_id, f"workouts/{logged.pk}/delete/")
+    response = client.post(url, headers=HTMX if htmx else {}, follow=not htmx)
+    assert response.status_code == 200
+    assert REFUSED in response.text
+    assert Workout.objects.filter(pk=logged.pk).exists()
+
+
+def test_a_workout_without_logs_is_still_deleted(client, coach, assignment, logged):
+    client.force_login(coach)
+    later = Workout.objects.filter(week__program=assignment.program).exclude(pk=logged.pk).first()
+    response = client.post(builder(assignment.program_id, f"workouts/{later.pk}/delete/"))
+    assert response.status_code == 302
+    assert not Workout.objects.filter(pk=later.pk).exists()
+
+
+def test_a_prescription_with_logged_sets_is_not_deleted(client, coach, athlete, assignment, logged):
+    """Finding 3: its sets used to be detached (SET_NULL) and drop off the workout page."""
+    prescription = SetLog.objects.get().prescription
+    client.force_login(coach)
+    url = builder(assignment.program_id, f"prescriptions/{prescription.pk}/delete/")
+    response = client.post(url, headers=HTMX)
+    assert REFUSED in response.text
+    assert Prescription.objects.filter(pk=prescription.pk).exists()
+    assert SetLog.objects.get().prescription_id == prescription.pk
+    client.force_login(athlete)
+    page = client.get(f"/workouts/{logged.pk}/").text
+    assert f"/sets/{SetLog.objects.get().pk}/undo/" in page  # the logged set is still shown
+
+
+def test_the_admin_ends_or_cancels_an_assignment_and_never_deletes_it(
+    client, staff, assignment, logged
+):
+    """Finding 4: the admin's delete took the athlete's logs with it."""
+    client.force_login(staff)
+    url = f"/admin/programs/assignment/{assignment.pk}/delete/"
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    response = client.post(
+        "/admin/programs/assignment/",
+        {"action": "delete_selected", "_selected_action": [assignment.pk], "post": "yes"},
+    )
+    assert Assignment.objects.filter(pk=assignment.pk).exists()
+    response = client.post(
+        "/admin/programs/assignment/",
+        {"action": "cancel_assignments", "_selected_action": [assignment.pk]},
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == "cancelled"
+    assert WorkoutLog.objects.count() == 1 and SetLog.objects.count() == 1
+
+
+def test_the_database_protects_logs_from_a_deleted_assignment(assignment, logged):
+    from django.db.models import ProtectedError
+
+    with pytest.raises(ProtectedError):
+        assignment.delete()
+    assert SetLog.objects.count() == 1
+
+
+def test_the_programs_page_survives_a_copy_without_its_assignment(client, coach, assignment):
+    """An assignment with no logs yet can still go (with its copy's program kept): the
+    coach's programs page lists what is left and answers 200."""
+    copy = assignment.program
+    Assignment.objects.filter(pk=assignment.pk).delete()
+    client.force_login(coach)
+    response = client.get("/programs/")
+    assert response.status_code == 200
+    assert f"/programs/{copy.pk}/" not in response.text
