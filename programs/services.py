@@ -41,10 +41,15 @@ def _delete_unless_logged(part, what: str) -> None:
         ) from error
 
 
+def slug_for(title: str) -> str:
+    # A title of signs alone ("٣", "!!") slugifies to nothing; a slug is never blank.
+    return slugify(title)[:120] or "program"
+
+
 @transaction.atomic
 def program_create(*, owner, title: str, summary: str = "", goal: str = "") -> Program:
     return Program.objects.create(
-        owner=owner, title=title, slug=slugify(title)[:120], summary=summary, goal=goal
+        owner=owner, title=title, slug=slug_for(title), summary=summary, goal=goal
     )
 
 

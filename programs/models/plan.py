@@ -92,6 +92,7 @@ class Program(models.Model):
                 condition=Q(owner__isnull=True),
                 name="programs_program_library_slug_unique",
             ),
+            models.CheckConstraint(condition=~Q(slug=""), name="programs_program_slug_not_blank"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,205 @@
+"""Every form of the app posted with hostile values: digits that are not ASCII, NUL bytes,
+1 MB strings, huge and negative numbers, blanks, missing fields. Nothing answers 5xx, and no
+row the models would refuse reaches the database."""
+
+import uuid
+from datetime import UTC, date, datetime
+
+import pytest
+from django.apps import apps
+from django.test import Client
+
+from accounts import services as accounts
+from catalogue.models import Band, Exercise
+from logbook import services as logbook
+from logbook.models import WorkoutLog
+from programs.assignments import program_assign
+from programs.library import load_library
+from programs.models import Program, Workout
+
+HOSTILE = ["²", "٣", "1\x00", "\x00", "x" * 1_000_000, "9" * 40, "-1", "", " "]
+MISSING = object()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(time_machine):
+    time_machine.move_to(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
+
+
+@pytest.fixture
+def world(catalogue, coach, team, athlete):
+    """A coach's template and an athlete's copy with a logged set, a free session, an invite."""
+    load_library()
+    nordic = Program.objects.library().get(slug="band-assisted-nordic")
+    assignment = program_assign(
+        template=nordic, athlete=athlete, start_date=date(2026, 11, 16), by=coach
+    )
+    workouts = Workout.objects.filter(week__program=assignment.program)
+    workouts = list(workouts.order_by("week__number", "day")[:2])
+    workout = workouts[0]
+    prescription = workout.prescriptions.first()
+    log = logbook.workout_start(
+        athlete=athlete, assignment=assignment, workout=workout, today=date(2026, 11, 16)
+    )
+    logged = logbook.set_log(
+        workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
+        prescription=prescription, set_number=1, reps=12, band=Band.objects.get(name="Green"),
+    )  # fmt: skip
+    done = logbook.workout_start(
+        athlete=athlete, assignment=assignment, today=date(2026, 11, 16),
+        workout=workouts[1],
+    )  # fmt: skip
+    free = logbook.free_session_start(athlete=athlete, today=date(2026, 11, 17))
+    invite = accounts.invite_send(
+        team=team, email="new@example.com", invited_by=coach, base_url="http://testserver/"
+    )
+    copy = assignment.program
+    return {
+        "assignment": assignment, "workout": workout, "prescription": prescription,
+        "set": logged, "log": done, "free": free, "invite": invite, "copy": copy,
+        "week": workout.week, "track": assignment.tracks.first(), "nordic": nordic,
+        "team": team, "rule": copy.band_rules.first(),
+    }  # fmt: skip
+
+
+def forms_of(world) -> list[tuple[str, str, dict]]:
+    """(who, url, a valid post) for every form."""
+    w = world
+    exercise = Exercise.objects.get(slug="band-assisted-nordic-curl")
+    green = Band.objects.get(name="Green").pk
+    p, copy = w["prescription"], w["copy"].pk
+    set_row = {
+        "token": str(uuid.uuid4()), "prescription": p.pk, "set_number": 2, "side": "both",
+        "reps": 10, "band": green, "rpe": 7,
+    }  # fmt: skip
+    prescription = {
+        "exercise": exercise.pk, "sets": 3, "target": "12/10/8", "per_side": "", "tempo": "3-0-1",
+        "rest_seconds": 90, "rpe_target": 8, "band": green, "notes": "Slow down",
+    }  # fmt: skip
+    finish = {"rpe": 7, "pain": 1, "notes": "Good"}
+    return [
+        ("athlete", f"/workouts/{w['workout'].pk}/sets/", set_row),
+        ("athlete", f"/sets/{w['set'].pk}/edit/", {"reps": 11, "seconds": "", "band": green}),
+        ("athlete", f"/workouts/{w['workout'].pk}/finish/", finish),
+        (
+            "athlete",
+            f"/free/{w['free'].pk}/",
+            {"token": str(uuid.uuid4()), "exercise": exercise.pk, "reps": 5, "band": ""},
+        ),
+        ("athlete", f"/free/{w['free'].pk}/finish/", finish),
+        ("athlete", "/bands/mine/", {"bands": [green]}),
+        ("coach", "/coach/teams/", {"name": "Second squad"}),
+        ("coach", f"/coach/teams/{w['team'].pk}/invite/", {"email": "someone@example.com"}),
+        ("coach", "/programs/new/", {"title": "Block", "summary": "S", "goal": "G"}),
+        ("coach", f"/programs/{copy}/details/", {"title": "Block", "summary": "S", "goal": "G"}),
+        ("coach", f"/programs/{copy}/weeks/{w['week'].pk}/", {"focus": "Build", "is_deload": ""}),
+        ("coach", f"/programs/{copy}/weeks/{w['week'].pk}/move/", {"direction": "down"}),
+        ("coach", f"/programs/{copy}/weeks/{w['week'].pk}/duplicate/", {"band_step": "1"}),
+        (
+            "coach",
+            f"/programs/{copy}/weeks/{w['week'].pk}/workouts/add/",
+            {"day": 2, "title": "Extra", "notes": ""},
+        ),
+        (
+            "coach",
+            f"/programs/{copy}/workouts/{w['workout'].pk}/",
+            {"day": 1, "title": "Day 1", "notes": ""},
+        ),
+        ("coach", f"/programs/{copy}/workouts/{w['workout'].pk}/prescriptions/add/", prescription),
+        ("coach", f"/programs/{copy}/prescriptions/{p.pk}/", prescription),
+        ("coach", f"/programs/{copy}/prescriptions/{p.pk}/move/", {"direction": "up"}),
+        (
+            "coach",
+            f"/programs/{copy}/rules/",
+            {
+                "exercise": exercise.pk,
+                "mode": "earned",
+                "start_band": green,
+                "step_weeks": 2,
+                "sessions_to_advance": 3,
+                "rpe_ceiling": 8,
+                "pain_stop": 5,
+            },
+        ),
+        (
+            "coach",
+            f"/programs/{w['nordic'].pk}/assign/",
+            {"target": f"team-{w['team'].pk}", "start_date": "2026-12-07"},
+        ),
+        ("coach", f"/coach/tracks/{w['track'].pk}/band/", {"band": green, "reason": "Felt easy"}),
+        ("coach", f"/coach/logs/{w['log'].pk}/comments/", {"body": "Well done"}),
+        ("anonymous", "/accounts/login/", {"username": "athlete", "password": "wrong"}),
+        ("anonymous", "/accounts/password-reset/", {"email": "athlete@example.com"}),
+        (
+            "anonymous",
+            f"/accounts/invite/{w['invite'].token}/",
+            {
+                "username": "newbie",
+                "first_name": "N",
+                "email": "new@example.com",
+                "password1": "a long enough pass 91",
+                "password2": "a long enough pass 91",
+            },
+        ),
+    ]
+
+
+QUERIES = [
+    ("athlete", "/workouts/{workout}/", ["extra"]),
+    ("athlete", "/history/", ["page"]),
+    ("anonymous", "/exercises/", ["q", "pattern", "band_role", "anchor"]),
+    ("coach", "/coach/", ["team", "sort", "page"]),
+    ("coach", "/programs/{copy}/rules/", ["exercise"]),
+    ("coach", "/programs/{nordic}/assign/", ["target", "start_date"]),
+]
+
+
+def every_model_row_is_valid():
+    problems = []
+    for label in ("accounts", "catalogue", "programs", "logbook"):
+        for model in apps.get_app_config(label).get_models():
+            for row in model.objects.all():
+                try:
+                    row.full_clean(validate_unique=False, validate_constraints=True)
+                except Exception as error:  # every kind of refusal is reported
+                    problems.append(f"{model.__name__} {row.pk}: {error}")
+    return problems
+
+
+@pytest.mark.django_db
+def test_every_form_survives_hostile_values(world, coach, athlete, settings):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.AXES_ENABLED = False  # a lockout is a 429, which is fine, but hides the form
+    clients = {"anonymous": Client(), "athlete": Client(), "coach": Client()}
+    clients["athlete"].force_login(athlete)
+    clients["coach"].force_login(coach)
+    server_errors = []
+    for who, url, valid in forms_of(world):
+        variants = [{name: MISSING} for name in valid] + [
+            {name: value} for name in valid for value in HOSTILE
+        ]
+        for number, change in enumerate(variants):
+            data = {**valid, **change}
+            data = {name: value for name, value in data.items() if value is not MISSING}
+            # Every other variant as htmx sends it: both branches of each view are hit.
+            headers = {"HX-Request": "true"} if number % 2 else {}
+            response = clients[who].post(url, data, headers=headers)
+            if response.status_code >= 500:
+                server_errors.append((url, change_summary(change), response.status_code))
+        if who != "anonymous":
+            clients[who].force_login(coach if who == "coach" else athlete)  # a form may log out
+    names = {"workout": world["workout"].pk, "copy": world["copy"].pk, "nordic": world["nordic"].pk}
+    for who, url, params in QUERIES:
+        for name in params:
+            for value in HOSTILE:
+                response = clients[who].get(url.format(**names), {name: value})
+                if response.status_code >= 500:
+                    server_errors.append((url, change_summary({name: value}), response.status_code))
+    assert server_errors == []
+    assert every_model_row_is_valid() == []
+    assert WorkoutLog.objects.filter(rpe__gt=10).count() == 0
+
+
+def change_summary(change: dict) -> str:
+    [(name, value)] = change.items()
+    return f"{name}={'<missing>' if value is MISSING else repr(value[:12])}"
