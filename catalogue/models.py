@@ -65,6 +65,9 @@ class Band(models.Model):
     owners = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="owned_bands", blank=True
     )
+    # What `load_catalogue` last wrote into each seed field, so a later seed correction reaches
+    # the fields an admin has not changed and leaves the ones they have.
+    seeded = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = BandQuerySet.as_manager()
 
@@ -128,6 +131,9 @@ class Exercise(models.Model):
         blank=True,
         help_text="Harder forms of this exercise.",
     )
+    # What `load_catalogue` last wrote into each seed field, so a later seed correction reaches
+    # the fields an admin has not changed and leaves the ones they have.
+    seeded = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = ExerciseQuerySet.as_manager()
 

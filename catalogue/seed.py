@@ -20,6 +20,10 @@ _LOOSE_ANCHOR = (
 _CURLS_ONLY = "Doing curls and never a hinge: the hamstrings also extend the hip."
 _MINI_TOO_LIGHT = "Using a thin mini band: it is too light to load a hamstring curl."
 _ROUNDED_BACK = "Rounding the back to reach lower instead of stopping when the hamstrings do."
+# Nordics: the work is the braked fall; the way back up is the hands' job, and the heels must
+# stay pinned by something that cannot move.
+_CURLING_BACK_UP = "Curling back up with the hamstrings instead of pushing off with your hands."
+_HEELS_LOOSE = "Hooking your heels under something that can lift, slide or roll."
 
 
 # The default ladder (41-inch loops), thinnest first, then one mini band for bridges.
@@ -165,20 +169,24 @@ EXERCISES = [
         ),
         "setup": (
             "Anchor a loop high on a rack or post behind you and pass it under both armpits "
-            "across your chest. Kneel on a pad facing away from the anchor while a partner or "
-            "a fixed bar holds your ankles down. A thicker band carries more of your weight; "
-            "step down to a thinner band as your strength improves."
+            "across your chest. Kneel on a pad facing away from the anchor, with a partner "
+            "holding your ankles down or your heels hooked under a fixed pad that cannot lift or "
+            "roll. A thicker band carries more of your weight; step down to a thinner band as "
+            "your strength improves."
         ),
         "cues": _lines(
             "Keep one straight line from your knees to your head.",
             "Squeeze your glutes so your hips stay forward.",
-            "Lower yourself forward as slowly as you can.",
-            "Let the band take over near the bottom, where you are weakest.",
-            "Return to kneeling under control, using your hands if needed.",
+            "Lower yourself forward as slowly as you can, braking the whole way.",
+            "Keep braking through the last third: the band helps most there, "
+            "but the control stays yours.",
+            "Catch yourself on your hands and push the floor away to get back to kneeling.",
         ),
         "mistakes": _lines(
             "Bending at the hips to shorten the lever.",
             "Dropping through the last part of the range instead of resisting all the way.",
+            _CURLING_BACK_UP,
+            _HEELS_LOOSE,
             _LOOSE_ANCHOR,
             "Staying on the same thick band after the sets feel easy.",
         ),
@@ -194,26 +202,30 @@ EXERCISES = [
         "name": "Nordic hamstring curl",
         "slug": "nordic-hamstring-curl",
         "summary": (
-            "The full bodyweight Nordic: a controlled fall from kneeling that loads the "
-            "hamstrings eccentrically and is well supported for preventing strains."
+            "The full bodyweight Nordic: a slow, braked fall from kneeling that loads the "
+            "hamstrings eccentrically. Promising for preventing strains, but the evidence is "
+            "debated (van Dyk 2019; Impellizzeri 2021)."
         ),
         "setup": (
-            "No band. Kneel on a pad with a partner pressing your ankles to the floor, or hook "
-            "your heels under a fixed bar or a loaded barbell. Start upright with your hips "
-            "extended and your hands ready in front of your chest."
+            "No band. Kneel on a pad with a partner holding your ankles firmly to the floor, or "
+            "hook your heels under a fixed pad that cannot lift or roll, such as a Nordic bench. "
+            "Start upright with your hips extended and your hands ready in front of your chest."
         ),
         "cues": _lines(
             "Brace your trunk and squeeze your glutes.",
             "Tip forward as one rigid plank from the knees.",
             "Slow the fall for as long as you can.",
-            "Catch yourself softly on your hands at the bottom.",
-            "Push off lightly and pull yourself back to kneeling.",
+            "Keep braking through the last third, where the fall is hardest to hold.",
+            "Catch yourself softly on your hands only when you can hold no longer.",
+            "Push the floor away with your hands to get back to kneeling.",
         ),
         "mistakes": _lines(
             "Bending at the hips to make the lowering easier.",
+            "Giving up in the last third and dropping to the floor.",
+            _CURLING_BACK_UP,
             "Attempting full reps before you can control the descent: "
             "build up with the band-assisted version.",
-            "Hooking your heels under something that can lift or slide.",
+            _HEELS_LOOSE,
         ),
         "pattern": "eccentric",
         "band_role": "none",
@@ -260,8 +272,8 @@ EXERCISES = [
         "name": "Supine active band hamstring stretch",
         "slug": "supine-active-band-hamstring-stretch",
         "summary": (
-            "An active stretch on your back: press the leg into the band, then ease it higher, "
-            "to restore length to hamstrings that stay shortened from long hours of sitting."
+            "An active stretch on your back: press the leg away against the band, relax, then "
+            "ease it a little higher; a gentle way to regain range after long hours of sitting."
         ),
         "setup": (
             "No anchor. Lie on your back, loop a light band around the arch of one foot and hold "
@@ -270,7 +282,7 @@ EXERCISES = [
         ),
         "cues": _lines(
             "Keep your lower back and the other leg on the floor.",
-            "Push your heel up into the band for about five seconds.",
+            "Press the straight leg away from you against the band for about five seconds.",
             "Relax, then draw the leg a little closer with the band.",
             "Breathe slowly and settle into each new position.",
             "Switch legs when the time is up.",
@@ -278,6 +290,7 @@ EXERCISES = [
         "mistakes": _lines(
             "Bending the knee to get the leg higher.",
             "Hauling the leg into the stretch instead of easing into it.",
+            "Letting the band do all the work instead of pressing the leg away against it.",
         ),
         "pattern": "mobility",
         "band_role": "resist",
@@ -323,8 +336,8 @@ EXERCISES = [
         "name": "Banded pull-through",
         "slug": "banded-pull-through",
         "summary": (
-            "A high-rep hinge against a band anchored behind you that grooves hip extension "
-            "and floods the hamstrings and their tendons with blood."
+            "A high-rep hinge against a band anchored behind you that grooves the hip hinge and "
+            "trains the glutes and hamstrings as hip extensors without a heavy load."
         ),
         "setup": (
             "Anchor a loop low on a rack, post or tree behind you. Face away from it, reach back "
@@ -516,8 +529,9 @@ EXERCISES = [
         "name": "Banded squat",
         "slug": "banded-squat",
         "summary": (
-            "A squat against a loop under the feet that grows heavier as you stand; think about "
-            "your hamstrings and they will share the work."
+            "A squat against a loop under the feet that grows heavier as you stand. Mostly "
+            "quads and glutes: the hamstrings steady the hips and knees, so pair it with curls "
+            "and hinges."
         ),
         "setup": (
             "Stand on the middle of a loop with your feet shoulder-width apart and bring the "
@@ -526,7 +540,7 @@ EXERCISES = [
         "cues": _lines(
             "Sit your hips back and down between your heels.",
             "Keep your chest up and your knees in line with your toes.",
-            "Feel the backs of your thighs load at the bottom.",
+            "Stay tight at the bottom instead of bouncing out of it.",
             "Drive up through your whole foot and squeeze at the top.",
         ),
         "mistakes": _lines(
@@ -543,3 +557,91 @@ EXERCISES = [
         "progressions": [],
     },
 ]
+
+
+# The wording the seed used before its last correction, for the fields that changed. A database
+# seeded before `seeded` values were recorded still holds it: where a field equals this old text
+# the admin has not touched it, and `load_catalogue` writes the correction; anything else is an
+# admin's own text and stays.
+PREVIOUS = {
+    "band-assisted-nordic-curl": {
+        "setup": (
+            "Anchor a loop high on a rack or post behind you and pass it under both armpits "
+            "across your chest. Kneel on a pad facing away from the anchor while a partner or "
+            "a fixed bar holds your ankles down. A thicker band carries more of your weight; "
+            "step down to a thinner band as your strength improves."
+        ),
+        "cues": _lines(
+            "Keep one straight line from your knees to your head.",
+            "Squeeze your glutes so your hips stay forward.",
+            "Lower yourself forward as slowly as you can.",
+            "Let the band take over near the bottom, where you are weakest.",
+            "Return to kneeling under control, using your hands if needed.",
+        ),
+        "mistakes": _lines(
+            "Bending at the hips to shorten the lever.",
+            "Dropping through the last part of the range instead of resisting all the way.",
+            _LOOSE_ANCHOR,
+            "Staying on the same thick band after the sets feel easy.",
+        ),
+    },
+    "nordic-hamstring-curl": {
+        "summary": (
+            "The full bodyweight Nordic: a controlled fall from kneeling that loads the "
+            "hamstrings eccentrically and is well supported for preventing strains."
+        ),
+        "setup": (
+            "No band. Kneel on a pad with a partner pressing your ankles to the floor, or hook "
+            "your heels under a fixed bar or a loaded barbell. Start upright with your hips "
+            "extended and your hands ready in front of your chest."
+        ),
+        "cues": _lines(
+            "Brace your trunk and squeeze your glutes.",
+            "Tip forward as one rigid plank from the knees.",
+            "Slow the fall for as long as you can.",
+            "Catch yourself softly on your hands at the bottom.",
+            "Push off lightly and pull yourself back to kneeling.",
+        ),
+        "mistakes": _lines(
+            "Bending at the hips to make the lowering easier.",
+            "Attempting full reps before you can control the descent: "
+            "build up with the band-assisted version.",
+            "Hooking your heels under something that can lift or slide.",
+        ),
+    },
+    "supine-active-band-hamstring-stretch": {
+        "summary": (
+            "An active stretch on your back: press the leg into the band, then ease it higher, "
+            "to restore length to hamstrings that stay shortened from long hours of sitting."
+        ),
+        "cues": _lines(
+            "Keep your lower back and the other leg on the floor.",
+            "Push your heel up into the band for about five seconds.",
+            "Relax, then draw the leg a little closer with the band.",
+            "Breathe slowly and settle into each new position.",
+            "Switch legs when the time is up.",
+        ),
+        "mistakes": _lines(
+            "Bending the knee to get the leg higher.",
+            "Hauling the leg into the stretch instead of easing into it.",
+        ),
+    },
+    "banded-pull-through": {
+        "summary": (
+            "A high-rep hinge against a band anchored behind you that grooves hip extension "
+            "and floods the hamstrings and their tendons with blood."
+        ),
+    },
+    "banded-squat": {
+        "summary": (
+            "A squat against a loop under the feet that grows heavier as you stand; think about "
+            "your hamstrings and they will share the work."
+        ),
+        "cues": _lines(
+            "Sit your hips back and down between your heels.",
+            "Keep your chest up and your knees in line with your toes.",
+            "Feel the backs of your thighs load at the bottom.",
+            "Drive up through your whole foot and squeeze at the top.",
+        ),
+    },
+}

@@ -14,4 +14,14 @@ urlpatterns = [
     ),
     path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
     path("coach/logs/<int:pk>/comments/", athlete.comment_add, name="comment-add"),
+    path(
+        "coach/suggestions/<int:pk>/<str:decision>/",
+        athlete.suggestion_decide,
+        name="suggestion-decide",
+    ),
+    path(
+        "coach/athletes/<int:pk>/pain-stops/clear/",
+        athlete.pain_stops_clear,
+        name="pain-stops-clear",
+    ),
 ]

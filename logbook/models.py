@@ -89,6 +89,18 @@ class Side(models.TextChoices):
     RIGHT = "right", "Right"
 
 
+class Control(models.TextChoices):
+    """Where an eccentric rep broke (the Nordic): the answers are the log buttons."""
+
+    EARLY = "early", "Lost it in the top third"
+    MID = "mid", "Halfway"
+    LATE = "late", "Near the floor"
+    FULL = "full", "Controlled to the floor"
+
+
+BREAK_ANGLE_MAX = 90  # degrees: kneeling upright; 0 is flat on the floor
+
+
 class SetLog(models.Model):
     workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="sets")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
@@ -104,6 +116,10 @@ class SetLog(models.Model):
         Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     rpe = models.PositiveSmallIntegerField(null=True, blank=True)
+    control = models.CharField(max_length=5, choices=Control, blank=True)
+    break_angle = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Knee angle where the rep broke, from a side-on video."
+    )
     note = models.CharField(max_length=200, blank=True)
     # What was prescribed, copied so history survives later edits to the program.
     target_reps = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -145,6 +161,14 @@ class SetLog(models.Model):
             models.CheckConstraint(
                 condition=Q(side__in=Side.values), name="logbook_setlog_side_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(control="") | Q(control__in=Control.values),
+                name="logbook_setlog_control_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(break_angle__isnull=True) | Q(break_angle__lte=BREAK_ANGLE_MAX),
+                name="logbook_setlog_break_angle_range",
+            ),
             # A set is measured one way: reps, or seconds held. A prescribed set is measured
             # the way it was prescribed (its copied target says which).
             models.CheckConstraint(
@@ -177,3 +201,126 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment by {self.author} on {self.workout_log}"
+
+
+SORENESS_MAX = 10
+CHECK_IN_ITEM_RANGE = (1, 5)
+
+
+class CheckIn(models.Model):
+    """How the athlete arrives at a session: hamstring soreness (DOMS, expected after
+    eccentrics, and not pain) and, optionally, sleep, fatigue, stress and mood."""
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    on_date = models.DateField()
+    workout_log = models.OneToOneField(
+        WorkoutLog, on_delete=models.CASCADE, null=True, blank=True, related_name="check_in"
+    )
+    soreness = models.PositiveSmallIntegerField(null=True, blank=True)
+    sleep = models.PositiveSmallIntegerField(null=True, blank=True)
+    fatigue = models.PositiveSmallIntegerField(null=True, blank=True)
+    stress = models.PositiveSmallIntegerField(null=True, blank=True)
+    mood = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soreness__isnull=True) | Q(soreness__lte=SORENESS_MAX),
+                name="logbook_checkin_soreness_range",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{item}__isnull": True})
+                    | Q(
+                        **{f"{item}__gte": CHECK_IN_ITEM_RANGE[0]},
+                        **{f"{item}__lte": CHECK_IN_ITEM_RANGE[1]},
+                    ),
+                    name=f"logbook_checkin_{item}_range",
+                )
+                for item in ("sleep", "fatigue", "stress", "mood")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-in of {self.athlete} on {self.on_date}"
+
+
+class PainKind(models.TextChoices):
+    SHARP = "sharp", "Sharp"
+    DULL = "dull", "Dull ache"
+    CRAMP = "cramp", "Cramp"
+
+
+class PainWhere(models.TextChoices):
+    HIGH = "high", "High, near the buttock"
+    MIDDLE = "middle", "Middle of the thigh"
+    LOW = "low", "Low, behind the knee"
+
+
+class PainStopQuerySet(models.QuerySet):
+    def unanswered(self):
+        return self.filter(answered_at__isnull=True)
+
+
+class PainStop(models.Model):
+    """The athlete stopped because it hurt: an exercise stopped mid-session, or (with no
+    exercise) a session finished with pain at or above the stop level. It flags the coach at
+    once, and the athlete sees a warning until a coach answers (a comment, a band set by
+    hand, or clearing it)."""
+
+    workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="pain_stops")
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    side = models.CharField(max_length=5, choices=Side, default=Side.BOTH)
+    where = models.CharField(max_length=6, choices=PainWhere, blank=True)
+    kind = models.CharField(max_length=5, choices=PainKind, blank=True)
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+
+    objects = PainStopQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workout_log", "exercise"],
+                nulls_distinct=False,
+                name="logbook_painstop_one_per_exercise",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=Side.values), name="logbook_painstop_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(where="") | Q(where__in=PainWhere.values),
+                name="logbook_painstop_where_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="") | Q(kind__in=PainKind.values),
+                name="logbook_painstop_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain__isnull=True) | Q(pain__lte=PAIN_MAX),
+                name="logbook_painstop_pain_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pain stop of {self.workout_log.athlete} on {self.at:%Y-%m-%d}"
+
+    def in_words(self) -> str:
+        what = self.exercise.name if self.exercise_id else "Finished the session"
+        details = [self.get_kind_display().lower() if self.kind else "",
+                   self.get_where_display().lower() if self.where else "",
+                   "" if self.side == Side.BOTH else f"{self.side} leg",
+                   f"pain {self.pain}/10" if self.pain is not None else ""]  # fmt: skip
+        return f"{what}: " + (", ".join(part for part in details if part) or "it hurt")

@@ -3,7 +3,6 @@ hands what was done to the band progression engine in `programs.bands`), comment
 Views, commands and tests all go through these."""
 
 import uuid
-from collections import defaultdict
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -11,11 +10,10 @@ from django.utils import timezone
 from psycopg.errors import UniqueViolation
 
 from catalogue.models import Band
-from logbook.models import Comment, SetLog, WorkoutLog
-from programs import bands, progression
-from programs.models import Assignment, BandTrack, Prescription, Workout
-
-EXPOSURES_CONSIDERED = 10
+from logbook.models import CheckIn, Comment, PainStop, SetLog, WorkoutLog
+from logbook.sessions import sessions_of
+from programs import assignments, bands, progression
+from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
 
 
 class SetConflict(Exception):
@@ -48,6 +46,8 @@ def set_log(
     seconds: int | None = None,
     band: Band | None = None,
     rpe: int | None = None,
+    control: str = "",
+    break_angle: int | None = None,
 ) -> SetLog:
     """Log one set. Idempotent: the same token always answers the set it first created, so a
     phone retrying the same POST never makes a duplicate."""
@@ -64,6 +64,8 @@ def set_log(
                 seconds=seconds,
                 band=band,
                 rpe=rpe,
+                control=control,
+                break_angle=break_angle,
                 target_reps=None if prescription is None or prescription.is_hold
                 else prescription.target_for_set(set_number),
                 target_seconds=prescription.seconds if prescription else None,
@@ -78,9 +80,13 @@ def set_log(
 
 
 @transaction.atomic
-def set_update(*, set_log: SetLog, reps: int | None, seconds: int | None, band: Band | None):
+def set_update(
+    *, set_log: SetLog, reps: int | None, seconds: int | None, band: Band | None,
+    control: str = "", break_angle: int | None = None,
+) -> SetLog:  # fmt: skip
     set_log.reps, set_log.seconds, set_log.band = reps, seconds, band
-    set_log.save(update_fields=["reps", "seconds", "band"])
+    set_log.control, set_log.break_angle = control, break_angle
+    set_log.save(update_fields=["reps", "seconds", "band", "control", "break_angle"])
     return set_log
 
 
@@ -92,102 +98,130 @@ def comment_add(*, workout_log: WorkoutLog, author, body: str) -> Comment:
     return Comment.objects.create(workout_log=workout_log, author=author, body=body)
 
 
-# Finishing a workout and moving the bands
+# Finishing a workout, stopping for pain, and moving the bands
 
 
 @transaction.atomic
 def workout_finish(
     *, workout_log: WorkoutLog, rpe: int | None, pain: int | None, notes: str = "", now=None
 ) -> WorkoutLog:
-    """Close the workout, then let the engine decide each tracked band of it. Finishing twice
+    """Close the workout, then let the engine decide each tracked band of it (once per
+    session: an exercise stopped for pain was decided then). Pain at or above the stop level
+    is kept as a pain stop, so the athlete is warned until a coach answers. Finishing twice
     changes nothing the second time. `now` is the clock (the demo data replays past weeks)."""
     log = WorkoutLog.objects.select_for_update().get(pk=workout_log.pk)
     if log.completed_at is not None:
         return log
     log.rpe, log.pain, log.notes, log.completed_at = rpe, pain, notes, now or timezone.now()
     log.save(update_fields=["rpe", "pain", "notes", "completed_at"])
+    if pain is not None and pain >= PAIN_STOP_DEFAULT:
+        PainStop.objects.get_or_create(
+            workout_log=log, exercise=None, defaults={"pain": pain, "at": log.completed_at}
+        )
     if log.assignment_id and log.workout_id:
-        names = dict(Band.objects.values_list("pk", "name"))
-        outcomes = (_progress(track, log, names) for track in _tracks_in(log))
-        log.outcome = [outcome for outcome in outcomes if outcome is not None]
+        stopped = set(log.pain_stops.values_list("exercise_id", flat=True))
+        decided = [_progress(track, log) for track in _tracks_in(log, exclude=stopped)]
+        log.outcome = [*log.outcome, *(outcome for outcome in decided if outcome)]
         log.save(update_fields=["outcome"])
     return log
 
 
-def _tracks_in(log: WorkoutLog) -> list[BandTrack]:
-    exercise_ids = log.workout.prescriptions.values("exercise_id")
+@transaction.atomic
+def pain_stop_record(
+    *, workout_log: WorkoutLog, exercise, side: str, where: str, kind: str, now=None
+) -> PainStop:
+    """The athlete stopped an exercise because it hurt: that exercise ends for the session,
+    the engine decides its band at once (safety: one step easier), the coach is flagged. A
+    second tap changes nothing."""
+    log = WorkoutLog.objects.select_for_update().get(pk=workout_log.pk)
+    stop, created = PainStop.objects.get_or_create(
+        workout_log=log, exercise=exercise,
+        defaults={"side": side, "where": where, "kind": kind, "at": now or timezone.now()},
+    )  # fmt: skip
+    if created and log.assignment_id and log.workout_id:
+        for track in _tracks_in(log, only=exercise.pk):
+            if outcome := _progress(track, log, at=stop.at):
+                log.outcome = [*log.outcome, outcome]
+        log.save(update_fields=["outcome"])
+    return stop
+
+
+def _tracks_in(log: WorkoutLog, *, exclude=(), only=None) -> list[BandTrack]:
+    exercise_ids = [only] if only else log.workout.prescriptions.values("exercise_id")
     return list(
         BandTrack.objects.select_for_update(of=("self",))
         .filter(assignment_id=log.assignment_id, exercise_id__in=exercise_ids)
+        .exclude(exercise_id__in=[pk for pk in exclude if pk])
         .select_related("exercise", "band", "assignment__program")
     )
 
 
-def _progress(track: BandTrack, log: WorkoutLog, names: dict[int, str]) -> dict | None:
+def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
     """Hand the engine this exercise's sessions; what it decided, for the summary."""
     decision = bands.band_progress(
         track=track,
-        exposures=exposures(assignment_id=log.assignment_id, exercise_id=track.exercise_id),
+        sessions=sessions_of(
+            assignment_id=log.assignment_id,
+            exercise_id=track.exercise_id,
+            including=None if log.completed_at else log,
+        ),
         today=log.performed_on,
-        week_number=log.workout.week.number,
         owned_band_ids=frozenset(log.athlete.owned_bands.values_list("pk", flat=True)),
-        at=log.completed_at,
+        at=at or log.completed_at,
     )
     if decision is None:
         return None
+    band = Band.objects.filter(pk=decision.band_id).values_list("name", flat=True).first()
     return {
         "exercise": track.exercise.name,
         "action": decision.action.value,
-        "band": names.get(decision.band_id),
+        "band": band,
         "reason": decision.reason,
         "flag": decision.flag,
+        "warn": decision.warn,
+        "suggested": decision.suggested,
     }
 
 
-def exposures(*, assignment_id: int, exercise_id: int) -> list[progression.Exposure]:
-    """The completed sessions of one exercise in an assignment, oldest first, as the engine
-    reads them: prescribed against done volume, the band used, RPE and pain."""
-    logs = list(
-        WorkoutLog.objects.filter(
-            assignment_id=assignment_id,
-            completed_at__isnull=False,
-            sets__exercise_id=exercise_id,
-        )
-        .distinct()
-        .order_by("-performed_on", "-completed_at")[:EXPOSURES_CONSIDERED]
+def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: date) -> None:
+    """Opening a workout two weeks or more after the last session is a return after a gap
+    (rule 3): the program resumes at day 1 of the week it stopped in, and each tracked band
+    of this workout is written one step easier, with its reason."""
+    last = (
+        WorkoutLog.objects.completed()
+        .filter(assignment=assignment)
+        .order_by("-performed_on")
+        .values_list("performed_on", flat=True)
+        .first()
     )
-    prescriptions = defaultdict(list)
-    for prescription in Prescription.objects.filter(
-        workout_id__in=[log.workout_id for log in logs], exercise_id=exercise_id
-    ):
-        prescriptions[prescription.workout_id].append(prescription)
-    sets = defaultdict(list)
-    for logged in SetLog.objects.filter(workout_log__in=logs, exercise_id=exercise_id):
-        sets[logged.workout_log_id].append(logged)
-    return [exposure_of(log, prescriptions[log.workout_id], sets[log.pk]) for log in reversed(logs)]
+    if last is None or (today - last).days < progression.GAP_DAYS:
+        return
+    with transaction.atomic():
+        assignments.assignment_resume_after_gap(assignment=assignment, today=today)
+        owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
+        log = WorkoutLog(assignment=assignment, workout=workout)
+        for track in _tracks_in(log):
+            bands.band_after_gap(
+                track=track, last_session_on=last, today=today, owned_band_ids=owned,
+                at=timezone.now(),
+            )  # fmt: skip
 
 
-def exposure_of(log: WorkoutLog, prescribed: list[Prescription], done: list[SetLog]):
-    # Slots are per prescription: the same exercise may be prescribed twice in a workout.
-    done_by_slot = {
-        (s.prescription_id, s.set_number, s.side): s.reps if s.seconds is None else s.seconds
-        for s in done
-    }
-    prescribed_volume, completed_all = 0, True
-    for prescription in prescribed:
-        for set_number in range(1, prescription.sets + 1):
-            minimum = prescription.minimum_for_set(set_number)
-            for side in prescription.sides:
-                prescribed_volume += minimum
-                if (done_by_slot.get((prescription.pk, set_number, side)) or 0) < minimum:
-                    completed_all = False
-    set_rpes = [s.rpe for s in done if s.rpe is not None]
-    return progression.Exposure(
-        performed_on=log.performed_on,
-        band_id=done[0].band_id if done else None,
-        prescribed_volume=prescribed_volume,
-        done_volume=sum(value or 0 for value in done_by_slot.values()),
-        completed_all=completed_all,
-        rpe=max(set_rpes) if set_rpes else log.rpe,
-        pain=log.pain,
+@transaction.atomic
+def check_in_save(*, athlete, workout_log: WorkoutLog, soreness: int | None) -> CheckIn:
+    """Soreness before the session (DOMS, not pain): asked once, skippable."""
+    check_in, _ = CheckIn.objects.update_or_create(
+        workout_log=workout_log,
+        defaults={"athlete": athlete, "on_date": workout_log.performed_on, "soreness": soreness},
     )
+    return check_in
+
+
+@transaction.atomic
+def pain_stops_answer(*, athlete, by, workout_log: WorkoutLog | None = None) -> int:
+    """A coach answered (a comment, a band set by hand, or clearing it): the athlete's warning
+    goes. Only the stops of `workout_log` when given, else all of the athlete's."""
+    stops = PainStop.objects.unanswered().filter(workout_log__athlete=athlete)
+    if workout_log is not None:
+        stops = stops.filter(workout_log=workout_log)
+    return stops.update(answered_at=timezone.now(), answered_by=by)

@@ -3,8 +3,16 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from catalogue.models import Band, Dose, Exercise
-from logbook.models import SET_NUMBER_MAX, Side
+from catalogue.models import Band, Dose, Exercise, Pattern
+from logbook.models import (
+    BREAK_ANGLE_MAX,
+    SET_NUMBER_MAX,
+    SORENESS_MAX,
+    Control,
+    PainKind,
+    PainWhere,
+    Side,
+)
 from programs.models import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX
 
 
@@ -34,6 +42,15 @@ class SetForm(forms.Form):
     rpe = forms.IntegerField(
         label="RPE", required=False, validators=[MinValueValidator(1), MaxValueValidator(RPE_MAX)]
     )
+    control = forms.ChoiceField(
+        label="How far down did you control it?", choices=Control.choices, required=False
+    )
+    break_angle = forms.IntegerField(
+        label="Break angle (degrees, from a video)",
+        required=False,
+        validators=[MinValueValidator(0), MaxValueValidator(BREAK_ANGLE_MAX)],
+        error_messages={"invalid": "The angle is a whole number of degrees, 0 to 90."},
+    )
 
     def __init__(self, *args, prescription=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +63,11 @@ class SetForm(forms.Form):
             measure = "seconds" if hold else "reps"
             missing = "Enter the seconds held." if hold else "Enter the reps done."
             require_one_measure(self, cleaned, measure, missing)
+            eccentric = self.prescription.exercise.pattern == Pattern.ECCENTRIC
+            if eccentric and not cleaned.get("control") and "control" not in self.errors:
+                self.add_error("control", "Tap how far down you controlled the set.")
+            if not eccentric and (cleaned.get("control") or cleaned.get("break_angle") is not None):
+                raise forms.ValidationError("Control is only logged on eccentric work.")
             if cleaned.get("side") and cleaned["side"] not in self.prescription.sides:
                 both = self.prescription.sides == ["both"]
                 raise forms.ValidationError(
@@ -76,7 +98,7 @@ class FinishForm(forms.Form):
         error_messages={"required": "Choose how hard the session felt."},
     )
     pain = forms.TypedChoiceField(
-        label="Any pain? (0 none - 10 worst)",
+        label="Any pain during the session? (0 none - 10 worst; not the usual soreness)",
         choices=[(value, value) for value in range(0, PAIN_MAX + 1)],
         coerce=int,
         widget=forms.RadioSelect,
@@ -104,3 +126,26 @@ class FreeSetForm(forms.Form):
             missing = f"Enter the {measure} for {exercise.name}."
             require_one_measure(self, cleaned, measure, missing)
         return cleaned
+
+
+class PainStopForm(forms.Form):
+    """Stop: it hurts. Where, which side, what kind; every answer optional but the tap."""
+
+    prescription = forms.IntegerField(widget=forms.HiddenInput)
+    side = forms.ChoiceField(choices=Side.choices, initial=Side.BOTH, widget=forms.RadioSelect)
+    where = forms.ChoiceField(
+        choices=[("", "Not sure"), *PainWhere.choices], required=False, label="Where"
+    )
+    kind = forms.ChoiceField(
+        choices=PainKind.choices, required=False, widget=forms.RadioSelect, label="What kind"
+    )
+
+
+class CheckInForm(forms.Form):
+    soreness = forms.TypedChoiceField(
+        label="How sore are your hamstrings? (0 not at all - 10 very)",
+        choices=[(value, value) for value in range(0, SORENESS_MAX + 1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose 0 if they are not sore, or skip."},
+    )

@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404
 
 from programs.models import (
     Assignment,
+    BandChange,
     BandRule,
     BandTrack,
+    ChangeStatus,
     Prescription,
     Program,
     ProgramWeek,
@@ -49,6 +51,14 @@ def assignment_for_coach(coach, pk: int) -> Assignment:
 def track_for_coach(coach, pk: int) -> BandTrack:
     tracks = BandTrack.objects.for_coach(coach).select_related("assignment", "exercise", "band")
     return get_object_or_404(tracks, pk=pk)
+
+
+def suggestion_for_coach(coach, pk: int) -> BandChange:
+    """A band change the engine suggested on one of the coach's tracks, still waiting."""
+    changes = BandChange.objects.filter(
+        track__in=BandTrack.objects.for_coach(coach), status=ChangeStatus.SUGGESTED
+    )
+    return get_object_or_404(changes.select_related("track__assignment", "to_band"), pk=pk)
 
 
 def week_of(program: Program, pk: int) -> ProgramWeek:

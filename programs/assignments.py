@@ -3,7 +3,7 @@ schedule read that dates every workout for every page."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -82,6 +82,29 @@ def assignment_end(*, assignment: Assignment, status=AssignmentStatus.DONE) -> N
         return
     assignment.status, assignment.paused_on = status, None
     assignment.save(update_fields=["status", "paused_on"])
+
+
+@transaction.atomic
+def assignment_resume_after_gap(*, assignment: Assignment, today) -> None:
+    """A return after two weeks or more away is a pause that ended today: the week of the
+    first workout not done starts again today, its remaining workouts on their days; the
+    workouts skipped before it stay in the past, missed."""
+    done = assignment.program.weeks.filter(
+        workouts__logs__assignment=assignment, workouts__logs__completed_at__isnull=False
+    ).values_list("workouts", flat=True)
+    first_open = (
+        Workout.objects.filter(week__program=assignment.program)
+        .exclude(pk__in=done)
+        .order_by("week__number", "day", "id")
+        .select_related("week")
+        .first()
+    )
+    if first_open is None:
+        return
+    start = today - timedelta(days=7 * (first_open.week.number - 1))
+    if start > assignment.start_date:
+        assignment.start_date = start
+        assignment.save(update_fields=["start_date"])
 
 
 # The schedule: dates are derived, never stored (programs.schedule holds the arithmetic).

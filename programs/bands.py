@@ -7,9 +7,16 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from catalogue.models import Band, BandRole
+from catalogue.models import Band, BandRole, Pattern
 from programs import progression
-from programs.models import BandChange, BandTrack, DecidedBy, Prescription
+from programs.models import (
+    BandChange,
+    BandRule,
+    BandTrack,
+    ChangeStatus,
+    DecidedBy,
+    Prescription,
+)
 
 
 def ladder() -> list[progression.Band]:
@@ -52,49 +59,113 @@ def _move(track: BandTrack, band_id: int | None, **change) -> BandChange:
 
 @transaction.atomic
 def band_set_by_coach(*, track: BandTrack, band: Band | None, reason: str, by) -> BandChange:
+    """The coach's hand, with a reason the athlete reads; a pending suggestion is settled by
+    it (the coach chose)."""
+    track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
     return _move(
         track, band.pk if band else None, action="set", reason=reason,
         decided_by=DecidedBy.COACH, by=by,
     )  # fmt: skip
 
 
+def changed_on(track: BandTrack) -> date:
+    """The day the band last changed, or the track started: a band's days count from it."""
+    last = track.changes.filter(status=ChangeStatus.APPLIED).order_by("-at").first()
+    if last is None or last.action == "start":
+        return track.assignment.start_date
+    return timezone.localdate(last.at)
+
+
+def engine_rule(rule: BandRule) -> progression.Rule:
+    return progression.Rule(
+        mode=progression.Mode(rule.mode),
+        start_band_id=rule.start_band_id,
+        step_weeks=rule.step_weeks,
+        sessions_to_advance=rule.sessions_to_advance,
+        min_days_on_band=rule.min_days_on_band,
+        hold_until_week=rule.hold_until_week,
+        rpe_ceiling=rule.rpe_ceiling,
+        pain_stop=rule.pain_stop,
+        coach_approves=rule.coach_approves,
+    )
+
+
 def band_progress(
     *,
     track: BandTrack,
-    exposures: list[progression.Exposure],
+    sessions: list[progression.Session],
     today: date,
-    week_number: int,
     owned_band_ids: frozenset[int],
     at: datetime,
 ) -> progression.Decision | None:
     """Let the engine decide one track from the sessions `logbook` hands over, and write its
-    move, if any. None when the program has no band rule for the exercise: the band holds.
-    Runs inside the caller's transaction, which holds the track's row lock."""
+    move: applied, or (an advance on a loaded exercise) suggested to the coach. None when the
+    program has no band rule for the exercise: the band holds. Runs inside the caller's
+    transaction, which holds the track's row lock."""
     rule = track.assignment.program.band_rules.filter(exercise_id=track.exercise_id).first()
     if rule is None:
         return None
-    last_change = track.changes.exclude(action="start").order_by("-at").first()
     decision = progression.decide(
         ladder=ladder(),
         role=progression.Role(track.exercise.band_role),
-        rule=progression.Rule(
-            mode=progression.Mode(rule.mode),
-            start_band_id=rule.start_band_id,
-            step_weeks=rule.step_weeks,
-            sessions_to_advance=rule.sessions_to_advance,
-            rpe_ceiling=rule.rpe_ceiling,
-            pain_stop=rule.pain_stop,
-        ),
+        rule=engine_rule(rule),
         current_band_id=track.band_id,
-        band_changed_on=timezone.localdate(last_change.at) if last_change else None,
-        exposures=exposures,
+        band_changed_on=changed_on(track),
+        sessions=sessions,
         today=today,
+        eccentric=track.exercise.pattern == Pattern.ECCENTRIC,
         owned_band_ids=owned_band_ids,
-        week_number=week_number,
     )
-    if decision.band_id != track.band_id:
-        _move(
-            track, decision.band_id, action=decision.action, reason=decision.reason,
-            decided_by=DecidedBy.ENGINE, at=at,
-        )  # fmt: skip
+    if decision.band_id == track.band_id:
+        return decision
+    change = {"action": decision.action, "reason": decision.reason,
+              "decided_by": DecidedBy.ENGINE, "at": at}  # fmt: skip
+    if decision.suggested:
+        pending = track.changes.filter(status=ChangeStatus.SUGGESTED)
+        if not pending.filter(to_band_id=decision.band_id).exists():
+            pending.update(status=ChangeStatus.DECLINED)  # superseded by the newer one
+            BandChange.objects.create(
+                track=track, from_band_id=track.band_id, to_band_id=decision.band_id,
+                status=ChangeStatus.SUGGESTED, **change,
+            )  # fmt: skip
+    else:
+        track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
+        _move(track, decision.band_id, **change)
     return decision
+
+
+def band_after_gap(
+    *, track: BandTrack, last_session_on: date | None, today: date, owned_band_ids, at
+) -> progression.Decision | None:
+    """Rule 3: a workout opened two weeks or more after the last session of the exercise
+    starts one step easier. Written once per gap (the change itself ends the gap)."""
+    if last_session_on is None or changed_on(track) > last_session_on:
+        return None
+    decision = progression.after_gap(
+        ladder=ladder(), role=progression.Role(track.exercise.band_role),
+        current_band_id=track.band_id, last_session_on=last_session_on, today=today,
+        owned_band_ids=owned_band_ids,
+    )  # fmt: skip
+    if decision is not None:
+        _move(track, decision.band_id, action=decision.action, reason=decision.reason,
+              decided_by=DecidedBy.ENGINE, at=at)  # fmt: skip
+    return decision
+
+
+@transaction.atomic
+def suggestion_decide(*, change: BandChange, approve: bool, by) -> BandChange:
+    """The coach approves a suggested step on (it applies now) or declines it."""
+    change = BandChange.objects.select_for_update().select_related("track").get(pk=change.pk)
+    if change.status != ChangeStatus.SUGGESTED:
+        return change
+    if not approve:
+        change.status, change.by = ChangeStatus.DECLINED, by
+        change.save(update_fields=["status", "by"])
+        return change
+    track = BandTrack.objects.select_for_update().get(pk=change.track_id)
+    change.status, change.by, change.at = ChangeStatus.APPLIED, by, timezone.now()
+    change.from_band_id = track.band_id
+    change.save(update_fields=["status", "by", "at", "from_band"])
+    track.band_id = change.to_band_id
+    track.save(update_fields=["band", "updated_at"])
+    return change

@@ -116,13 +116,16 @@ class BandRuleForm(forms.ModelForm):
     class Meta:
         model = BandRule
         fields = [
-            "exercise", "mode", "start_band", "step_weeks", "sessions_to_advance", "rpe_ceiling",
-            "pain_stop",
+            "exercise", "mode", "start_band", "step_weeks", "sessions_to_advance",
+            "min_days_on_band", "hold_until_week", "rpe_ceiling", "pain_stop", "coach_approves",
         ]  # fmt: skip
         labels = {
             "step_weeks": "Scheduled: weeks per step",
             "sessions_to_advance": "Earned: good sessions in a row to move",
             "pain_stop": "Pain that moves it back (1-10)",
+            "min_days_on_band": "Earned: least days on a band",
+            "hold_until_week": "Earned: no step before the end of week",
+            "coach_approves": "I approve each step on (loaded exercises)",
         }
 
     def __init__(self, *args, **kwargs):
@@ -130,6 +133,19 @@ class BandRuleForm(forms.ModelForm):
         self.fields["exercise"].queryset = Exercise.objects.exclude(band_role=BandRole.NONE)
         self.fields["start_band"].queryset = Band.objects.ladder()
         self.fields["start_band"].empty_label = "No band (unassisted)"
+        # Left blank, these take the model's defaults (two weeks on a band, no held weeks).
+        for name in ("min_days_on_band", "hold_until_week"):
+            self.fields[name].required = False
+
+    def clean_min_days_on_band(self):
+        return self._or_default("min_days_on_band")
+
+    def clean_hold_until_week(self):
+        return self._or_default("hold_until_week")
+
+    def _or_default(self, name: str) -> int:
+        value = self.cleaned_data.get(name)
+        return BandRule._meta.get_field(name).default if value is None else value
 
 
 class AssignForm(forms.Form):

@@ -35,7 +35,7 @@ def week(number, focus, sessions, *prescriptions, deload=False):
 
 
 def rule(exercise, start_band, **fields):
-    """A band rule, earned by default, with the model's defaults (2 sessions, RPE 8, pain 5)."""
+    """A band rule, earned by default, with the model's defaults (3 sessions, 14 days, RPE 8)."""
     return {"exercise": exercise, "start_band": start_band, "mode": "earned", **fields}
 
 
@@ -51,7 +51,7 @@ SINGLE_LEG_CURL = "standing-single-leg-band-curl"
 GOOD_MORNING = "banded-good-morning"
 BALL_CURL = "stability-ball-hamstring-curl"
 
-LOWER_SLOWLY = "Lower as slowly as you can; let the band take over only near the bottom."
+LOWER_SLOWLY = "Brake the fall as long as you can, and fight hardest through the last third."
 PRIME = "A primer: stop well short of failure and control every return."
 AFTER_MAIN_LIFT = "Mid-session, after your main squat or deadlift work."
 FINISH = "The finisher: keep the heels high and breathe through the shaking."
@@ -82,7 +82,8 @@ BAND_ASSISTED_NORDIC = {
         "sessions of 12/10/8 a week, with a band under the armpits that thins out as you improve."
     ),
     "goal": (
-        "Build eccentric hamstring strength with the protocol used to cut hamstring strains, "
+        "Build eccentric hamstring strength with the Nordic volume of a trial in which fewer "
+        "players who did it strained a hamstring (the evidence is promising, and debated), "
         "starting on a green assist band and earning thinner bands until you lower yourself "
         "unassisted. After the 10 weeks, one session a week of 3 x 12/10/8 keeps the gain."
     ),
@@ -98,7 +99,11 @@ BAND_ASSISTED_NORDIC = {
         week(9, "Keep every rep controlled", THRICE, FULL_VOLUME),
         week(10, "Last full week, then once a week", THRICE, FULL_VOLUME),
     ],
-    "band_rules": [rule(NORDIC, "Green", sessions_to_advance=2, rpe_ceiling=8, pain_stop=5)],
+    # Three good sessions and two weeks per band, and no step while the volume still rises
+    # (weeks 1-5): green to purple in week 6, black in week 8, red in week 10.
+    "band_rules": [
+        rule(NORDIC, "Green", sessions_to_advance=3, min_days_on_band=14, hold_until_week=5)
+    ],
 }
 
 # -- Leg-day primer: prime with curls, hinge against the band, finish with a hold ---------------
@@ -132,7 +137,8 @@ LEG_DAY_PRIMER = {
         leg_day(3, "Hold for 45 s", 45),
         leg_day(4, "Hold for a full minute", 60),
     ],
-    "band_rules": [rule(PRONE_CURL, "Black"), rule(BANDED_RDL, "Purple")],
+    # The band on a loaded bar adds up to 39 kg and more: the coach approves each step on.
+    "band_rules": [rule(PRONE_CURL, "Black"), rule(BANDED_RDL, "Purple", coach_approves=True)],
 }
 
 # -- Desk-worker reset: length and strength back into hamstrings that sit all day ---------------

@@ -1,10 +1,14 @@
 """Band progression: which band an athlete should use next time for one exercise.
 
-Pure functions over plain data, no Django, so the rules can be read and tested on their own. The
-ladder is ordered thinnest first, and a band id of ``None`` means no band (unassisted).
+Pure functions over plain data, no Django, so the rules can be read and tested on their own
+(DESIGN.md, "Band progression"). The ladder is ordered thinnest first; a band id of ``None``
+means no band (unassisted, for an assisted exercise). The rules, in order of precedence:
+safety (pain), struggling, a return after a gap (`after_gap`), the earned advance, the bands
+the athlete owns, the coach's approval for loaded exercises, and scheduled steps.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Literal
@@ -14,8 +18,15 @@ END: Literal["end"] = "end"  # what `step` answers when the ladder has no furthe
 StepResult = int | Literal["end"] | None  # a band id, no band (unassisted), or END
 
 MAX_PAIN_TO_ADVANCE = 2
-DAYS_TO_SETTLE = 7  # a new band needs a week before it can change again
-NUMBER_WORDS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+SORENESS_BLOCKS_ADVANCE = 4  # DOMS from the check-in: at this or more, no step on
+SORENESS_FLAG = 7  # ... and at this or more (or SORENESS_BLOCKS_ADVANCE three times running)
+SORE_CHECK_INS_IN_A_ROW = 3
+LOW_VOLUME = 0.7  # under 70% of the prescribed reps is a struggling session
+GAP_DAYS = 14  # fascicle gains were gone within two weeks of stopping (Presland 2018)
+STOP_LOADING = (
+    "Stop loading the hamstring and check with your coach or physio before the next session."
+)
+MIXED = -1  # a session whose sets used more than one band is at no band
 
 
 class Role(StrEnum):
@@ -35,6 +46,18 @@ class Action(StrEnum):
     GRADUATE = "graduate"
 
 
+class Control(StrEnum):
+    """Where an eccentric rep broke, as the athlete taps it."""
+
+    EARLY = "early"  # lost it in the top third
+    MID = "mid"  # halfway
+    LATE = "late"  # near the floor
+    FULL = "full"  # controlled to the floor
+
+
+CONTROLLED = (Control.LATE, Control.FULL)
+
+
 @dataclass(frozen=True)
 class Band:
     id: int
@@ -46,20 +69,63 @@ class Rule:
     mode: Mode = Mode.EARNED
     start_band_id: int | None = None
     step_weeks: int = 2
-    sessions_to_advance: int = 2
+    sessions_to_advance: int = 3
+    min_days_on_band: int = 14
+    hold_until_week: int = 0
     rpe_ceiling: int = 8
     pain_stop: int = 5
+    coach_approves: bool = False
 
 
 @dataclass(frozen=True)
-class Exposure:
-    performed_on: date
+class SetDone:
     band_id: int | None
-    prescribed_volume: int
-    done_volume: int
-    completed_all: bool
-    rpe: int | None
-    pain: int | None
+    target: int  # the least that counts as the set done; 0 for an extra set
+    done: int  # reps, or seconds for a hold
+    control: Control | None = None
+    rpe: int | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session's work on the exercise: the sets logged, and what was prescribed but not
+    logged (`missing`, their targets)."""
+
+    performed_on: date
+    week_number: int
+    sets: tuple[SetDone, ...]
+    missing: tuple[int, ...] = ()
+    pain: int | None = None
+    pain_stop: bool = False
+    soreness: int | None = None
+    rpe: int | None = None
+    rpe_target: int | None = None
+
+    @property
+    def band_id(self) -> int | None:
+        """The band every set used (None = none), or MIXED."""
+        bands = {logged.band_id for logged in self.sets}
+        return bands.pop() if len(bands) == 1 else MIXED
+
+    @property
+    def prescribed(self) -> int:
+        return sum(logged.target for logged in self.sets) + sum(self.missing)
+
+    @property
+    def done(self) -> int:
+        return sum(logged.done for logged in self.sets)
+
+    @property
+    def every_rep(self) -> bool:
+        return not self.missing and all(logged.done >= logged.target for logged in self.sets)
+
+    @property
+    def hardest_rpe(self) -> int | None:
+        rpes = [logged.rpe for logged in self.sets if logged.rpe is not None]
+        return max(rpes) if rpes else self.rpe
+
+    def reps_where(self, controls: Sequence[Control]) -> int:
+        return sum(logged.done for logged in self.sets if logged.control in controls)
 
 
 @dataclass(frozen=True)
@@ -67,31 +133,25 @@ class Decision:
     action: Action
     band_id: int | None
     reason: str
-    flag: bool = False
+    flag: bool = False  # the coach should look now
+    warn: bool = False  # tell the athlete to stop loading the hamstring
+    suggested: bool = False  # an advance waiting for the coach's approval (rule 6)
+    notes: tuple[str, ...] = field(default=())
 
 
-def step(
-    ladder: list[Band],
-    band_id: int | None,
-    *,
-    role: Role,
-    direction: Direction,
-    owned_band_ids: frozenset[int] = frozenset(),
-) -> StepResult:
-    """The band one step from `band_id`, skipping bands not owned; END when there is none."""
-    owned = [band for band in ladder if not owned_band_ids or band.id in owned_band_ids]
-    # Assist advances towards thinner bands, resist towards thicker; regressing is the reverse.
+def step(ladder: list[Band], band_id: int | None, *, role: Role, direction: Direction):
+    """The band one ladder step from `band_id`: thinner for an assisted advance, thicker for a
+    resisted one, the reverse to regress. None is "go unassisted" (an assisted advance from the
+    thinnest band); END when the ladder has nothing further that way."""
     thicker = (direction == "advance") == (role is Role.RESIST)
     if band_id is None:
-        # No band sits below the thinnest, so the only way on is to pick the thinnest one up.
-        return owned[0].id if thicker and owned else END
+        return ladder[0].id if thicker and ladder else END
     index = _index(ladder, band_id)
-    candidates = ladder[index + 1 :] if thicker else ladder[:index][::-1]
-    for band in candidates:
-        if band in owned:
-            return band.id
-    # Graduating needs no band at all; a resist track has no step below its thinnest band.
-    return None if role is Role.ASSIST and not thicker else END
+    if thicker:
+        return ladder[index + 1].id if index + 1 < len(ladder) else END
+    if index > 0:
+        return ladder[index - 1].id
+    return None if role is Role.ASSIST else END
 
 
 def decide(
@@ -101,35 +161,161 @@ def decide(
     rule: Rule,
     current_band_id: int | None,
     band_changed_on: date | None,
-    exposures: list[Exposure],
+    sessions: list[Session],
     today: date,
+    eccentric: bool = False,
     owned_band_ids: frozenset[int] = frozenset(),
-    week_number: int = 1,
 ) -> Decision:
-    """Decide the band for the next session from the exposures so far (oldest first)."""
+    """The band for the next session, from the sessions so far (oldest first). `eccentric`
+    means the control of each rep counts (the Nordic); `band_changed_on` is the date of the
+    last band change, or the track's start."""
     track = _Track(ladder, role, owned_band_ids)
     current = current_band_id
-    if not exposures:
-        return Decision(Action.HOLD, current, f"No sessions logged yet: {track.keep(current)}.")
-    safety_cause = _safety_cause(exposures, rule, current)
-    if safety_cause:
-        return track.regress(current, safety_cause)
+    if not sessions:
+        return Decision(Action.HOLD, current, f"No sessions yet: {track.stay(current)}.")
+    latest = sessions[-1]
+    # The count restarts at each band change; a session counts at a band when every set of
+    # it used that band.
+    at_band = [
+        s
+        for s in sessions
+        if s.band_id == current and (band_changed_on is None or s.performed_on >= band_changed_on)
+    ]
+    notes = _soreness_notes(sessions)
+
+    if latest.pain_stop or (latest.pain or 0) >= rule.pain_stop:  # 1. safety
+        cause = (
+            "You stopped for pain" if latest.pain_stop else f"You reported pain {latest.pain} of 10"
+        )
+        return track.more_help(current, cause, warn=True, notes=notes)
+    struggled = [s for s in at_band[-2:] if not s.pain_stop]
+    if len(struggled) == 2 and all(_struggling(s, eccentric) for s in struggled):  # 2.
+        return track.more_help(current, _struggle_cause(latest, eccentric), notes=notes)
     if role is Role.ASSIST and current is None:
-        return Decision(Action.HOLD, None, "You are already unassisted: keep going without a band.")
-    if rule.mode is Mode.SCHEDULED:
-        return _scheduled(track, rule, current, week_number)
-    return _earned(track, rule, current, band_changed_on, exposures, today)
+        return _hold(current, "You are already unassisted: keep going without a band.", notes)
+    if rule.mode is Mode.SCHEDULED:  # 7.
+        return _scheduled(track, rule, current, band_changed_on, today, notes)
+    return _earned(track, rule, current, band_changed_on, at_band, today, eccentric, notes)
 
 
-def qualifies(exposure: Exposure, band_id: int | None, rule: Rule) -> bool:
-    """Whether a session counts towards earning the next band."""
-    return (
-        exposure.band_id == band_id
-        and exposure.completed_all
-        and exposure.rpe is not None
-        and exposure.rpe <= rule.rpe_ceiling
-        and (exposure.pain or 0) <= MAX_PAIN_TO_ADVANCE
-    )
+def after_gap(
+    *,
+    ladder: list[Band],
+    role: Role,
+    current_band_id: int | None,
+    last_session_on: date | None,
+    today: date,
+    owned_band_ids: frozenset[int] = frozenset(),
+) -> Decision | None:
+    """Rule 3: a workout opened GAP_DAYS or more after the last session of the exercise
+    starts one step easier (its week resumes, which the schedule does). None without a gap."""
+    if last_session_on is None or (today - last_session_on).days < GAP_DAYS:
+        return None
+    days = (today - last_session_on).days
+    cause = f"{days} days since your last session, and strength fades within two weeks off"
+    decision = _Track(ladder, role, owned_band_ids).more_help(current_band_id, cause, flag=False)
+    return decision if decision.action is Action.REGRESS else None
+
+
+def _earned(
+    track: "_Track",
+    rule: Rule,
+    current: int | None,
+    band_changed_on: date | None,
+    at_band: list[Session],
+    today: date,
+    eccentric: bool,
+    notes: tuple[str, ...],
+) -> Decision:
+    needed = max(1, rule.sessions_to_advance)
+    recent = at_band[-needed:]
+    latest = recent[-1] if recent else None
+    for session in reversed(recent):
+        if shortfall := _shortfall(session, rule, eccentric):
+            return _hold(current, f"{shortfall}: {track.stay(current)}.", notes)
+    if len(recent) < needed:
+        done = f"{len(recent)} of {needed} good sessions"
+        return _hold(current, f"{done} {track.on(current)} so far: {track.stay(current)}.", notes)
+    if latest.week_number <= rule.hold_until_week:
+        reason = (
+            f"The volume still rises until week {rule.hold_until_week}: "
+            f"{track.stay(current)} and own it."
+        )
+        return _hold(current, reason, notes)
+    if band_changed_on is not None and (today - band_changed_on).days < rule.min_days_on_band:
+        days = (today - band_changed_on).days
+        reason = (
+            f"{_sessions(needed)} done well, but {days} of {rule.min_days_on_band} days "
+            f"{track.on(current)}: {track.stay(current)} a little longer."
+        )
+        return _hold(current, reason, notes)
+    evidence = f"{_sessions(needed)} in a row with every rep done"
+    if eccentric:
+        evidence += " and controlled to the end"
+    return track.less_help(current, evidence, rule, notes)
+
+
+def _scheduled(track, rule, current, band_changed_on, today, notes) -> Decision:
+    weeks = 0 if band_changed_on is None else (today - band_changed_on).days // 7
+    if weeks < rule.step_weeks:
+        reason = f"The schedule moves on every {rule.step_weeks} weeks: {track.stay(current)}."
+        return _hold(current, reason, notes)
+    return track.less_help(current, f"{weeks} weeks {track.on(current)}", rule, notes)
+
+
+def _shortfall(session: Session, rule: Rule, eccentric: bool) -> str:
+    """Why a session does not count towards the next band ('' when it does)."""
+    if session.pain_stop or (session.pain or 0) > MAX_PAIN_TO_ADVANCE:
+        return "A painful session is among your last ones"
+    if not session.every_rep:
+        return f"You did {session.done} of {session.prescribed} prescribed reps"
+    if eccentric:
+        controlled = session.reps_where(CONTROLLED)
+        if controlled * 2 <= session.done:
+            return f"You controlled {controlled} of {session.done} reps to the end"
+    if (session.soreness or 0) >= SORENESS_BLOCKS_ADVANCE:
+        return f"You were sore ({session.soreness} of 10) before a recent session"
+    ceiling = min(rule.rpe_ceiling, session.rpe_target or rule.rpe_ceiling)
+    if (session.hardest_rpe or 0) > ceiling:
+        return f"RPE {session.hardest_rpe} is above the {ceiling} this work is meant to feel"
+    return ""
+
+
+def _struggling(session: Session, eccentric: bool) -> bool:
+    early = eccentric and session.reps_where([Control.EARLY]) * 2 > session.done
+    short = session.done < LOW_VOLUME * session.prescribed
+    failed = session.hardest_rpe == 10 and not session.every_rep
+    return early or short or failed
+
+
+def _struggle_cause(session: Session, eccentric: bool) -> str:
+    if eccentric and session.reps_where([Control.EARLY]) * 2 > session.done:
+        return "Most reps broke in the top third two sessions running"
+    if session.done < LOW_VOLUME * session.prescribed:
+        return "Two sessions running under 70% of the prescribed reps"
+    return "Two sessions running ended at RPE 10 short of the prescription"
+
+
+def _soreness_notes(sessions: list[Session]) -> tuple[str, ...]:
+    sore = [s.soreness for s in sessions if s.soreness is not None]
+    if sore and sore[-1] >= SORENESS_FLAG:
+        return (f"Soreness {sore[-1]} of 10 before the session: your coach has been told.",)
+    run = sore[-SORE_CHECK_INS_IN_A_ROW:]
+    if len(run) == SORE_CHECK_INS_IN_A_ROW and all(v >= SORENESS_BLOCKS_ADVANCE for v in run):
+        return ("Sore before three sessions running: your coach has been told.",)
+    return ()
+
+
+def _hold(current: int | None, reason: str, notes: tuple[str, ...]) -> Decision:
+    return Decision(Action.HOLD, current, _with(reason, notes), flag=bool(notes), notes=notes)
+
+
+def _with(reason: str, notes: tuple[str, ...]) -> str:
+    return " ".join([reason, *notes])
+
+
+def _sessions(count: int) -> str:
+    return "One session" if count == 1 else f"{count} sessions"
 
 
 @dataclass(frozen=True)
@@ -140,157 +326,55 @@ class _Track:
     role: Role
     owned_band_ids: frozenset[int]
 
-    def step(self, band_id: int | None, direction: Direction) -> StepResult:
-        return step(
-            self.ladder,
-            band_id,
-            role=self.role,
-            direction=direction,
-            owned_band_ids=self.owned_band_ids,
-        )
-
-    def rank(self, band_id: int | None) -> int:
-        """How far along the advance direction a band is; no band is the far end for assist."""
-        if band_id is None:
-            return len(self.ladder) if self.role is Role.ASSIST else -1
-        index = _index(self.ladder, band_id)
-        return len(self.ladder) - 1 - index if self.role is Role.ASSIST else index
-
-    def words(self, band_id: int | None) -> str:
+    def name(self, band_id: int | None) -> str:
         if band_id is None:
             return "no band"
         return f"the {self.ladder[_index(self.ladder, band_id)].name.lower()} band"
 
-    def at(self, band_id: int | None) -> str:
-        return "without a band" if band_id is None else f"at {self.words(band_id)}"
+    def on(self, band_id: int | None) -> str:
+        return "without a band" if band_id is None else f"on {self.name(band_id)}"
 
-    def keep(self, band_id: int | None) -> str:
-        return "keep going without a band" if band_id is None else f"keep {self.words(band_id)}"
+    def stay(self, band_id: int | None) -> str:
+        return "stay without a band" if band_id is None else f"stay on {self.name(band_id)}"
 
-    def you_own(self) -> str:
-        return " you own" if self.owned_band_ids else ""
+    def owns(self, band_id: int) -> bool:
+        return not self.owned_band_ids or band_id in self.owned_band_ids
 
-    def advance(self, current: int | None, evidence: str) -> Decision:
-        target = self.step(current, "advance")
+    def less_help(self, current, evidence: str, rule: Rule, notes) -> Decision:
+        """One step harder (rules 4-6), or a hold that says why not."""
+        target = step(self.ladder, current, role=self.role, direction="advance")
         if target == END:
-            load = "add reps" if current is None else f"add reps or double up {self.words(current)}"
-            reason = f"{evidence}, and there is no thicker band{self.you_own()}: {load}."
-            return Decision(Action.HOLD, current, reason)
-        if target is None:
-            thinnest = "the thinnest" if current == self.ladder[0].id else "the thinnest you own"
-            reason = (
-                f"{evidence}: {self.words(current)} was {thinnest}, so next time go unassisted."
-            )
-            return Decision(Action.GRADUATE, None, reason)
-        return self._move(Action.ADVANCE, current, target, evidence)
+            reason = f"{evidence}, and {self.name(current)} is the thickest: add reps instead."
+            return _hold(current, reason, notes)
+        if target is not None and not self.owns(target):
+            return _hold(current, f"{evidence}: get {self.name(target)} for your next step.", notes)
+        action = Action.GRADUATE if target is None else Action.ADVANCE
+        where = "go unassisted" if target is None else f"use {self.name(target)}"
+        if rule.coach_approves:
+            reason = f"{evidence}: your coach is asked to approve that you {where} next."
+            return Decision(action, target, _with(reason, notes), flag=bool(notes),
+                            suggested=True, notes=notes)  # fmt: skip
+        return Decision(action, target, _with(f"{evidence}: next time {where}.", notes),
+                        flag=bool(notes), notes=notes)  # fmt: skip
 
-    def regress(self, current: int | None, cause: str) -> Decision:
-        target = self.step(current, "regress")
+    def more_help(self, current, cause: str, *, warn=False, flag=True, notes=()) -> Decision:
+        """One step easier (rules 1-3): thicker assist, thinner resist; never two steps."""
+        advice = f" {STOP_LOADING}" if warn else ""
+        target = step(self.ladder, current, role=self.role, direction="regress")
         if target == END:
-            way = "thicker" if self.role is Role.ASSIST else "thinner"
+            reason = f"{cause}, and there is no easier band: talk to your coach.{advice}"
+            return Decision(Action.HOLD, current, _with(reason, notes), flag=True, warn=warn,
+                            notes=notes)  # fmt: skip
+        if target is not None and not self.owns(target):
             reason = (
-                f"{cause}, and there is no {way} band{self.you_own()} to go back to: "
-                f"{self.keep(current)} and talk to your coach."
+                f"{cause}: the next step easier is {self.name(target)}, which you do not own. "
+                f"Get it, and talk to your coach.{advice}"
             )
-            return Decision(Action.HOLD, current, reason, flag=True)
-        return self._move(Action.REGRESS, current, target, cause, flag=True)
-
-    def _move(
-        self, action: Action, current: int | None, target: int, evidence: str, flag: bool = False
-    ) -> Decision:
-        target_index = _index(self.ladder, target)
-        if current is None:
-            how = "the thinnest" if target_index == 0 else "the thinnest you own"
-        else:
-            gap = target_index - _index(self.ladder, current)
-            way = "thicker" if gap > 0 else "thinner"
-            how = f"one {way}" if abs(gap) == 1 else f"the next {way} one you own"
-        reason = f"{evidence}: next time use {self.words(target)}, {how}."
-        return Decision(action, target, reason, flag)
-
-
-def _safety_cause(exposures: list[Exposure], rule: Rule, current: int | None) -> str | None:
-    # Only the latest pain counts: the engine runs after every session, and an older report
-    # has already been acted on.
-    pain = exposures[-1].pain or 0
-    if pain >= rule.pain_stop:
-        return f"Pain {pain} of 10 is at or above the stop level of {rule.pain_stop}"
-    # Both short sessions must be at the current band: one short session right after a step
-    # back does not step back again.
-    recent = exposures[-2:]
-    if len(recent) == 2 and all(e.band_id == current and _low_volume(e) for e in recent):
-        return "Two sessions in a row under 70% of the prescribed volume"
-    return None
-
-
-def _low_volume(exposure: Exposure) -> bool:
-    return exposure.done_volume * 10 < exposure.prescribed_volume * 7  # under 70%, in integers
-
-
-def _earned(
-    track: _Track,
-    rule: Rule,
-    current: int | None,
-    band_changed_on: date | None,
-    exposures: list[Exposure],
-    today: date,
-) -> Decision:
-    needed = max(1, rule.sessions_to_advance)
-    streak = 0
-    for exposure in reversed(exposures):
-        if not qualifies(exposure, current, rule):
-            break
-        streak += 1
-    latest = exposures[-1]
-    if streak == 0 and latest.band_id == current:
-        return Decision(Action.HOLD, current, f"{_shortfall(latest, rule)}: {track.keep(current)}.")
-    if streak < needed:
-        reason = f"{streak} of {needed} qualifying sessions {track.at(current)} so far."
-        return Decision(Action.HOLD, current, reason)
-    if band_changed_on is not None:
-        days = max(0, (today - band_changed_on).days)
-        if days < DAYS_TO_SETTLE:
-            reason = f"The band changed {_ago(days)}; give {track.words(current)} a week."
-            return Decision(Action.HOLD, current, reason)
-    sessions = "session" if needed == 1 else "sessions in a row"
-    evidence = (
-        f"{_number_word(needed)} {sessions} with every rep done at RPE {rule.rpe_ceiling} or less"
-    )
-    return track.advance(current, evidence)
-
-
-def _shortfall(exposure: Exposure, rule: Rule) -> str:
-    if not exposure.completed_all:
-        return "Not every prescribed set and rep was done last time"
-    if exposure.rpe is None:
-        return "No RPE was recorded last time, so the session cannot count"
-    if exposure.rpe > rule.rpe_ceiling:
-        return f"RPE {exposure.rpe} is above the ceiling of {rule.rpe_ceiling}"
-    return f"Pain {exposure.pain} is above {MAX_PAIN_TO_ADVANCE}, the most that allows a step"
-
-
-def _scheduled(track: _Track, rule: Rule, current: int | None, week_number: int) -> Decision:
-    target = rule.start_band_id if rule.start_band_id is not None else current
-    steps_due = max(0, (week_number - 1) // max(1, rule.step_weeks))
-    for _ in range(min(steps_due, len(track.ladder) + 1)):
-        next_band = track.step(target, "advance")
-        if next_band == END:
-            break  # clamped at the end of the ladder
-        target = next_band
-    evidence = f"Week {week_number} of the schedule calls for {track.words(target)}"
-    if target == current:
-        return Decision(Action.HOLD, current, f"{evidence}: use it again next time.")
-    if track.rank(target) < track.rank(current):
-        # Ahead of the schedule (a coach moved them on): a schedule never moves an athlete back,
-        # only pain or low volume do.
-        return Decision(
-            Action.HOLD, current, f"{evidence}, and you are past it: {track.keep(current)}."
-        )
-    next_band = track.step(current, "advance")
-    if next_band == END or track.rank(next_band) > track.rank(target):
-        reason = f"{evidence}, which you do not own: {track.keep(current)}."
-        return Decision(Action.HOLD, current, reason)
-    return track.advance(current, evidence)  # one step, even when the schedule is further on
+            return Decision(Action.HOLD, current, _with(reason, notes), flag=True, warn=warn,
+                            notes=notes)  # fmt: skip
+        reason = f"{cause}: next time use {self.name(target)}, one step easier.{advice}"
+        return Decision(Action.REGRESS, target, _with(reason, notes), flag=flag, warn=warn,
+                        notes=notes)  # fmt: skip
 
 
 def _index(ladder: list[Band], band_id: int) -> int:
@@ -298,13 +382,3 @@ def _index(ladder: list[Band], band_id: int) -> int:
         if band.id == band_id:
             return index
     raise ValueError(f"Band {band_id} is not on the ladder.")
-
-
-def _number_word(number: int) -> str:
-    return NUMBER_WORDS[number - 1] if 1 <= number <= len(NUMBER_WORDS) else str(number)
-
-
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    return "1 day ago" if days == 1 else f"{days} days ago"

@@ -15,8 +15,8 @@ PRESCRIPTION_FIELDS = [
 ]  # fmt: skip
 MAX_WEEKS = 52
 BAND_RULE_FIELDS = [
-    "exercise_id", "mode", "start_band_id", "step_weeks", "sessions_to_advance", "rpe_ceiling",
-    "pain_stop",
+    "exercise_id", "mode", "start_band_id", "step_weeks", "sessions_to_advance",
+    "min_days_on_band", "hold_until_week", "rpe_ceiling", "pain_stop", "coach_approves",
 ]  # fmt: skip
 
 

@@ -16,9 +16,9 @@ from catalogue.words import band_words
 from coaching.forms import BandSetForm, CommentForm
 from coaching.pages.board import PAIN_FLAG
 from logbook.charts import ladder_chart
-from logbook.models import Comment, SetLog, WorkoutLog
+from logbook.models import Comment, PainStop, SetLog, WorkoutLog
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandChange, BandTrack, Workout
+from programs.models import Assignment, BandChange, BandTrack, ChangeStatus, Workout
 from programs.schedule import week_on
 
 RECENT_LOGS = 10
@@ -80,6 +80,11 @@ class TrackPanel:
     @property
     def no_band(self) -> str:
         return self.track.exercise.no_band_label
+
+    @property
+    def suggestion(self) -> BandChange | None:
+        """An advance waiting for the coach's approval (a loaded exercise)."""
+        return next((c for c in self.changes if c.status == ChangeStatus.SUGGESTED), None)
 
 
 @dataclass
@@ -151,6 +156,7 @@ def track_panels(tracks, *, ladder: list[Band], today: date, bound=None) -> list
         history = [
             (timezone.localdate(change.at), change.to_band.name if change.to_band else None)
             for change in changes
+            if change.status == ChangeStatus.APPLIED
         ] or [(track.assignment.start_date, track.band.name if track.band else None)]
         chart = ladder_chart(
             title=track.exercise.name,
@@ -247,4 +253,7 @@ def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
             tracks_of(assignment__in=open_ids), ladder=ladder, today=today, bound=track_form
         ),
         "logs": log_panels(logs_of(coach, athlete=athlete)[:RECENT_LOGS], bound=log_form),
+        "pain_stops": PainStop.objects.unanswered()
+        .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
+        .select_related("exercise"),
     }

@@ -9,7 +9,7 @@ from django.db.models import Max, OuterRef, Subquery
 
 from accounts.models import Membership
 from catalogue.words import no_band_label
-from logbook.models import WorkoutLog
+from logbook.models import PainStop, WorkoutLog
 from programs.assignments import assignment_schedule
 from programs.models import Assignment, BandChange, BandTrack, DecidedBy
 from programs.schedule import adherence, due_in_last_days, week_on
@@ -117,6 +117,14 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         row = rows[stats["athlete_id"]]
         if stats["pain"] is not None and stats["pain"] >= PAIN_FLAG:
             row.flags.append(f"Pain {stats['pain']}/10 in the last {FLAG_DAYS} days")
+
+    for athlete_id, at in (
+        PainStop.objects.unanswered()
+        .filter(workout_log__athlete_id__in=athlete_ids)
+        .values_list("workout_log__athlete_id", "at")
+        .order_by("at")
+    ):
+        rows[athlete_id].flags.append(f"Stopped for pain on {at:%-d %b}: not answered yet")
 
     for row in assignments.values():
         if row.missed_week and (

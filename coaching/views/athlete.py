@@ -9,7 +9,7 @@ from itertools import chain
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -33,7 +33,7 @@ from logbook import services as logbook
 from logbook.access import log_for_coach
 from logbook.models import SetLog, WorkoutLog
 from programs import assignments, bands
-from programs.access import assignment_for_coach, track_for_coach
+from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
 
 PAGE = "coaching/athlete.html"
@@ -109,6 +109,7 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         bands.band_set_by_coach(
             track=track, band=band, reason=form.cleaned_data["reason"], by=request.user
         )
+        logbook.pain_stops_answer(athlete=track.assignment.athlete, by=request.user)
         where = f"on the {band.name.lower()} band" if band else "without a band"
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
@@ -133,6 +134,7 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form, notice = comment_form(log, request.POST), ""
     if form.is_valid():
         logbook.comment_add(workout_log=log, author=request.user, body=form.cleaned_data["body"])
+        logbook.pain_stops_answer(athlete=log.athlete, by=request.user, workout_log=log)
         notice, form = "Comment added.", None
     elif not request.htmx:
         context = page_context(request.user, log.athlete, log_form=(log.pk, form))
@@ -150,11 +152,44 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
+@coach_required
+@require_POST
+def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpResponse:
+    """Approve (the band changes now) or decline the engine's suggested step on."""
+    if decision not in ("approve", "decline"):
+        raise Http404("No such decision.")
+    change = suggestion_for_coach(request.user, pk)
+    bands.suggestion_decide(change=change, approve=decision == "approve", by=request.user)
+    track = change.track
+    to = change.to_band.name.lower() + " band" if change.to_band else "no band"
+    notice = f"Approved: {to} from the next session." if decision == "approve" else "Declined."
+
+    def card() -> dict:
+        ladder = list(Band.objects.ladder())
+        [panel] = track_panels(tracks_of(pk=track.pk), ladder=ladder, today=timezone.localdate())
+        return {"panel": panel}
+
+    return partial_or_redirect(
+        request, f"{PAGE}#track-card", card, notice=notice,
+        url=page_url(track.assignment.athlete_id, f"track-{track.pk}"),
+    )  # fmt: skip
+
+
+@coach_required
+@require_POST
+def pain_stops_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The coach has spoken with the athlete: the warning on their workouts goes."""
+    athlete = athlete_for_coach(request.user, pk)
+    cleared = logbook.pain_stops_answer(athlete=athlete, by=request.user)
+    messages.success(request, f"Cleared {cleared} pain stop{'s' if cleared != 1 else ''}.")
+    return redirect(page_url(athlete.pk, "pain-stops"))
+
+
 # CSV export
 
 CSV_HEADER = [
     "date", "program", "workout", "exercise", "set", "side", "reps", "seconds", "band",
-    "target reps", "target seconds", "RPE", "session RPE", "pain",
+    "control", "break angle", "target reps", "target seconds", "RPE", "session RPE", "pain",
 ]  # fmt: skip
 
 
@@ -182,6 +217,8 @@ def csv_row(logged: SetLog) -> list:
         logged.reps,
         logged.seconds,
         text_cell(logged.band.name if logged.band else ""),
+        logged.control,
+        logged.break_angle,
         logged.target_reps,
         logged.target_seconds,
         logged.rpe,

@@ -4,10 +4,11 @@ one ahead, for each open assignment. A fixed number of queries."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from logbook.models import WorkoutLog
+from logbook.models import PainStop, WorkoutLog
 from programs.assignments import assignment_schedule
 from programs.bands import band_for
 from programs.models import Assignment, AssignmentStatus, BandTrack, Prescription, Workout
+from programs.progression import STOP_LOADING
 
 OVERDUE_DAYS = 7
 
@@ -49,6 +50,10 @@ def today_for(athlete, today: date) -> dict:
         "paused": [a for a in assignments if a.status == AssignmentStatus.PAUSED],
         "has_program": bool(assignments),
         "today": today,
+        # Until a coach answers a pain stop, every hamstring workout carries the warning.
+        "pain_warning": STOP_LOADING
+        if PainStop.objects.unanswered().filter(workout_log__athlete=athlete).exists()
+        else "",
     }
 
 

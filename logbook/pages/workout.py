@@ -9,8 +9,8 @@ from typing import ClassVar
 
 from django.db.models import Q
 
-from catalogue.models import Band
-from logbook.models import SetLog, WorkoutLog
+from catalogue.models import Band, Pattern
+from logbook.models import Control, SetLog, WorkoutLog
 from programs.bands import band_for, track_bands
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
@@ -40,6 +40,13 @@ class SetRow:
     def is_extra(self) -> bool:
         return self.set_number > self.prescription.sets
 
+    @property
+    def eccentric(self) -> bool:
+        """A Nordic: the four answers about control are the log buttons."""
+        return self.prescription.exercise.pattern == Pattern.ECCENTRIC
+
+    controls: ClassVar[list] = Control.choices
+
 
 @dataclass
 class ExerciseCard:
@@ -47,6 +54,7 @@ class ExerciseCard:
     band: Band | None
     rows: list[SetRow]
     last_time: str = ""
+    stopped: bool = False  # stopped for pain: no more sets of it this session
 
     @property
     def notation(self) -> str:
@@ -63,6 +71,7 @@ def build_cards(
         for set_log in log.sets.select_related("band"):
             logged[set_log.prescription_id][(set_log.set_number, set_log.side)] = set_log
     last_times = last_time_numbers(assignment.athlete, prescriptions, exclude=log)
+    stopped = set(log.pain_stops.values_list("exercise_id", flat=True)) if log else set()
     cards = []
     for prescription in prescriptions:
         band = band_for(prescription, tracks)
@@ -75,8 +84,9 @@ def build_cards(
             for number in sorted(numbers)
             for side in prescription.sides
         ]
+        last_time = last_times.get(prescription.exercise_id, "")
         cards.append(
-            ExerciseCard(prescription, band, rows, last_times.get(prescription.exercise_id, ""))
+            ExerciseCard(prescription, band, rows, last_time, prescription.exercise_id in stopped)
         )
     return cards
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from logbook.access import log_for_athlete
 from logbook.models import Comment, SetLog, WorkoutLog
+from programs.progression import STOP_LOADING
 
 
 @login_required
@@ -27,7 +28,13 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     exercises = {}
     for set_log in log.sets.all():
         exercises.setdefault(set_log.exercise, []).append(set_log)
-    return render(request, "logbook/log_detail.html", {"log": log, "exercises": exercises})
+    context = {
+        "log": log,
+        "exercises": exercises,
+        "pain_stops": list(log.pain_stops.select_related("exercise")),
+        "stop_loading": STOP_LOADING,
+    }
+    return render(request, "logbook/log_detail.html", context)
 
 
 @login_required

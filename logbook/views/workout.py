@@ -1,6 +1,7 @@
 """The athlete's workout: the page, one-tap set logging (idempotent by token), edit and undo,
 and finishing, which runs the band progression engine."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,11 +15,12 @@ from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
 from logbook import services
 from logbook.access import open_set_for_athlete
-from logbook.models import WorkoutLog
+from logbook.models import PainStop, WorkoutLog
 from logbook.pages.workout import SetRow, build_cards
-from logbook.set_forms import FinishForm, SetForm
+from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from programs.access import workout_for_athlete
 from programs.bands import band_for, track_bands
+from programs.progression import STOP_LOADING
 
 PAGE = "logbook/workout.html"
 
@@ -44,6 +46,12 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
         "bands": Band.objects.order_by("kind", "rank"),
         "finish_form": finish_form or FinishForm(),
         "scheduled_on": workout.scheduled_on(assignment.start_date),
+        "pain_warning": PainStop.objects.unanswered()
+        .filter(workout_log__athlete=request.user)
+        .exists(),
+        "check_in_form": None if log and hasattr(log, "check_in") else CheckInForm(),
+        "pain_stop_form": PainStopForm(),
+        "stop_loading": STOP_LOADING,
     }
     return render(request, PAGE, context, status=status)
 
@@ -71,6 +79,10 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
+    if log is None:  # opening a workout after two weeks away resumes the week, one band easier
+        today = timezone.localdate()
+        services.workout_open(athlete=request.user, assignment=assignment, workout=workout,
+                              today=today)  # fmt: skip
     extra = parse_id(request.GET.get("extra"))
     if request.htmx and extra is not None:
         cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
@@ -106,6 +118,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                     workout_log=log, token=data["token"], exercise_id=prescription.exercise_id,
                     prescription=prescription, set_number=data["set_number"], side=data["side"],
                     reps=data["reps"], seconds=data["seconds"], band=data["band"], rpe=data["rpe"],
+                    control=data["control"], break_angle=data["break_angle"],
                 )  # fmt: skip
             except services.SetConflict as error:
                 form.add_error(None, f"{error} Reload the page to see it.")
@@ -151,12 +164,19 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             services.set_update(
-                set_log=set_log, reps=data["reps"], seconds=data["seconds"], band=data["band"]
-            )
+                set_log=set_log, reps=data["reps"], seconds=data["seconds"], band=data["band"],
+                control=data["control"], break_angle=data["break_angle"],
+            )  # fmt: skip
             return show_row(request, row, workout)
     else:
         form = SetForm(
-            initial={"reps": set_log.reps, "seconds": set_log.seconds, "band": set_log.band_id},
+            initial={
+                "reps": set_log.reps,
+                "seconds": set_log.seconds,
+                "band": set_log.band_id,
+                "control": set_log.control,
+                "break_angle": set_log.break_angle,
+            },
             prescription=prescription,
         )
     row.form, row.editing = form, True
@@ -180,3 +200,45 @@ def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         context = {"workout": workout, "finish_form": form}
         return render(request, f"{PAGE}#finish-form", context)
     return render_page(request, workout, assignment, log=log, finish_form=form)
+
+
+@login_required
+@require_POST
+def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Stop: it hurts. The exercise ends for this session, its band is decided at once, the
+    coach is flagged; the page then shows the warning."""
+    workout, assignment = workout_for_athlete(request.user, pk)
+    form = PainStopForm(request.POST)
+    prescription = None
+    if form.is_valid():
+        prescription = workout.prescriptions.filter(pk=form.cleaned_data["prescription"]).first()
+    if prescription is None:
+        messages.error(request, "Choose the exercise that hurt.")
+        return redirect(workout_url(workout))
+    log = services.workout_start(
+        athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
+    )
+    data = form.cleaned_data
+    services.pain_stop_record(
+        workout_log=log, exercise=prescription.exercise, side=data["side"],
+        where=data["where"], kind=data["kind"],
+    )  # fmt: skip
+    messages.warning(request, f"{prescription.exercise.name} stopped. {STOP_LOADING}")
+    url = workout_url(workout) + f"#exercise-{prescription.pk}"
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_POST
+def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Soreness before the session, once; "skip" records nothing and hides the question."""
+    workout, assignment = workout_for_athlete(request.user, pk)
+    log = services.workout_start(
+        athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
+    )
+    form = CheckInForm(request.POST)
+    soreness = form.cleaned_data["soreness"] if form.is_valid() else None
+    if soreness is None and "skip" not in request.POST:
+        return render_page(request, workout, assignment, log=log, status=422)
+    services.check_in_save(athlete=request.user, workout_log=log, soreness=soreness)
+    return redirect(workout_url(workout))

@@ -7,10 +7,12 @@ from programs.models.assignment import (
     AssignmentStatus,
     BandChange,
     BandTrack,
+    ChangeStatus,
     DecidedBy,
 )
 from programs.models.plan import (
     PAIN_MAX,
+    PAIN_STOP_DEFAULT,
     REPS_MAX,
     RPE_MAX,
     SECONDS_MAX,
@@ -25,7 +27,8 @@ from programs.models.plan import (
 )
 
 __all__ = [
-    "OPEN_STATUSES", "PAIN_MAX", "REPS_MAX", "RPE_MAX", "SECONDS_MAX", "SETS_MAX",
-    "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode", "BandTrack",
-    "DecidedBy", "Prescription", "Program", "ProgramWeek", "Workout", "validate_tempo",
+    "OPEN_STATUSES", "PAIN_MAX", "PAIN_STOP_DEFAULT", "REPS_MAX", "RPE_MAX", "SECONDS_MAX",
+    "SETS_MAX", "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode",
+    "BandTrack", "ChangeStatus", "DecidedBy", "Prescription", "Program", "ProgramWeek", "Workout",
+    "validate_tempo",
 ]  # fmt: skip

@@ -131,6 +131,12 @@ class DecidedBy(models.TextChoices):
     COACH = "coach", "Coach"
 
 
+class ChangeStatus(models.TextChoices):
+    APPLIED = "applied", "Applied"
+    SUGGESTED = "suggested", "Suggested, waiting for the coach"
+    DECLINED = "declined", "Declined by the coach"
+
+
 class BandChange(models.Model):
     track = models.ForeignKey(BandTrack, on_delete=models.CASCADE, related_name="changes")
     from_band = models.ForeignKey(
@@ -146,10 +152,15 @@ class BandChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=9, choices=ChangeStatus, default=ChangeStatus.APPLIED)
 
     class Meta:
         ordering = ["at", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ChangeStatus.values),
+                name="programs_bandchange_status_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(decided_by__in=DecidedBy.values),
                 name="programs_bandchange_decided_by_valid",

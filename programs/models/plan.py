@@ -23,6 +23,7 @@ SECONDS_MAX = 3600
 RPE_MAX = 10
 PAIN_MAX = 10
 SETS_MAX = 20
+PAIN_STOP_DEFAULT = 5  # session pain that moves a band back and warns the athlete
 
 TEMPO_RE = re.compile(r"^(?:[0-9X](?:-[0-9X]){2,3}|[0-9X]{3,4})$")
 
@@ -295,11 +296,26 @@ class BandRule(models.Model):
         Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     step_weeks = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 52))
-    sessions_to_advance = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 10))
+    sessions_to_advance = models.PositiveSmallIntegerField(default=3, validators=range_of(1, 10))
+    min_days_on_band = models.PositiveSmallIntegerField(
+        default=14, validators=range_of(0, 90), help_text="Days on a band before the next step."
+    )
+    hold_until_week = models.PositiveSmallIntegerField(
+        default=0,
+        validators=range_of(0, 104),
+        help_text="No step on before this week is over (while the volume still rises).",
+    )
     rpe_ceiling = models.PositiveSmallIntegerField(
         "RPE ceiling", default=8, validators=range_of(1, RPE_MAX)
     )
-    pain_stop = models.PositiveSmallIntegerField(default=5, validators=range_of(1, PAIN_MAX))
+    pain_stop = models.PositiveSmallIntegerField(
+        default=PAIN_STOP_DEFAULT, validators=range_of(1, PAIN_MAX)
+    )
+    coach_approves = models.BooleanField(
+        default=False,
+        help_text="A step on waits for the coach's approval (loaded exercises); a step back "
+        "applies at once.",
+    )
 
     class Meta:
         ordering = ["exercise__name"]
@@ -323,6 +339,12 @@ class BandRule(models.Model):
                 name="programs_bandrule_rpe_ceiling_range",
             ),
             models.CheckConstraint(
+                condition=Q(min_days_on_band__lte=90), name="programs_bandrule_min_days_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(hold_until_week__lte=104), name="programs_bandrule_hold_week_range"
+            ),
+            models.CheckConstraint(
                 condition=Q(pain_stop__gte=1, pain_stop__lte=PAIN_MAX),
                 name="programs_bandrule_pain_stop_range",
             ),
@@ -344,9 +366,14 @@ class BandRule(models.Model):
         else:
             move = (
                 f"Moves to {direction} after {self.sessions_to_advance} sessions in a row with "
-                f"every rep done at RPE {self.rpe_ceiling} or less and pain 2 or less"
+                "every rep done (controlled to the end on a Nordic), pain 2 or less, not sore, "
+                f"and at least {self.min_days_on_band} days on the band"
             )
+            if self.hold_until_week:
+                move += f", from week {self.hold_until_week + 1} on"
+        if self.coach_approves:
+            move += "; the coach approves each step on"
         return (
-            f"{start}{move}. Pain of {self.pain_stop} or more, or two sessions under 70% of the "
-            "prescribed volume, moves it one step back and alerts the coach."
+            f"{start}{move}. A pain stop or pain of {self.pain_stop} or more, or two struggling "
+            "sessions, moves it one step back and alerts the coach."
         )

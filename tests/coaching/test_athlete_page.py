@@ -54,7 +54,7 @@ def log_workout(assignment, workout, *, on=None, pain=1, notes="") -> WorkoutLog
             set_log(
                 workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
                 prescription=prescription, set_number=number,
-                reps=prescription.target_for_set(number), band=green, rpe=7,
+                reps=prescription.target_for_set(number), band=green, rpe=7, control="full",
             )  # fmt: skip
     return workout_finish(workout_log=log, rpe=7, pain=pain, notes=notes)
 
@@ -179,10 +179,10 @@ def test_the_page_runs_the_same_queries_for_3_and_15_workouts(
             Comment.objects.create(workout_log=log, author=coach, body="Nice work")
 
     add_logs(workouts[:3])
-    with django_assert_max_num_queries(13) as few:
+    with django_assert_max_num_queries(14) as few:
         coach_client.get(page_url(athlete))
     add_logs(workouts[3:15])
-    with django_assert_max_num_queries(13) as many:
+    with django_assert_max_num_queries(14) as many:
         response = coach_client.get(page_url(athlete))
     assert len(response.context["logs"]) == 10
     assert len(few) == len(many)
@@ -439,11 +439,12 @@ def test_the_export_has_a_header_and_a_row_per_set(coach_client, athlete, first_
     header, *rows = export_rows(response)
     assert header == [
         "date", "program", "workout", "exercise", "set", "side", "reps", "seconds", "band",
-        "target reps", "target seconds", "RPE", "session RPE", "pain",
+        "control", "break angle", "target reps", "target seconds", "RPE", "session RPE", "pain",
     ]  # fmt: skip
     assert rows == [
         ["2026-10-01", "Band-assisted Nordic, 10 weeks", "Nordic session",
-         "Band-assisted Nordic curl", str(number), "both", "5", "", "Green", "5", "", "7", "7", "1"]
+         "Band-assisted Nordic curl", str(number), "both", "5", "", "Green", "full", "", "5", "",
+         "7", "7", "1"]
         for number in (1, 2)
     ]  # fmt: skip
 

@@ -55,4 +55,6 @@ def set_data(prescription, number=1, **overrides):
     }
     if prescription.is_hold:
         data["seconds"] = data.pop("reps")
+    if prescription.exercise.pattern == "eccentric":
+        data["control"] = "full"  # the tap that logs a Nordic set says how far it was controlled
     return {**data, **overrides}

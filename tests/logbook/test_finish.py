@@ -36,30 +36,44 @@ def test_finishing_stores_rpe_pain_and_notes_and_shows_the_summary(athlete_clien
     summary = athlete_client.get(response["Location"])
     assert "Next time" in summary.text
     assert "Band-assisted Nordic curl: stay on the green band" in summary.text
-    assert "1 of 2 qualifying sessions at the green band so far." in summary.text
+    assert "1 of 3 good sessions on the green band so far" in summary.text
 
 
-def test_the_second_qualifying_session_moves_the_band(athlete_client, first_workout, time_machine):
+def test_three_good_sessions_and_the_days_on_the_band_move_it(
+    athlete_client, assignment, first_workout, time_machine
+):
+    assignment.program.band_rules.update(min_days_on_band=7)
+    week_1, week_2 = assignment.program.weeks.order_by("number")
+    days = [(week_1, 4, datetime(2026, 11, 19, 18, tzinfo=UTC)),
+            (week_2, 1, datetime(2026, 11, 23, 18, tzinfo=UTC))]  # fmt: skip
     do_every_set(athlete_client, first_workout)
     finish(athlete_client, first_workout)
-    time_machine.move_to(datetime(2026, 11, 19, 18, tzinfo=UTC), tick=False)
-    second = first_workout.week.workouts.get(day=4)
-    do_every_set(athlete_client, second)
-    response = finish(athlete_client, second)
+    for week, day, when in days:
+        time_machine.move_to(when, tick=False)
+        workout = week.workouts.get(day=day)
+        do_every_set(athlete_client, workout)
+        response = finish(athlete_client, workout)
     summary = athlete_client.get(response["Location"])
     assert "Next Band-assisted Nordic curl: purple band" in summary.text
-    assert "next time use the purple band, one thinner." in summary.text
+    assert (
+        "3 sessions in a row with every rep done and controlled to the end: "
+        "next time use the purple band." in summary.text
+    )
     assert BandChange.objects.filter(decided_by="engine").get().to_band.name == "Purple"
     today = athlete_client.get("/today/")
     assert "3 x 12/10/8 · Purple band" in today.text
 
 
-def test_pain_moves_the_band_back(athlete_client, first_workout):
+def test_pain_moves_the_band_back_and_warns(athlete_client, first_workout):
     do_every_set(athlete_client, first_workout)
     response = finish(athlete_client, first_workout, pain=6)
     summary = athlete_client.get(response["Location"])
     assert "Next Band-assisted Nordic curl: blue band" in summary.text
-    assert "Pain 6 of 10 is at or above the stop level of 5" in summary.text
+    assert "You reported pain 6 of 10: next time use the blue band, one step easier." in (
+        summary.text
+    )
+    assert "Stop loading the hamstring and check with your coach or physio" in summary.text
+    assert "You stopped for pain recently." in athlete_client.get("/today/").text
 
 
 def test_htmx_finishing_redirects_the_page(athlete_client, first_workout):

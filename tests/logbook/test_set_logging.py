@@ -145,21 +145,23 @@ def test_undo_removes_the_set_and_gives_a_fresh_row(athlete_client, first_workou
     response = athlete_client.post(f"/sets/{set_log.pk}/undo/", headers=HTMX)
     assert not SetLog.objects.exists()
     assert response.text.lstrip().startswith(f'<li class="set-row" id="set-{nordic.pk}-1-both"')
-    assert "Log ✓" in response.text
+    # A Nordic row's log buttons are the four answers about control.
+    assert '<button type="submit" name="control" value="full"' in response.text
+    assert "Controlled to the floor" in response.text
 
 
 def test_edit_changes_the_logged_values(athlete_client, first_workout, nordic):
     athlete_client.post(url(first_workout), set_data(nordic), headers=HTMX)
     set_log = SetLog.objects.get()
     form = athlete_client.get(f"/sets/{set_log.pk}/edit/", headers=HTMX)
-    assert "Save" in form.text and 'value="12"' in form.text
+    assert "Controlled to the floor" in form.text and 'value="12"' in form.text
     purple = Band.objects.get(name="Purple")
     response = athlete_client.post(
         f"/sets/{set_log.pk}/edit/", set_data(nordic, reps=9, band=purple.pk), headers=HTMX
     )
     set_log.refresh_from_db()
     assert (set_log.reps, set_log.band) == (9, purple)
-    assert "✓ 9 reps · purple" in response.text
+    assert "✓ 9 reps · purple · controlled to the floor" in response.text
 
 
 def test_edit_refuses_bad_input(athlete_client, first_workout, nordic):

@@ -137,8 +137,13 @@ def test_each_program_has_exactly_its_band_rules(library):
     for band_rule in BandRule.objects.select_related("program", "exercise", "start_band"):
         rules[band_rule.program.slug].add((band_rule.exercise.slug, band_rule.start_band.name))
         assert band_rule.mode == "earned"
-        assert band_rule.sessions_to_advance == 2
+        assert (band_rule.sessions_to_advance, band_rule.min_days_on_band) == (3, 14)
         assert (band_rule.rpe_ceiling, band_rule.pain_stop) == (8, 5)
+        # Only the band on a loaded bar waits for the coach's approval of each step on.
+        loaded = band_rule.exercise.slug == "band-resisted-romanian-deadlift"
+        assert band_rule.coach_approves == loaded
+        ten_week_nordic = band_rule.program.slug == "band-assisted-nordic"
+        assert band_rule.hold_until_week == (5 if ten_week_nordic else 0)
     assert rules == EXPECTED_RULES
 
 

@@ -70,7 +70,7 @@ def test_the_plan_explains_the_band_rule_in_words(coach_client, coach):
     program = build_program(coach, 1)
     response = coach_client.get(f"/programs/{program.pk}/")
     assert (
-        "Starts on the green band. Moves to a thinner band, then unassisted after 2 sessions"
+        "Starts on the green band. Moves to a thinner band, then unassisted after 3 sessions"
         in (response.text)
     )
 
