@@ -84,6 +84,8 @@ def build_cards(
             for number in sorted(numbers)
             for side in prescription.sides
         ]
+        if prescription.exercise_id in stopped:  # no more sets of it this session
+            rows = [row for row in rows if row.logged is not None]
         last_time = last_times.get(prescription.exercise_id, "")
         cards.append(
             ExerciseCard(prescription, band, rows, last_time, prescription.exercise_id in stopped)

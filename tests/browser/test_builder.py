@@ -32,9 +32,9 @@ def test_the_coach_copies_the_nordic_program_adds_a_week_and_changes_its_band_ru
     form = rules.locator("form.builder-form")
     form.wait_for()
     form.locator("#id_start_band").select_option(label="Blue band")
-    form.locator("#id_sessions_to_advance").fill("3")
+    form.locator("#id_sessions_to_advance").fill("4")
     form.locator("button:has-text('Save')").click()
-    expect(rules).to_contain_text("after 3 sessions in a row")
+    expect(rules).to_contain_text("after 4 sessions in a row")
     assert "Starts on the blue band" in rules.inner_text()
     assert_fits_the_phone(phone)
     screenshot(phone, "builder-nordic-copy")
@@ -44,7 +44,7 @@ def test_the_coach_copies_the_nordic_program_adds_a_week_and_changes_its_band_ru
     plan = phone.locator("main").inner_text()
     assert "Week 11" in plan
     assert (
-        "Starts on the blue band. Moves to a thinner band, then unassisted after 3 sessions" in plan
+        "Starts on the blue band. Moves to a thinner band, then unassisted after 4 sessions" in plan
     )
     assert_fits_the_phone(phone)
     screenshot(phone, "program-plan-copy")
