@@ -1,5 +1,5 @@
 import io
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from django.core.management import call_command

@@ -32,9 +32,7 @@ def hold(first_workout):
 
 def stop(client, workout, prescription, *, headers=None, follow=False, **fields):
     data = {"prescription": prescription.pk, "side": "both", "where": "", "kind": "", **fields}
-    return client.post(
-        f"/workouts/{workout.pk}/pain-stop/", data, headers=headers, follow=follow
-    )
+    return client.post(f"/workouts/{workout.pk}/pain-stop/", data, headers=headers, follow=follow)
 
 
 def engine_changes():

@@ -176,9 +176,7 @@ def test_a_workout_already_started_is_not_a_return(athlete_client, trained_on_da
     assert not gap_changes().exists()
 
 
-def test_someone_elses_workout_is_404_and_moves_nothing(
-    client, outsider, trained_on_day_1, clock
-):
+def test_someone_elses_workout_is_404_and_moves_nothing(client, outsider, trained_on_day_1, clock):
     assignment = trained_on_day_1
     clock.move_to(evening(date(2026, 12, 14)), tick=False)
     client.force_login(outsider)
