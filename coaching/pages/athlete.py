@@ -16,12 +16,13 @@ from catalogue.words import band_words
 from coaching.forms import BandSetForm, CommentForm
 from coaching.pages.board import PAIN_FLAG
 from logbook.charts import ladder_chart
-from logbook.models import Comment, PainStop, SetLog, WorkoutLog
+from logbook.models import Comment, Control, PainStop, SetLog, WorkoutLog
 from programs.assignments import assignment_schedule
 from programs.models import Assignment, BandChange, BandTrack, ChangeStatus, Workout
 from programs.schedule import week_on
 
 RECENT_LOGS = 10
+CONTROLLED = (Control.LATE, Control.FULL)
 
 
 @dataclass
@@ -201,6 +202,10 @@ def sets_summary(sets: list[SetLog]) -> list[str]:
         bands = dict.fromkeys(logged.band.name if logged.band else None for logged in done)
         if bands != {None: None} or exercise.band_role == BandRole.ASSIST:
             line += ", " + " / ".join(band_words(name, exercise.band_role) for name in bands)
+        if any(logged.control for logged in done):
+            reps = sum(logged.reps or 0 for logged in done)
+            held = sum(logged.reps or 0 for logged in done if logged.control in CONTROLLED)
+            line += f", {held} of {reps} reps controlled near or to the floor"
         lines.append(line)
     return lines
 

@@ -1,0 +1,51 @@
+"""The demo data is replayed through the same services and engine as the app, so the demo
+athletes' histories look like real people's."""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+
+from logbook.models import Comment, PainStop, SetLog
+from programs.models import Assignment, BandChange
+
+
+@pytest.fixture
+def demo(db, time_machine):
+    time_machine.move_to(datetime(2026, 11, 23, 9, tzinfo=UTC), tick=False)
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_the_diligent_athlete_is_mid_way_on_the_purple_band(demo):
+    assignment = Assignment.objects.get(athlete__username="athlete")
+    track = assignment.tracks.get()
+    assert track.band.name == "Purple"
+    [advance] = BandChange.objects.filter(track=track, decided_by="engine")
+    assert advance.action == "advance" and advance.to_band.name == "Purple"
+    assert advance.reason.startswith("3 sessions in a row with every rep done and controlled")
+    controls = set(SetLog.objects.filter(workout_log__athlete=assignment.athlete).values_list(
+        "control", flat=True))  # fmt: skip
+    assert controls == {"full", "late"}  # a few breaks near the floor
+
+
+def test_the_other_athlete_stopped_for_pain_and_the_coach_answered(demo):
+    assignment = Assignment.objects.get(athlete__username="athlete2")
+    [stop] = PainStop.objects.filter(workout_log__athlete=assignment.athlete)
+    assert (stop.kind, stop.side, stop.exercise.slug) == (
+        "sharp",
+        "left",
+        "band-assisted-nordic-curl",
+    )
+    assert stop.answered_by.username == "coach"
+    assert Comment.objects.get(workout_log=stop.workout_log).author.username == "coach"
+    regress = BandChange.objects.get(track__assignment=assignment, action="regress")
+    assert regress.to_band.name == "Blue" and regress.reason.startswith("You stopped for pain")
+
+
+def test_running_it_again_duplicates_nothing(demo):
+    counts = (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count())
+    call_command("demo", stdout=io.StringIO())
+    assert (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count()) == counts
