@@ -197,14 +197,14 @@ def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: da
     if last is None or (today - last).days < progression.GAP_DAYS:
         return
     with transaction.atomic():
-        assignments.assignment_resume_after_gap(assignment=assignment, today=today)
         owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
         log = WorkoutLog(assignment=assignment, workout=workout)
-        for track in _tracks_in(log):
+        for track in _tracks_in(log):  # before the resume moves the start date past the gap
             bands.band_after_gap(
                 track=track, last_session_on=last, today=today, owned_band_ids=owned,
                 at=timezone.now(),
             )  # fmt: skip
+        assignments.assignment_resume_after_gap(assignment=assignment, today=today)
 
 
 @transaction.atomic

@@ -31,7 +31,7 @@ def workout_url(workout, row: SetRow | None = None) -> str:
 
 
 def render_page(request, workout, assignment, *, log=None, refused: SetRow | None = None,
-                finish_form=None, extra=None, status=200):  # fmt: skip
+                finish_form=None, extra=None, check_in_form=None, status=200):  # fmt: skip
     cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
     if refused is not None:  # show the refused row with its message in place
         for card in cards:
@@ -49,7 +49,8 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
         "pain_warning": PainStop.objects.unanswered()
         .filter(workout_log__athlete=request.user)
         .exists(),
-        "check_in_form": None if log and hasattr(log, "check_in") else CheckInForm(),
+        "check_in_form": check_in_form
+        or (None if log and hasattr(log, "check_in") else CheckInForm()),
         "pain_stop_form": PainStopForm(),
         "stop_loading": STOP_LOADING,
     }
@@ -218,6 +219,9 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = services.workout_start(
         athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
     )
+    if log.is_complete:  # one decision per session: a stale page after the finish
+        messages.warning(request, "This workout is finished; tell your coach about the pain.")
+        return redirect("logbook:log-detail", pk=log.pk)
     data = form.cleaned_data
     services.pain_stop_record(
         workout_log=log, exercise=prescription.exercise, side=data["side"],
@@ -233,12 +237,16 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Soreness before the session, once; "skip" records nothing and hides the question."""
     workout, assignment = workout_for_athlete(request.user, pk)
+    form = CheckInForm(request.POST)
+    skipped = "skip" in request.POST
+    if not skipped and not form.is_valid():
+        log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+        return render_page(request, workout, assignment, log=log, check_in_form=form, status=422)
     log = services.workout_start(
         athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
     )
-    form = CheckInForm(request.POST)
-    soreness = form.cleaned_data["soreness"] if form.is_valid() else None
-    if soreness is None and "skip" not in request.POST:
-        return render_page(request, workout, assignment, log=log, status=422)
+    if log.is_complete:
+        return redirect("logbook:log-detail", pk=log.pk)
+    soreness = None if skipped else form.cleaned_data["soreness"]
     services.check_in_save(athlete=request.user, workout_log=log, soreness=soreness)
     return redirect(workout_url(workout))

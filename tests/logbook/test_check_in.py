@@ -80,12 +80,6 @@ def test_bad_soreness_is_refused_and_nothing_is_saved(athlete_client, first_work
     assert not CheckIn.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="logbook/views/workout.py check_in re-renders the page through render_page, which "
-    "builds a fresh unbound CheckInForm(): the 422 page shows the question again without the "
-    "form's error message.",
-)
 @pytest.mark.parametrize(
     ("soreness", "message"),
     [

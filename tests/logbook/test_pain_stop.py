@@ -74,8 +74,9 @@ def test_the_workout_page_then_shows_the_stop_and_the_warning(
     assert WARNING in text
     assert "Band-assisted Nordic curl stopped. Stop loading the hamstring" in text
     assert text.count("Stop: it hurts") == 1  # only the hold still offers it
-    assert "3 x 12/10/8 · Blue band" in athlete_client.get("/today/").text
-    assert WARNING in athlete_client.get("/today/").text
+    today = athlete_client.get("/today/").text
+    assert "3 x 12/10/8 · Blue band" in today
+    assert WARNING in today
 
 
 def test_before_any_stop_there_is_no_warning(athlete_client, first_workout):
@@ -115,6 +116,20 @@ def test_finishing_afterwards_does_not_decide_the_stopped_exercise_again(
     assert "Band-assisted Nordic curl: sharp, high, near the buttock, left leg" in summary
     assert "Next Band-assisted Nordic curl: blue band" in summary
     assert WARNING in athlete_client.get("/today/").text
+
+
+def test_a_finished_workout_is_not_decided_again(athlete_client, assignment, first_workout, nordic):
+    for prescription in first_workout.prescriptions.all():
+        for number in range(1, prescription.sets + 1):
+            athlete_client.post(
+                f"/workouts/{first_workout.pk}/sets/", set_data(prescription, number), headers=HTMX
+            )
+    athlete_client.post(f"/workouts/{first_workout.pk}/finish/", {"rpe": 7, "pain": 0})
+    stop(athlete_client, first_workout, nordic)
+    log = WorkoutLog.objects.get()
+    assert [item["action"] for item in log.outcome] == ["hold"]
+    assert not engine_changes().exists()
+    assert assignment.tracks.get().band.name == "Green"
 
 
 def test_stopping_an_exercise_without_a_band_rule_moves_no_band(

@@ -21,7 +21,7 @@ DEMO_USERS = [
     ("athlete", "Alex", False, False),
     ("athlete2", "Sam", False, False),
 ]
-WEEKS_IN = 7  # the demo athletes are this many weeks into the Nordic program
+WEEKS_IN = 6  # the demo athletes are this many weeks into the Nordic program
 
 
 class Command(BaseCommand):
