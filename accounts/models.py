@@ -44,6 +44,15 @@ def athletes_of(coach):
     ).distinct()
 
 
+class Sport(models.TextChoices):
+    """The team's sport sets the strength thresholds of its tests (DESIGN.md)."""
+
+    AUSTRALIAN_FOOTBALL = "australian_football", "Australian football"
+    SOCCER = "soccer", "Soccer"
+    RUGBY_UNION = "rugby_union", "Rugby union"
+    OTHER = "other", "Other"
+
+
 class TeamQuerySet(models.QuerySet):
     def for_coach(self, coach):
         """A coach's own teams: the only ones they may see."""
@@ -55,6 +64,7 @@ class Team(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teams"
     )
     name = models.CharField(max_length=100)
+    sport = models.CharField(max_length=20, choices=Sport, default=Sport.OTHER)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TeamQuerySet.as_manager()
@@ -63,6 +73,9 @@ class Team(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["coach", "name"], name="accounts_team_unique_name"),
+            models.CheckConstraint(
+                condition=Q(sport__in=Sport.values), name="accounts_team_sport_valid"
+            ),
         ]
 
     def __str__(self) -> str:

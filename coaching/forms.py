@@ -1,7 +1,7 @@
 from django import forms
 
 from catalogue.models import Band, BandRole
-from logbook.models import Comment
+from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Comment, TestMethod, TestPhase
 from programs.models import BandTrack
 
 NO_BAND = "none"
@@ -65,3 +65,87 @@ class BandSetForm(forms.Form):
         if "band" in cleaned and cleaned["band"] == self.track.band:
             self.add_error("band", "The athlete is already on this band.")
         return cleaned
+
+
+# Strength tests: one athlete's on their page, or a squad's in one form.
+
+
+class StrengthValuesForm(forms.Form):
+    """The values of one test, checked against its method: force per leg in N, a break-point
+    angle 0-90 degrees, a distance in cm."""
+
+    method = forms.ChoiceField(choices=TestMethod.choices, initial=TestMethod.NORDBORD)
+    left = forms.DecimalField(
+        label="Left (or the value)", max_digits=6, decimal_places=1, min_value=0,
+        error_messages={"min_value": "A test value cannot be negative."},
+    )  # fmt: skip
+    right = forms.DecimalField(
+        label="Right", max_digits=6, decimal_places=1, min_value=0, required=False,
+        error_messages={"min_value": "A test value cannot be negative."},
+    )  # fmt: skip
+    body_mass_kg = forms.DecimalField(
+        label="Body mass (kg)", max_digits=5, decimal_places=1, min_value=1, max_value=499,
+        required=False,
+    )  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        method, left, right = cleaned.get("method"), cleaned.get("left"), cleaned.get("right")
+        if method == TestMethod.NORDBORD:
+            if right is None and "right" not in self.errors:
+                self.add_error("right", "A NordBord test has a force for each leg.")
+            for side in ("left", "right"):
+                if (cleaned.get(side) or 0) > FORCE_MAX_N:
+                    self.add_error(side, f"No hamstring pulls more than {FORCE_MAX_N} N.")
+        elif right is not None:
+            self.add_error("right", "Leave right empty: this method has one value.")
+        if method == TestMethod.BREAKPOINT and left is not None and left > 90:
+            self.add_error("left", "The knee angle is 0 (flat on the floor) to 90 (kneeling).")
+        if method == TestMethod.DISTANCE and left is not None and left > DISTANCE_MAX_CM:
+            self.add_error("left", f"A forward distance is at most {DISTANCE_MAX_CM} cm.")
+        return cleaned
+
+
+class StrengthTestForm(StrengthValuesForm):
+    """One athlete's test, on their page."""
+
+    on_date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    phase = forms.ChoiceField(choices=TestPhase.choices)
+    note = forms.CharField(max_length=200, required=False)
+
+
+class SquadTestForm(forms.Form):
+    """What a squad's tests share: the day and the phase."""
+
+    on_date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    phase = forms.ChoiceField(choices=TestPhase.choices)
+
+
+class SquadRowForm(StrengthValuesForm):
+    """One athlete's row; a row left empty is skipped."""
+
+    athlete = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, athletes: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.athletes = athletes
+
+    def has_changed(self) -> bool:
+        return any(self.data.get(self.add_prefix(name)) for name in ("left", "right"))
+
+    def clean_athlete(self):
+        if self.cleaned_data["athlete"] not in self.athletes:
+            raise forms.ValidationError("This athlete is not in the team.")
+        return self.athletes[self.cleaned_data["athlete"]]
+
+
+class SquadRows(forms.BaseFormSet):
+    def clean(self):
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError("Enter at least one athlete's result.")
+
+    def entered(self) -> list[dict]:
+        return [form.cleaned_data for form in self.forms if form.has_changed()]
+
+
+SquadRowFormSet = forms.formset_factory(SquadRowForm, formset=SquadRows, extra=0)

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from coaching.views import athlete, board
+from coaching.views import athlete, board, flags, strength
 
 app_name = "coaching"
 urlpatterns = [
     path("coach/", board.board, name="board"),
     path("coach/athletes/<int:pk>/", athlete.athlete_detail, name="athlete"),
+    path(
+        "coach/flags/<int:pk>/acknowledge/",
+        flags.flag_acknowledge_view,
+        name="flag-acknowledge",
+    ),
     path("coach/athletes/<int:pk>/export.csv", athlete.athlete_export, name="athlete-export"),
     path(
         "coach/assignments/<int:pk>/<str:action>/",
@@ -13,6 +18,17 @@ urlpatterns = [
         name="assignment-action",
     ),
     path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
+    path("coach/teams/<int:pk>/strength-tests/", strength.squad_tests, name="squad-tests"),
+    path(
+        "coach/athletes/<int:pk>/strength-tests/",
+        strength.athlete_test_add,
+        name="athlete-test-add",
+    ),
+    path(
+        "coach/athletes/<int:pk>/strength-tests.csv",
+        strength.athlete_tests_export,
+        name="athlete-tests-export",
+    ),
     path("coach/logs/<int:pk>/comments/", athlete.comment_add, name="comment-add"),
     path(
         "coach/suggestions/<int:pk>/<str:decision>/",

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from logbook.models import SetLog, WorkoutLog
+from logbook.models import Flag, SetLog, WorkoutLog
 
 
 def log_for_athlete(athlete, pk: int, logs=None) -> WorkoutLog:
@@ -29,3 +29,8 @@ def open_set_for_athlete(athlete, pk: int) -> SetLog:
         workout_log__completed_at__isnull=True,
         workout_log__workout__isnull=False,
     )
+
+
+def flag_for_coach(coach, pk: int) -> Flag:
+    """A flag of one of the coach's athletes."""
+    return get_object_or_404(Flag.objects.for_coach(coach).select_related("athlete"), pk=pk)

@@ -177,3 +177,58 @@ def volume_chart(
     parts.append(f'<line x1="5" y1="{baseline}" x2="{width - 5}" y2="{baseline}" stroke="{GRID}"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def tests_chart(
+    *, title: str, unit: str, points: list[tuple[date, float, float | None]],
+    width: int = 340, height: int = 160,
+) -> str:  # fmt: skip
+    """SVG markup of strength tests over time: the left leg (or the single value) as a solid
+    line, the right leg dashed. points: (date, left, right or None) oldest first; no points,
+    no chart."""
+    if not points:
+        return ""
+    values = [v for _, left, right in points for v in (left, right) if v is not None]
+    plot_left, plot_right = 44, width - RIGHT_PAD
+    plot_top, plot_bottom = TOP_PAD, height - BOTTOM_PAD
+    low, high = min(values), max(values)
+    low, high = (low - 1, high + 1) if low == high else (low, high)
+    first, last = points[0][0], points[-1][0]
+    span = max((last - first).days, 1)
+
+    def x_of(day: date) -> float:
+        return plot_left + (plot_right - plot_left) * (day - first).days / span
+
+    def y_of(value: float) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * (value - low) / (high - low)
+
+    summary = f"{title}: {len(points)} test{'s' if len(points) != 1 else ''}, "
+    summary += f"latest {points[-1][1]:g} {unit} on {short_date(last)}"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="tests-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-label="{_attr(summary)}"><title>{escape(summary)}</title>'
+    ]
+    for value in (low, high):
+        y = y_of(value)
+        parts.append(
+            f'<line x1="{plot_left}" y1="{y:.1f}" x2="{plot_right}" y2="{y:.1f}" '
+            f'stroke="{GRID}" stroke-width="1"/><text x="{plot_left - 6}" y="{y:.1f}" '
+            f'text-anchor="end" dominant-baseline="middle" font-size="11" fill="{MUTED}">'
+            f"{value:g}</text>"
+        )
+    for side, dash in ((1, ""), (2, ' stroke-dasharray="5 4"')):
+        line = [(x_of(p[0]), y_of(p[side])) for p in points if p[side] is not None]
+        if len(line) > 1:
+            path = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in line)
+            parts.append(f'<path d="{path}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
+        for x, y in line:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{PAPER}" '
+                         f'stroke="{INK}" stroke-width="1.5"/>')  # fmt: skip
+    for anchor, x, day in (("start", plot_left, first), ("end", plot_right, last)):
+        parts.append(
+            f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
+            f'fill="{MUTED}">{escape(short_date(day))}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from psycopg.errors import UniqueViolation
 
 from catalogue.models import Band
-from logbook.models import CheckIn, Comment, PainStop, SetLog, WorkoutLog
+from logbook.flags import flag_raise, flags_acknowledge_for
+from logbook.models import CheckIn, Comment, FlagKind, PainStop, SetLog, WorkoutLog
 from logbook.sessions import sessions_of
 from programs import assignments, bands, progression
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
@@ -118,6 +119,8 @@ def workout_finish(
         PainStop.objects.get_or_create(
             workout_log=log, exercise=None, defaults={"pain": pain, "at": log.completed_at}
         )
+        flag_raise(athlete=log.athlete, kind=FlagKind.PAIN, workout_log=log,
+                   detail=f"Pain {pain}/10 after {log.workout or 'a free session'}")  # fmt: skip
     if log.assignment_id and log.workout_id:
         stopped = set(log.pain_stops.values_list("exercise_id", flat=True))
         decided = [_progress(track, log) for track in _tracks_in(log, exclude=stopped)]
@@ -138,6 +141,9 @@ def pain_stop_record(
         workout_log=log, exercise=exercise,
         defaults={"side": side, "where": where, "kind": kind, "at": now or timezone.now()},
     )  # fmt: skip
+    if created:
+        flag_raise(athlete=log.athlete, kind=FlagKind.PAIN_STOP, detail=stop.in_words(),
+                   workout_log=log)  # fmt: skip
     if created and log.assignment_id and log.workout_id:
         for track in _tracks_in(log, only=exercise.pk):
             if outcome := _progress(track, log, at=stop.at):
@@ -171,6 +177,9 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
     )
     if decision is None:
         return None
+    if decision.flag:
+        flag_raise(athlete=log.athlete, kind=flag_kind(decision), workout_log=log,
+                   detail=f"{track.exercise.name}: {decision.reason}")  # fmt: skip
     band = Band.objects.filter(pk=decision.band_id).values_list("name", flat=True).first()
     return {
         "exercise": track.exercise.name,
@@ -181,6 +190,14 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
         "warn": decision.warn,
         "suggested": decision.suggested,
     }
+
+
+def flag_kind(decision: progression.Decision) -> FlagKind:
+    if decision.warn:
+        return FlagKind.PAIN
+    if decision.notes and decision.action is progression.Action.HOLD:
+        return FlagKind.SORENESS
+    return FlagKind.REGRESSION  # more help, or no easier band to give
 
 
 def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: date) -> None:
@@ -224,4 +241,6 @@ def pain_stops_answer(*, athlete, by, workout_log: WorkoutLog | None = None) -> 
     stops = PainStop.objects.unanswered().filter(workout_log__athlete=athlete)
     if workout_log is not None:
         stops = stops.filter(workout_log=workout_log)
+    flags_acknowledge_for(athlete=athlete, by=by, workout_log=workout_log,
+                          kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP], note="Answered")  # fmt: skip
     return stops.update(answered_at=timezone.now(), answered_by=by)

@@ -13,15 +13,23 @@ from django.utils.safestring import mark_safe
 from accounts.models import Membership
 from catalogue.models import Band, BandRole
 from catalogue.words import band_words
-from coaching.forms import BandSetForm, CommentForm
-from coaching.pages.board import PAIN_FLAG
+from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
+from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
-from logbook.models import Comment, Control, PainStop, SetLog, WorkoutLog
+from logbook.models import Comment, Control, Flag, PainStop, SetLog, WorkoutLog
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandChange, BandTrack, ChangeStatus, Workout
+from programs.models import (
+    PAIN_STOP_DEFAULT,
+    Assignment,
+    BandChange,
+    BandTrack,
+    ChangeStatus,
+    Workout,
+)
 from programs.schedule import week_on
 
 RECENT_LOGS = 10
+FLAGS_SHOWN = 20
 CONTROLLED = (Control.LATE, Control.FULL)
 
 
@@ -96,7 +104,7 @@ class LogPanel:
 
     @property
     def painful(self) -> bool:
-        return (self.log.pain or 0) >= PAIN_FLAG
+        return (self.log.pain or 0) >= PAIN_STOP_DEFAULT
 
 
 def schedule_mark(on: date, *, done: bool, today: date, paused_on: date | None) -> str:
@@ -240,7 +248,7 @@ def log_panels(logs, *, bound=None) -> list[LogPanel]:
     ]
 
 
-def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
+def page_context(coach, athlete, *, track_form=None, log_form=None, strength_form=None) -> dict:
     today = timezone.localdate()
     ladder = list(Band.objects.ladder())
     # Only what this coach runs: another coach's program for the same athlete stays theirs.
@@ -248,6 +256,9 @@ def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
         Assignment.objects.for_coach(coach).filter(athlete=athlete).select_related("program")
     )
     open_ids = [a.pk for a in assignments if a.is_open]
+    membership = (
+        athlete.memberships.filter(team__coach=coach, is_active=True).select_related("team").first()
+    )
     return {
         "athlete": athlete,
         "teams": Membership.objects.filter(athlete=athlete, team__coach=coach, is_active=True)
@@ -261,4 +272,9 @@ def page_context(coach, athlete, *, track_form=None, log_form=None) -> dict:
         "pain_stops": PainStop.objects.unanswered()
         .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
         .select_related("exercise"),
+        "strength": strength_panel(athlete, sport=membership.team.sport if membership else "other"),
+        "strength_form": strength_form or StrengthTestForm(initial={"on_date": today}),
+        "flag_history": Flag.objects.filter(athlete=athlete).select_related("acknowledged_by")[
+            :FLAGS_SHOWN
+        ],
     }

@@ -5,18 +5,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
+from logbook.load import adherence_drop
 
 from accounts.models import Membership
 from catalogue.words import no_band_label
-from logbook.models import PainStop, WorkoutLog
+from logbook.flags import flags_raise_many
+from logbook.models import Flag, FlagKind, WorkoutLog
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandChange, BandTrack, DecidedBy
+from programs.models import Assignment, BandTrack
 from programs.schedule import adherence, due_in_last_days, week_on
 
-PAIN_FLAG = 5
 WINDOW_DAYS = 28  # the longest adherence window
-FLAG_DAYS = 14
 
 
 @dataclass
@@ -29,7 +29,7 @@ class AthleteRow:
     adherence_28: float | None = None
     last_workout: date | None = None
     bands: list[tuple[str, str]] = field(default_factory=list)  # (exercise, band or "unassisted")
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)  # open ones, oldest first
     missed_week: bool = False
 
 
@@ -37,7 +37,7 @@ SORTS = {
     "name": lambda row: str(row.athlete).lower(),
     "adherence": lambda row: (row.adherence_7 is None, row.adherence_7 or 0),
     "last": lambda row: row.last_workout or date.min,
-    "flags": lambda row: len(row.flags),
+    "flags": lambda row: (-len(row.flags), str(row.athlete).lower()),  # flagged first
 }
 
 
@@ -106,31 +106,24 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         )
         row.missed_week = bool(due_before_today)
 
-    recent = today - timedelta(days=FLAG_DAYS - 1)
-    for stats in (
-        WorkoutLog.objects.filter(
-            athlete_id__in=athlete_ids, completed_at__isnull=False, performed_on__gte=recent
-        )
-        .values("athlete_id")
-        .annotate(pain=Max("pain"))
-    ):
-        row = rows[stats["athlete_id"]]
-        if stats["pain"] is not None and stats["pain"] >= PAIN_FLAG:
-            row.flags.append(f"Pain {stats['pain']}/10 in the last {FLAG_DAYS} days")
-
-    for athlete_id, at in (
-        PainStop.objects.unanswered()
-        .filter(workout_log__athlete_id__in=athlete_ids)
-        .values_list("workout_log__athlete_id", "at")
-        .order_by("at")
-    ):
-        rows[athlete_id].flags.append(f"Stopped for pain on {at:%-d %b}: not answered yet")
-
+    # What the board itself sees becomes a flag too: a week without a workout, adherence
+    # dropping. Raised once (an open one stays), then every open flag is read.
+    drafts = []
     for row in assignments.values():
         if row.missed_week and (
             row.last_workout is None or row.last_workout < today - timedelta(6)
         ):
-            row.flags.append("No workout in 7 days")
+            drafts.append(Flag(athlete=row.athlete, kind=FlagKind.MISSED_WEEK,
+                               detail="No workout in 7 days"))  # fmt: skip
+        if adherence_drop(row.adherence_7, row.adherence_28):
+            detail = (
+                f"Adherence {row.adherence_7:.0%} over 7 days against {row.adherence_28:.0%} "
+                "over 28"
+            )
+            drafts.append(Flag(athlete=row.athlete, kind=FlagKind.COMPLIANCE_DROP, detail=detail))
+    flags_raise_many(drafts)
+    for flag in Flag.objects.open().filter(athlete_id__in=athlete_ids).order_by("raised_at"):
+        rows[flag.athlete_id].flags.append(flag)
 
     for assignment_id, exercise, band_role, band in (
         BandTrack.objects.filter(assignment__in=assignments)
@@ -141,16 +134,6 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             (exercise, band or no_band_label(band_role).lower())
         )
 
-    regressed = set(
-        BandChange.objects.filter(
-            track__assignment__in=assignments,
-            action="regress",
-            decided_by=DecidedBy.ENGINE,
-            at__date__gte=recent,
-        ).values_list("track__assignment", flat=True)
-    )
-    for assignment_id in regressed:
-        assignments[assignment_id].flags.append("Band moved back by the engine")
     return list(rows.values())
 
 

@@ -31,7 +31,8 @@ from coaching.pages.athlete import (
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
-from logbook.models import SetLog, WorkoutLog
+from logbook.flags import flags_acknowledge_for
+from logbook.models import FlagKind, SetLog, WorkoutLog
 from programs import assignments, bands
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
@@ -110,6 +111,12 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             track=track, band=band, reason=form.cleaned_data["reason"], by=request.user
         )
         logbook.pain_stops_answer(athlete=track.assignment.athlete, by=request.user)
+        flags_acknowledge_for(
+            athlete=track.assignment.athlete,
+            by=request.user,
+            note=f"Band set: {form.cleaned_data['reason']}",
+            kinds=[FlagKind.REGRESSION, FlagKind.SORENESS],
+        )
         where = f"on the {band.name.lower()} band" if band else "without a band"
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
@@ -135,6 +142,9 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         logbook.comment_add(workout_log=log, author=request.user, body=form.cleaned_data["body"])
         logbook.pain_stops_answer(athlete=log.athlete, by=request.user, workout_log=log)
+        flags_acknowledge_for(
+            athlete=log.athlete, by=request.user, workout_log=log, note="Commented on the workout"
+        )
         notice, form = "Comment added.", None
     elif not request.htmx:
         context = page_context(request.user, log.athlete, log_form=(log.pk, form))

@@ -20,9 +20,9 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
     teams = list(Team.objects.for_coach(request.user))
     team_id = request.GET.get("team", "")
     team = next((team for team in teams if str(team.pk) == team_id), None)
-    sort = request.GET.get("sort", "name")
+    sort = request.GET.get("sort", "flags")
     if sort.lstrip("-") not in SORTS:
-        sort = "name"
+        sort = "flags"
     rows = board_rows(request.user, today=timezone.localdate(), team_id=team.pk if team else None)
     # Every athlete is sorted; a page shows 50, which also keeps rendering cheap.
     page = Paginator(sort_rows(rows, sort), ROWS_PER_PAGE).get_page(request.GET.get("page"))

@@ -7,8 +7,9 @@ from django.utils import timezone
 from accounts.models import Membership, Team
 from catalogue.models import Exercise
 from logbook import services as logbook
+from logbook.models import Flag
 from programs import assignments, services
-from programs.models import BandChange, DecidedBy, Prescription, Program, Workout
+from programs.models import Prescription, Program, Workout
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -97,7 +98,7 @@ def test_a_paused_assignment_owes_nothing_from_the_pause_on(coach_client, coach,
     # Due before the pause on 6 Nov: 2 and 4 Nov (both done); 28 days: 2 Nov too.
     assert row.adherence_28 == 1.0
     assert row.adherence_7 is None  # nothing due in the last 7 days
-    assert "No workout in 7 days" not in row.flags
+    assert not any(flag.kind == "missed_week" for flag in row.flags)
     assert row.week == 1
 
 
@@ -110,20 +111,57 @@ def test_an_athlete_with_nothing_due_yet_has_no_adherence(coach_client, coach, p
     assert "—" in response.text
 
 
-def test_it_flags_pain_a_missed_week_and_a_regression(coach_client, coach, plan, athlete):
+def test_it_flags_pain_and_a_missed_week_in_words_until_acknowledged(
+    coach_client, coach, plan, athlete
+):
     assignment = assign(plan, athlete, coach)
     complete(assignment, 1, 1, pain=6)
-    BandChange.objects.create(
-        track=assignment.tracks.get(), action="regress", reason="Pain", decided_by=DecidedBy.ENGINE
+    response = coach_client.get("/coach/")
+    flags = {flag.kind: flag.detail for flag in row_of(response, athlete).flags}
+    assert flags == {"pain": "Pain 6/10 after Day 1", "missed_week": "No workout in 7 days"}
+    assert "<strong>Pain</strong>" in response.text and "Pain 6/10 after Day 1" in response.text
+    pain = Flag.objects.get(kind="pain")
+    response = coach_client.post(f"/coach/flags/{pain.pk}/acknowledge/", {"note": "Called her"})
+    assert response["Location"] == "/coach/"
+    flags = [flag.kind for flag in row_of(coach_client.get("/coach/"), athlete).flags]
+    assert flags == ["missed_week"]
+    pain.refresh_from_db()
+    assert (pain.note, pain.acknowledged_by) == ("Called her", coach)
+    # Acknowledged flags stay in the athlete's history.
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert "✓ Pain acknowledged: Called her" in page
+
+
+def test_flagged_athletes_come_first(coach_client, coach, team, plan, athlete):
+    early = make_user("aaron", first_name="Aaron")
+    Membership.objects.create(team=team, athlete=early)
+    assign(plan, athlete, coach)  # nothing done: a missed week
+    rows = coach_client.get("/coach/").context["rows"]
+    assert [row.athlete for row in rows] == [athlete, early]
+
+
+def test_acknowledging_someone_elses_flag_is_404(coach_client, outsider):
+    flag = Flag.objects.create(athlete=outsider, kind="pain", detail="Pain 7/10")
+    assert coach_client.post(f"/coach/flags/{flag.pk}/acknowledge/").status_code == 404
+    flag.refresh_from_db()
+    assert flag.acknowledged_at is None
+
+
+def test_htmx_acknowledging_answers_the_flag_only(coach_client, athlete):
+    flag = Flag.objects.create(athlete=athlete, kind="pain", detail="Pain 7/10")
+    response = coach_client.post(
+        f"/coach/flags/{flag.pk}/acknowledge/", {"note": "ok"}, headers={"HX-Request": "true"}
     )
-    flags = row_of(coach_client.get("/coach/"), athlete).flags
-    assert "No workout in 7 days" in flags
-    assert "Band moved back by the engine" in flags
-    # Pain on 2 Nov is more than 14 days ago.
-    assert not any(flag.startswith("Pain") for flag in flags)
-    complete(assignment, 2, 3, pain=5)
-    flags = row_of(coach_client.get("/coach/"), athlete).flags
-    assert "Pain 5/10 in the last 14 days" in flags
+    assert response.text.lstrip().startswith(f'<li class="flag" id="flag-{flag.pk}">')
+    assert "✓ Pain acknowledged: ok" in response.text
+
+
+def test_a_note_too_long_is_refused(coach_client, athlete):
+    flag = Flag.objects.create(athlete=athlete, kind="pain", detail="Pain 7/10")
+    response = coach_client.post(f"/coach/flags/{flag.pk}/acknowledge/", {"note": "x" * 301})
+    assert response.status_code == 302
+    flag.refresh_from_db()
+    assert flag.acknowledged_at is None
 
 
 def test_it_filters_by_team_and_sorts(coach_client, coach, team, athlete):
@@ -136,7 +174,7 @@ def test_it_filters_by_team_and_sorts(coach_client, coach, team, athlete):
     assert [row.athlete for row in response.context["rows"]] == [other, athlete]
     response = coach_client.get("/coach/?sort=nonsense&team=abc")
     assert response.status_code == 200
-    assert response.context["sort"] == "name"
+    assert response.context["sort"] == "flags"
 
 
 def test_htmx_gets_only_the_roster(coach_client, athlete):
@@ -159,7 +197,7 @@ def test_the_query_count_does_not_grow_with_athletes(
         if number < 3:
             assignment = assign(plan, athlete, coach)
             complete(assignment, 1, 1)
-    with django_assert_num_queries(11):  # budget: 12
+    with django_assert_num_queries(10):  # budget: 12
         response = coach_client.get("/coach/")
     page = response.context["page"]
     assert page.paginator.count == athletes

@@ -1,3 +1,6 @@
+"""What an athlete did: workout logs and their sets, the coach's comments, the check-in before
+a session and the pain stops during one."""
+
 import uuid
 
 from django.conf import settings

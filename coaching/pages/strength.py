@@ -1,0 +1,40 @@
+"""The strength section of the coach's athlete page: each test read in words (N, N/kg,
+imbalance, drops against noise), and a chart per method over time."""
+
+from dataclasses import dataclass
+
+from django.utils.safestring import mark_safe
+
+from logbook import strength
+from logbook.charts import tests_chart
+from logbook.models import StrengthTest, TestMethod
+from logbook.strength_tests import reading_of
+
+UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "°", TestMethod.DISTANCE: "cm"}
+
+
+@dataclass
+class TestLine:
+    test: StrengthTest
+    reading: strength.Reading
+
+
+def strength_panel(athlete, sport: str) -> dict:
+    """Two queries' worth of data: every test of the athlete, read against the ones before."""
+    tests = list(StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id"))
+    lines = []
+    for index, test in enumerate(tests):
+        earlier = [other for other in tests[:index] if other.method == test.method]
+        lines.append(TestLine(test, reading_of(test, earlier, sport)))
+    charts = []
+    for method, label in TestMethod.choices:
+        points = [
+            (t.on_date, float(t.left), None if t.right is None else float(t.right))
+            for t in tests
+            if t.method == method
+        ]
+        if points:
+            title = label.split(":")[0].split(" (")[0]
+            svg = tests_chart(title=title, unit=UNITS[method], points=points)
+            charts.append({"title": title, "svg": mark_safe(svg)})  # the chart escapes its text
+    return {"lines": lines[::-1], "charts": charts}

@@ -1,0 +1,43 @@
+"""Flags for the coach: raised by the services that see the fact (the engine's decision, a pain
+stop, a strength test, the board's adherence reading), one open flag per kind and session,
+acknowledged by a coach with a note. The athlete's pages never show them; the coach's do."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from logbook.models import Flag, FlagKind, WorkoutLog
+
+
+def flag_raise(*, athlete, kind: FlagKind, detail: str, workout_log: WorkoutLog | None = None):
+    """Raise a flag unless the same one is already open (safe to call again)."""
+    flag, _ = Flag.objects.get_or_create(
+        athlete=athlete, kind=kind, workout_log=workout_log, acknowledged_at=None,
+        defaults={"detail": detail[:300]},
+    )  # fmt: skip
+    return flag
+
+
+def flags_raise_many(drafts: list[Flag]) -> None:
+    """Raise many at once (the board's derived flags); open ones already there stay as they
+    are. One query."""
+    Flag.objects.bulk_create(drafts, ignore_conflicts=True)
+
+
+@transaction.atomic
+def flag_acknowledge(*, flag: Flag, by, note: str = "") -> Flag:
+    """The coach has seen it: the flag leaves the top of the board and stays in the history."""
+    flag = Flag.objects.select_for_update().get(pk=flag.pk)
+    if flag.acknowledged_at is None:
+        flag.acknowledged_at, flag.acknowledged_by, flag.note = timezone.now(), by, note
+        flag.save(update_fields=["acknowledged_at", "acknowledged_by", "note"])
+    return flag
+
+
+def flags_acknowledge_for(*, athlete, by, note: str, kinds=None, workout_log=None) -> int:
+    """Answering acknowledges too: a comment on a workout, a band set by hand."""
+    flags = Flag.objects.open().filter(athlete=athlete)
+    if kinds is not None:
+        flags = flags.filter(kind__in=kinds)
+    if workout_log is not None:
+        flags = flags.filter(workout_log=workout_log)
+    return flags.update(acknowledged_at=timezone.now(), acknowledged_by=by, note=note)

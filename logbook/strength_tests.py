@@ -1,0 +1,46 @@
+"""Recording strength tests: the row, its reading for the coach, and the flags it raises.
+The thresholds are pure rules in `logbook.strength`."""
+
+from django.db import transaction
+
+from logbook import strength
+from logbook.flags import flag_raise
+from logbook.models import FlagKind, StrengthTest
+
+
+def as_result(test: StrengthTest) -> strength.Result:
+    return strength.Result(
+        on=test.on_date,
+        method=strength.Method(test.method),
+        phase=strength.Phase(test.phase),
+        left=float(test.left),
+        right=None if test.right is None else float(test.right),
+        body_mass_kg=None if test.body_mass_kg is None else float(test.body_mass_kg),
+    )
+
+
+def reading_of(test: StrengthTest, earlier: list[StrengthTest], sport: str) -> strength.Reading:
+    return strength.read(
+        as_result(test),
+        earlier=[as_result(other) for other in earlier if other.method == test.method],
+        sport=strength.Sport(sport),
+    )
+
+
+@transaction.atomic
+def strength_test_record(*, athlete, entered_by, sport: str, **fields) -> StrengthTest:
+    """Store one test and raise the flags its reading calls for (low strength, a drop larger
+    than the device's noise, an imbalance of 15% or more)."""
+    test = StrengthTest.objects.create(athlete=athlete, entered_by=entered_by, **fields)
+    # All of them: the rules pick the 6 months they compare with, and a distance's baseline
+    # is the athlete's first distance ever.
+    earlier = list(
+        StrengthTest.objects.filter(
+            athlete=athlete, method=test.method, on_date__lte=test.on_date
+        ).exclude(pk=test.pk)
+    )
+    for draft in reading_of(test, earlier, sport).flags:
+        flag_raise(athlete=athlete, kind=FlagKind(draft.kind),
+                   detail=f"{test.get_method_display().split(':')[0]} {test.on_date:%-d %b}: "
+                   f"{draft.detail}")  # fmt: skip
+    return test

@@ -1,0 +1,163 @@
+"""Strength tests: a squad's in one form, one athlete's on their page, a CSV; each test read in
+N, N/kg and imbalance, and flagged by the team's sport and the test's phase."""
+
+import csv
+import io
+from datetime import UTC, date, datetime
+
+import pytest
+
+from logbook.models import Flag, StrengthTest
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def monday(time_machine):
+    time_machine.move_to(datetime(2026, 11, 23, 9, tzinfo=UTC), tick=False)
+
+
+@pytest.fixture
+def afl(team):
+    team.sport = "australian_football"
+    team.save(update_fields=["sport"])
+    return team
+
+
+def squad_post(athletes, rows, *, phase="preseason_start", on="2026-11-23") -> dict:
+    data = {"on_date": on, "phase": phase, "row-TOTAL_FORMS": len(athletes),
+            "row-INITIAL_FORMS": len(athletes)}  # fmt: skip
+    for index, (athlete, row) in enumerate(zip(athletes, rows, strict=True)):
+        data[f"row-{index}-athlete"] = athlete.pk
+        data[f"row-{index}-method"] = row.get("method", "nordbord")
+        for field in ("left", "right", "body_mass_kg"):
+            data[f"row-{index}-{field}"] = row.get(field, "")
+    return data
+
+
+def test_the_squad_form_lists_a_row_per_athlete(coach_client, afl, athlete):
+    response = coach_client.get(f"/coach/teams/{afl.pk}/strength-tests/")
+    assert response.status_code == 200
+    assert "Alex" in response.text and 'name="row-0-left"' in response.text
+
+
+def test_a_squads_results_are_saved_and_a_weak_leg_is_flagged(coach_client, coach, afl, athlete):
+    data = squad_post([athlete], [{"left": "310", "right": "240", "body_mass_kg": "80"}])
+    response = coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", data)
+    assert response["Location"] == "/coach/"
+    test = StrengthTest.objects.get()
+    assert (test.left, test.right, test.entered_by, test.phase) == (
+        310,
+        240,
+        coach,
+        "preseason_start",
+    )
+    kinds = set(Flag.objects.filter(athlete=athlete).values_list("kind", flat=True))
+    assert kinds == {"low_strength", "imbalance"}  # 240 N < 256 N (Opar 2015); 23% weaker
+    board = coach_client.get("/coach/").text
+    assert "<strong>Low strength</strong>" in board
+
+
+def test_a_strong_even_squad_raises_no_flag(coach_client, afl, athlete):
+    data = squad_post([athlete], [{"left": "330", "right": "320"}], phase="preseason_end")
+    coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", data)
+    assert not Flag.objects.exists()
+
+
+def test_the_same_force_is_low_for_a_soccer_team(coach_client, team, athlete):
+    team.sport = "soccer"
+    team.save(update_fields=["sport"])
+    data = squad_post([athlete], [{"left": "300", "right": "300"}])
+    coach_client.post(f"/coach/teams/{team.pk}/strength-tests/", data)
+    assert Flag.objects.get().kind == "low_strength"  # under 337 N (Timmins 2016)
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "message"),
+    [
+        ({"left": "-5", "right": "300"}, "left", "A test value cannot be negative."),
+        ({"left": "300"}, "right", "A NordBord test has a force for each leg."),
+        ({"method": "breakpoint", "left": "95"}, "left", "The knee angle is 0 (flat on the floor)"),
+        ({"method": "breakpoint", "left": "40", "right": "40"}, "right", "Leave right empty"),
+        ({"left": "²", "right": "300"}, "left", "Enter a number."),
+        ({"left": "300", "right": "9" * 12}, "right", "Ensure that there are no more than"),
+    ],
+)
+def test_bad_values_are_refused_next_to_the_field(coach_client, afl, athlete, row, field, message):
+    response = coach_client.post(
+        f"/coach/teams/{afl.pk}/strength-tests/", squad_post([athlete], [row])
+    )
+    assert response.status_code == 422
+    assert message in response.text
+    assert not StrengthTest.objects.exists()
+
+
+def test_an_empty_squad_form_says_so(coach_client, afl, athlete):
+    response = coach_client.post(
+        f"/coach/teams/{afl.pk}/strength-tests/", squad_post([athlete], [{}])
+    )
+    assert response.status_code == 422
+    assert "Enter at least one athlete&#x27;s result." in response.text
+
+
+def test_a_row_for_someone_outside_the_team_is_refused(coach_client, afl, athlete, outsider):
+    data = squad_post([outsider], [{"left": "300", "right": "300"}])
+    response = coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", data)
+    assert response.status_code == 422
+    assert "This athlete is not in the team." in response.text
+    assert not StrengthTest.objects.exists()
+
+
+def test_another_coachs_team_is_404_and_login_is_required(client, coach_client, other_coach):
+    from accounts.models import Team
+
+    theirs = Team.objects.create(coach=other_coach, name="Theirs")
+    assert coach_client.get(f"/coach/teams/{theirs.pk}/strength-tests/").status_code == 404
+    client.logout()
+    response = client.get(f"/coach/teams/{theirs.pk}/strength-tests/")
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_one_athletes_test_on_their_page_with_a_drop_and_a_chart(coach_client, afl, athlete):
+    url = f"/coach/athletes/{athlete.pk}/strength-tests/"
+    coach_client.post(url, {"on_date": "2026-09-01", "phase": "preseason_start",
+                            "method": "nordbord", "left": "380", "right": "370"})  # fmt: skip
+    later = {"on_date": "2026-11-20", "phase": "in_season", "method": "nordbord", "left": "290",
+             "right": "365"}  # fmt: skip
+    response = coach_client.post(url, later)
+    assert response["Location"] == f"/coach/athletes/{athlete.pk}/#strength"
+    assert Flag.objects.filter(kind="strength_drop").exists()  # 90 N: more than 76 N of noise
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="tests-chart"' in page
+    assert "Left 290 N" in page
+
+
+def test_a_bad_test_on_the_athlete_page_is_refused_in_place(coach_client, afl, athlete):
+    response = coach_client.post(
+        f"/coach/athletes/{athlete.pk}/strength-tests/",
+        {"on_date": "2026-11-20", "phase": "in_season", "method": "breakpoint", "left": "120"},
+    )
+    assert response.status_code == 422
+    assert "The knee angle is 0 (flat on the floor) to 90 (kneeling)." in response.text
+    assert not StrengthTest.objects.exists()
+
+
+def test_another_coachs_athlete_is_404(coach_client, outsider):
+    url = f"/coach/athletes/{outsider.pk}/strength-tests/"
+    response = coach_client.post(url, {"on_date": "2026-11-20", "phase": "in_season",
+                                       "method": "distance", "left": "40"})  # fmt: skip
+    assert response.status_code == 404
+    assert coach_client.get(f"/coach/athletes/{outsider.pk}/strength-tests.csv").status_code == 404
+
+
+def test_the_tests_export_opens_in_a_spreadsheet(coach_client, coach, afl, athlete):
+    StrengthTest.objects.create(athlete=athlete, on_date=date(2026, 11, 2), phase="in_season",
+                                method="nordbord", left=300, right=280, entered_by=coach,
+                                note="=HYPERLINK()")  # fmt: skip
+    response = coach_client.get(f"/coach/athletes/{athlete.pk}/strength-tests.csv")
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    assert rows[0] == ["athlete", "date", "phase", "method", "left", "right", "body mass (kg)",
+                       "note"]  # fmt: skip
+    assert rows[1] == ["Alex", "2026-11-02", "in_season", "nordbord", "300.0", "280.0", "",
+                       "'=HYPERLINK()"]  # fmt: skip

@@ -1,0 +1,171 @@
+"""Training load and readiness (DESIGN.md, "Hamstring monitoring": Load, Readiness): Foster's
+session RPE, weekly load, acute:chronic, an adherence drop, the check-in trend. Pure: no
+database."""
+
+import ast
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from logbook import load
+from logbook.load import (
+    CheckIn,
+    Session,
+    acute_chronic,
+    adherence_drop,
+    readiness_trend,
+    session_load,
+    weekly_loads,
+)
+
+TODAY = date(2025, 3, 12)  # a Wednesday; its week starts on Monday 10 March
+
+
+def days_ago(days):
+    return TODAY - timedelta(days=days)
+
+
+# -- Session load (Foster) ------------------------------------------------------------------------
+
+
+def test_session_load_is_rpe_times_minutes():
+    assert session_load(7, 45) == 315
+
+
+def test_session_load_rounds_half_minutes_up():
+    assert session_load(7, 42.5) == 298  # 297.5
+    assert session_load(3, 32.5) == 98  # 97.5
+
+
+@pytest.mark.parametrize(("rpe", "minutes"), [(None, 45), (7, None), (None, None)])
+def test_session_load_is_unknown_without_rpe_or_minutes(rpe, minutes):
+    assert session_load(rpe, minutes) is None
+
+
+# -- Weekly load ----------------------------------------------------------------------------------
+
+
+def test_weekly_loads_sums_each_week_from_monday_oldest_first():
+    sessions = [
+        Session(date(2025, 3, 10), 7, 45),  # this Monday: 315
+        Session(date(2025, 3, 12), 6, 50),  # today: 300
+        Session(date(2025, 3, 2), 8, 60),  # Sunday of last week: 480
+        Session(date(2025, 2, 24), 5, 40),  # Monday of last week: 200
+    ]
+
+    weeks = weekly_loads(sessions, today=TODAY, weeks=3)
+
+    assert weeks == [(date(2025, 2, 24), 680), (date(2025, 3, 3), 0), (date(2025, 3, 10), 615)]
+
+
+def test_weekly_loads_gives_eight_weeks_by_default_with_empty_weeks_at_zero():
+    weeks = weekly_loads([Session(date(2025, 1, 22), 6, 60)], today=TODAY)
+
+    assert [monday for monday, _ in weeks] == [
+        date(2025, 1, 20) + timedelta(weeks=number) for number in range(8)
+    ]
+    assert [total for _, total in weeks] == [360, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_weekly_loads_counts_a_session_without_rpe_as_nothing():
+    sessions = [Session(date(2025, 3, 11), None, 45), Session(date(2025, 3, 10), 7, 45)]
+
+    assert weekly_loads(sessions, today=TODAY, weeks=1) == [(date(2025, 3, 10), 315)]
+
+
+def test_weekly_loads_leaves_out_sessions_after_today_and_before_the_window():
+    sessions = [
+        Session(date(2025, 3, 14), 7, 45),  # Friday of this week, not yet
+        Session(date(2025, 3, 9), 7, 45),  # the Sunday before the window
+    ]
+
+    assert weekly_loads(sessions, today=TODAY, weeks=1) == [(date(2025, 3, 10), 0)]
+
+
+# -- Acute:chronic --------------------------------------------------------------------------------
+
+
+def test_acute_chronic_compares_the_last_7_days_with_the_28_day_weekly_average():
+    sessions = [
+        Session(days_ago(1), 7, 100),  # acute 1400 in the last 7 days
+        Session(days_ago(6), 7, 100),
+        Session(days_ago(10), 6, 100),  # the three weeks before: 1200 + 1000 + 800
+        Session(days_ago(12), 6, 100),
+        Session(days_ago(16), 5, 100),
+        Session(days_ago(18), 5, 100),
+        Session(days_ago(24), 4, 100),
+        Session(days_ago(27), 4, 100),  # the 28th day, today included
+        Session(days_ago(28), 9, 100),  # the 29th day: outside
+    ]
+
+    assert acute_chronic(sessions, today=TODAY) == 1.27  # 1400 against 4400 / 4
+
+
+def test_acute_chronic_is_unknown_when_the_28_days_hold_no_load():
+    sessions = [Session(days_ago(30), 7, 60), Session(days_ago(3), None, 60)]
+
+    assert acute_chronic(sessions, today=TODAY) is None
+    assert acute_chronic([], today=TODAY) is None
+
+
+def test_acute_chronic_is_zero_after_a_week_with_nothing():
+    assert acute_chronic([Session(days_ago(10), 6, 60)], today=TODAY) == 0.0
+
+
+# -- Adherence drop -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last_7", "last_28", "dropped"),
+    [
+        (0.50, 0.70, True),  # exactly 20 points, despite floating point
+        (0.40, 0.85, True),
+        (0.55, 0.70, False),
+        (0.90, 0.80, False),
+        (None, 0.80, False),
+        (0.50, None, False),
+    ],
+)
+def test_an_adherence_drop_is_20_points_or_more_under_the_28_day_value(last_7, last_28, dropped):
+    assert adherence_drop(last_7, last_28) is dropped
+
+
+# -- Readiness ------------------------------------------------------------------------------------
+
+
+def test_readiness_trend_gives_each_item_oldest_first_skipping_blanks():
+    check_ins = [
+        CheckIn(days_ago(1), soreness=4, sleep=3, fatigue=None, stress=2, mood=4),
+        CheckIn(days_ago(5), soreness=6, sleep=None, fatigue=3, stress=2, mood=3),
+        CheckIn(days_ago(27), soreness=2, sleep=4, fatigue=2, stress=1, mood=5),
+        CheckIn(days_ago(28), soreness=9, sleep=1, fatigue=5, stress=5, mood=1),  # outside
+        CheckIn(TODAY + timedelta(days=1), soreness=9, sleep=1, fatigue=5, stress=5, mood=1),
+    ]
+
+    trend = readiness_trend(check_ins, today=TODAY)
+
+    assert list(trend) == ["soreness", "sleep", "fatigue", "stress", "mood"]
+    assert trend["soreness"] == [(days_ago(27), 2), (days_ago(5), 6), (days_ago(1), 4)]
+    assert trend["sleep"] == [(days_ago(27), 4), (days_ago(1), 3)]
+    assert trend["fatigue"] == [(days_ago(27), 2), (days_ago(5), 3)]
+
+
+def test_readiness_trend_with_no_check_ins_has_empty_items():
+    trend = readiness_trend([], today=TODAY, days=7)
+
+    assert trend == {"soreness": [], "sleep": [], "fatigue": [], "stress": [], "mood": []}
+
+
+# -- Purity ---------------------------------------------------------------------------------------
+
+
+def test_the_load_rules_import_only_the_standard_library():
+    tree = ast.parse(Path(load.__file__).read_text())
+    imported = {
+        (node.module or "").split(".")[0] if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported <= {"dataclasses", "datetime", "decimal"}
