@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import OuterRef, Subquery
-from logbook.load import adherence_drop
 
 from accounts.models import Membership
+from catalogue.models import Pattern
 from catalogue.words import no_band_label
 from logbook.flags import flags_raise_many
-from logbook.models import Flag, FlagKind, WorkoutLog
+from logbook.load import adherence_drop
+from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandTrack
+from programs.models import Assignment, BandTrack, Prescription
 from programs.schedule import adherence, due_in_last_days, week_on
 
 WINDOW_DAYS = 28  # the longest adherence window
@@ -31,6 +32,10 @@ class AthleteRow:
     bands: list[tuple[str, str]] = field(default_factory=list)  # (exercise, band or "unassisted")
     flags: list[Flag] = field(default_factory=list)  # open ones, oldest first
     missed_week: bool = False
+    nordic_this_week: int = 0
+    days_since_nordic: int | None = None  # within the last 28 days
+    at_dose: bool | None = None  # every Nordic session due in 28 days done; None: none due
+    strength: float | None = None  # the weaker leg of the latest NordBord test (N)
 
 
 SORTS = {
@@ -38,6 +43,7 @@ SORTS = {
     "adherence": lambda row: (row.adherence_7 is None, row.adherence_7 or 0),
     "last": lambda row: row.last_workout or date.min,
     "flags": lambda row: (-len(row.flags), str(row.athlete).lower()),  # flagged first
+    "strength": lambda row: (row.strength is None, row.strength or 0),  # weakest first
 }
 
 
@@ -83,13 +89,19 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     ):
         scheduled[item.assignment.pk].append((item.workout.pk, item.on))
         in_window.add(item.workout.pk)
-    completed = defaultdict(set)
-    for assignment_id, workout_id in (
+    completed, done_on = defaultdict(set), {}
+    for assignment_id, workout_id, performed_on in (
         WorkoutLog.objects.completed()
         .filter(assignment__in=assignments, workout__in=in_window)
-        .values_list("assignment_id", "workout_id")
+        .values_list("assignment_id", "workout_id", "performed_on")
     ):
         completed[assignment_id].add(workout_id)
+        done_on[workout_id] = performed_on
+    nordic = set(
+        Prescription.objects.filter(
+            workout__in=in_window, exercise__pattern=Pattern.ECCENTRIC
+        ).values_list("workout_id", flat=True)
+    )
 
     for assignment_id, row in assignments.items():
         assignment = row.assignment
@@ -105,6 +117,13 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             scheduled[assignment_id], set(), today=today, days=8, paused_on=assignment.paused_on
         )
         row.missed_week = bool(due_before_today)
+        # Dose: the Nordic sessions done this week and lately, against what was due.
+        done = sorted(done_on[w] for w in completed[assignment_id] if w in nordic)
+        monday = today - timedelta(days=today.weekday())
+        row.nordic_this_week = sum(day >= monday for day in done)
+        row.days_since_nordic = (today - done[-1]).days if done else None
+        nordic_due = [w for w, on in scheduled[assignment_id] if w in nordic and on < today]
+        row.at_dose = len(done) >= len(nordic_due) if nordic_due else None
 
     # What the board itself sees becomes a flag too: a week without a workout, adherence
     # dropping. Raised once (an open one stays), then every open flag is read.
@@ -122,6 +141,12 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             )
             drafts.append(Flag(athlete=row.athlete, kind=FlagKind.COMPLIANCE_DROP, detail=detail))
     flags_raise_many(drafts)
+    for test in (
+        StrengthTest.objects.filter(athlete_id__in=athlete_ids, method=TestMethod.NORDBORD)
+        .order_by("athlete_id", "-on_date", "-id")
+        .distinct("athlete_id")
+    ):
+        rows[test.athlete_id].strength = float(min(test.left, test.right or test.left))
     for flag in Flag.objects.open().filter(athlete_id__in=athlete_ids).order_by("raised_at"):
         rows[flag.athlete_id].flags.append(flag)
 
@@ -135,6 +160,12 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         )
 
     return list(rows.values())
+
+
+def dose_share(rows: list[AthleteRow]) -> tuple[int, int]:
+    """(athletes at their program's Nordic dose over 4 weeks, athletes with Nordics due)."""
+    judged = [row.at_dose for row in rows if row.at_dose is not None]
+    return sum(judged), len(judged)
 
 
 def sort_rows(rows: list[AthleteRow], sort: str) -> list[AthleteRow]:

@@ -183,7 +183,7 @@ def test_htmx_gets_only_the_roster(coach_client, athlete):
     assert "<html" not in response.text
 
 
-@pytest.mark.parametrize("athletes", [5, 200])
+@pytest.mark.parametrize("athletes", [12, 200])
 def test_the_query_count_does_not_grow_with_athletes(
     coach_client, coach, team, plan, athletes, django_assert_num_queries
 ):
@@ -197,7 +197,9 @@ def test_the_query_count_does_not_grow_with_athletes(
         if number < 3:
             assignment = assign(plan, athlete, coach)
             complete(assignment, 1, 1)
-    with django_assert_num_queries(10):  # budget: 12
+    # session, user, teams, memberships, assignments, schedule, logs, Nordic prescriptions,
+    # flags raised, strength, bands, open flags: 12 for 12 athletes and for 200 (budget 12).
+    with django_assert_num_queries(12):
         response = coach_client.get("/coach/")
     page = response.context["page"]
     assert page.paginator.count == athletes
@@ -213,3 +215,33 @@ def test_the_roster_pages_by_fifty_keeping_team_and_sort(coach_client, team):
     assert [row.athlete.username for row in page] == [f"p{n:02}" for n in range(9, -1, -1)]
     assert "51-60 of 60" in response.text
     assert f"?team={team.pk}&amp;sort=-name&amp;page=1" in response.text
+
+
+def test_it_shows_each_athletes_nordic_dose_and_the_squads_share(
+    coach_client, coach, team, plan, athlete
+):
+    """Today is Thursday of week 3: the six of weeks 1-2, Monday's and Wednesday's were due."""
+    assignment = assign(plan, athlete, coach)
+    for week, day in [(1, 1), (1, 3), (1, 5), (2, 1), (2, 3), (2, 5), (3, 1), (3, 3)]:
+        complete(assignment, week, day)
+    keen = make_user("keen", first_name="Kim")
+    Membership.objects.create(team=team, athlete=keen)
+    complete(assign(plan, keen, coach), 3, 1)  # only Monday's, 3 days ago
+    response = coach_client.get("/coach/")
+    row, other = row_of(response, athlete), row_of(response, keen)
+    assert (row.nordic_this_week, row.days_since_nordic, row.at_dose) == (2, 1, True)
+    assert (other.nordic_this_week, other.days_since_nordic, other.at_dose) == (1, 3, False)
+    assert "Nordic dose, last 4 weeks: 1 of 2 athletes" in response.text
+    assert "under dose" in response.text
+
+
+def test_it_sorts_by_strength_weakest_first(coach_client, coach, team, athlete):
+    from logbook.models import StrengthTest
+
+    strong = make_user("strong", first_name="Sol")
+    Membership.objects.create(team=team, athlete=strong)
+    for who, left, right in ((athlete, 300, 250), (strong, 400, 390)):
+        StrengthTest.objects.create(athlete=who, on_date=TODAY, phase="in_season",
+                                    method="nordbord", left=left, right=right)  # fmt: skip
+    rows = coach_client.get("/coach/?sort=strength").context["rows"]
+    assert [(row.athlete, row.strength) for row in rows] == [(athlete, 250.0), (strong, 390.0)]
