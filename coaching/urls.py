@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching.views import athlete, board, flags, strength
+from coaching.views import athlete, board, exports, flags, strength
 
 app_name = "coaching"
 urlpatterns = [
@@ -11,7 +11,7 @@ urlpatterns = [
         flags.flag_acknowledge_view,
         name="flag-acknowledge",
     ),
-    path("coach/athletes/<int:pk>/export.csv", athlete.athlete_export, name="athlete-export"),
+    path("coach/athletes/<int:pk>/export.csv", exports.athlete_export, name="athlete-export"),
     path(
         "coach/assignments/<int:pk>/<str:action>/",
         athlete.assignment_action,
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     path(
         "coach/athletes/<int:pk>/strength-tests.csv",
-        strength.athlete_tests_export,
+        exports.athlete_tests_export,
         name="athlete-tests-export",
     ),
     path("coach/logs/<int:pk>/comments/", athlete.comment_add, name="comment-add"),

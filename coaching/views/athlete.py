@@ -3,16 +3,13 @@ tracked exercise, recent workouts with comments, and a CSV export of every set. 
 fetched through the coach's athletes (the `access` modules), so anyone else's answers 404. The
 page is built from a fixed number of queries, however many workouts the athlete has logged."""
 
-import csv
 from datetime import date
-from itertools import chain
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import athlete_for_coach
@@ -32,7 +29,7 @@ from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
 from logbook.flags import flags_acknowledge_for
-from logbook.models import FlagKind, SetLog, WorkoutLog
+from logbook.models import FlagKind
 from programs import assignments, bands
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
@@ -193,67 +190,3 @@ def pain_stops_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     cleared = logbook.pain_stops_answer(athlete=athlete, by=request.user)
     messages.success(request, f"Cleared {cleared} pain stop{'s' if cleared != 1 else ''}.")
     return redirect(page_url(athlete.pk, "pain-stops"))
-
-
-# CSV export
-
-CSV_HEADER = [
-    "date", "program", "workout", "exercise", "set", "side", "reps", "seconds", "band",
-    "control", "break angle", "target reps", "target seconds", "RPE", "session RPE", "pain",
-]  # fmt: skip
-
-
-class Echo:
-    """A file-like object whose write hands the line back, for streaming csv.writer rows."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def text_cell(value: str) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula; a quote keeps it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def csv_row(logged: SetLog) -> list:
-    log = logged.workout_log
-    return [
-        log.performed_on.isoformat(),
-        text_cell(log.assignment.program.title if log.assignment else ""),
-        text_cell(log.workout.title if log.workout else "Free session"),
-        text_cell(logged.exercise.name),
-        logged.set_number,
-        logged.side,
-        logged.reps,
-        logged.seconds,
-        text_cell(logged.band.name if logged.band else ""),
-        logged.control,
-        logged.break_angle,
-        logged.target_reps,
-        logged.target_seconds,
-        logged.rpe,
-        log.rpe,
-        log.pain,
-    ]
-
-
-@coach_required
-@require_GET
-def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
-    athlete = athlete_for_coach(request.user, pk)
-    sets = (
-        SetLog.objects.filter(workout_log__in=WorkoutLog.objects.for_coach(request.user))
-        .filter(workout_log__athlete=athlete)
-        .select_related(
-            "workout_log__workout", "workout_log__assignment__program", "exercise", "band"
-        )
-        .order_by("workout_log__performed_on", "workout_log_id", "id")
-    )
-    writer = csv.writer(Echo())
-    rows = chain([CSV_HEADER], (csv_row(logged) for logged in sets.iterator(chunk_size=2000)))
-    filename = f"{athlete.username}-sets.csv"
-    return StreamingHttpResponse(
-        (writer.writerow(row) for row in rows),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": content_disposition_header(True, filename)},
-    )

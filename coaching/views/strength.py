@@ -1,25 +1,20 @@
-"""Strength tests: a squad's results in one form, one athlete's on their page, and a CSV of
-them all. Each test is read (N, N/kg, imbalance) and raises its flags as it is saved."""
-
-import csv
-from itertools import chain
+"""Strength tests: a squad's results in one form, one athlete's on their page. Each test is
+read (N, N/kg, imbalance) and raises its flags as it is saved."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import page_context
-from coaching.views.athlete import PAGE, UNPROCESSABLE, Echo, text_cell
+from coaching.views.athlete import PAGE, UNPROCESSABLE
 from hamstrings.htmx import HtmxHttpRequest
-from logbook.models import StrengthTest
 from logbook.strength_tests import strength_test_record
 
 SQUAD_PAGE = "coaching/squad_tests.html"
@@ -83,29 +78,3 @@ def athlete_test_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
     messages.success(request, "Strength test saved.")
     return redirect(reverse("coaching:athlete", args=[athlete.pk]) + "#strength")
-
-
-CSV_HEADER = ["athlete", "date", "phase", "method", "left", "right", "body mass (kg)", "note"]
-
-
-@coach_required
-@require_GET
-def athlete_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
-    athlete = athlete_for_coach(request.user, pk)
-    tests = StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id")
-    writer = csv.writer(Echo())
-    name = text_cell(athlete.get_full_name() or athlete.username)
-    rows = (
-        [name, test.on_date.isoformat(), test.phase, test.method, test.left, test.right,
-         test.body_mass_kg, text_cell(test.note)]
-        for test in tests.iterator()
-    )  # fmt: skip
-    return StreamingHttpResponse(
-        (writer.writerow(row) for row in chain([CSV_HEADER], rows)),
-        content_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": content_disposition_header(
-                True, f"{athlete.username}-strength-tests.csv"
-            )
-        },
-    )

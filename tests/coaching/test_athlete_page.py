@@ -441,21 +441,28 @@ def test_the_export_has_a_header_and_a_row_per_set(coach_client, athlete, first_
     assert response["Content-Disposition"] == 'attachment; filename="athlete-sets.csv"'
     header, *rows = export_rows(response)
     assert header == [
-        "date", "program", "workout", "exercise", "set", "side", "reps", "seconds", "band",
-        "control", "break angle", "target reps", "target seconds", "RPE", "session RPE", "pain",
+        "athlete", "date", "program", "workout", "exercise", "set", "side", "reps", "seconds",
+        "band", "band tension (kg)", "control", "break angle", "target reps", "target seconds",
+        "RPE", "set note", "session RPE", "pain", "session notes", "coach's comments",
     ]  # fmt: skip
     assert rows == [
-        ["2026-10-01", "Band-assisted Nordic, 10 weeks", "Nordic session",
-         "Band-assisted Nordic curl", str(number), "both", "5", "", "Green", "full", "", "5", "",
-         "7", "7", "1"]
+        ["Alex", "2026-10-01", "Band-assisted Nordic, 10 weeks", "Nordic session",
+         "Band-assisted Nordic curl", str(number), "both", "5", "", "Green", "23-57", "full", "",
+         "5", "", "7", "", "7", "1", "Felt strong", ""]
         for number in (1, 2)
     ]  # fmt: skip
+
+
+def test_the_export_carries_the_coachs_comments(coach_client, coach, athlete, first_log):
+    coach_client.post(f"/coach/logs/{first_log.pk}/comments/", {"body": "=Nice depth"})
+    rows = export_rows(coach_client.get(f"/coach/athletes/{athlete.pk}/export.csv"))
+    assert rows[1][-1] == "coach: =Nice depth"
 
 
 def test_the_export_keeps_formulas_out_of_spreadsheets(coach_client, athlete, first_log):
     Program.objects.filter(pk=first_log.assignment.program_id).update(title="=HYPERLINK(1)")
     rows = export_rows(coach_client.get(f"/coach/athletes/{athlete.pk}/export.csv"))
-    assert rows[1][1] == "'=HYPERLINK(1)"
+    assert rows[1][2] == "'=HYPERLINK(1)"
 
 
 def test_the_export_runs_the_same_queries_however_many_sets(
@@ -463,7 +470,7 @@ def test_the_export_runs_the_same_queries_however_many_sets(
 ):
     for workout in workouts_of(assignment)[:8]:
         log_workout(assignment, workout)
-    with django_assert_max_num_queries(4):  # session, user, athlete, sets
+    with django_assert_max_num_queries(5):  # session, user, athlete, comments, sets
         rows = export_rows(coach_client.get(f"/coach/athletes/{athlete.pk}/export.csv"))
     assert len(rows) > 20
 
