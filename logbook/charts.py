@@ -181,7 +181,7 @@ def volume_chart(
 
 def tests_chart(
     *, title: str, unit: str, points: list[tuple[date, float, float | None]],
-    width: int = 340, height: int = 160,
+    noun: str = "test", width: int = 340, height: int = 160,
 ) -> str:  # fmt: skip
     """SVG markup of strength tests over time: the left leg (or the single value) as a solid
     line, the right leg dashed. points: (date, left, right or None) oldest first; no points,
@@ -202,7 +202,7 @@ def tests_chart(
     def y_of(value: float) -> float:
         return plot_bottom - (plot_bottom - plot_top) * (value - low) / (high - low)
 
-    summary = f"{title}: {len(points)} test{'s' if len(points) != 1 else ''}, "
+    summary = f"{title}: {len(points)} {noun}{'s' if len(points) != 1 else ''}, "
     summary += f"latest {points[-1][1]:g} {unit} on {short_date(last)}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="tests-chart" role="img" '

@@ -21,12 +21,15 @@ class SetConflict(Exception):
     """Another set already holds this set number and side."""
 
 
-def workout_start(*, athlete, assignment: Assignment, workout: Workout, today: date) -> WorkoutLog:
-    """The athlete's log of a scheduled workout, created on first use (one per workout)."""
+def workout_start(
+    *, athlete, assignment: Assignment, workout: Workout, today: date, now=None
+) -> WorkoutLog:
+    """The athlete's log of a scheduled workout, created on first use (one per workout); its
+    start time, with the finish, gives the session's minutes. `now`: the demo's clock."""
     log, _ = WorkoutLog.objects.get_or_create(
         assignment=assignment,
         workout=workout,
-        defaults={"athlete": athlete, "performed_on": today},
+        defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
     )
     return log
 
@@ -225,12 +228,16 @@ def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: da
 
 
 @transaction.atomic
-def check_in_save(*, athlete, workout_log: WorkoutLog, soreness: int | None) -> CheckIn:
-    """Soreness before the session (DOMS, not pain): asked once, skippable."""
+def check_in_save(
+    *, athlete, workout_log: WorkoutLog, soreness: int | None, **readiness: int | None
+) -> CheckIn:
+    """Before the session, asked once and skippable: soreness (DOMS, not pain) and, if the
+    athlete answers them, sleep, fatigue, stress and mood on 1-5."""
     check_in, _ = CheckIn.objects.update_or_create(
         workout_log=workout_log,
-        defaults={"athlete": athlete, "on_date": workout_log.performed_on, "soreness": soreness},
-    )
+        defaults={"athlete": athlete, "on_date": workout_log.performed_on, "soreness": soreness,
+                  **readiness},
+    )  # fmt: skip
     return check_in
 
 

@@ -141,6 +141,9 @@ class PainStopForm(forms.Form):
     )
 
 
+READINESS = [(value, value) for value in range(1, 6)]
+
+
 class CheckInForm(forms.Form):
     soreness = forms.TypedChoiceField(
         label="How sore are your hamstrings? (0 not at all - 10 very)",
@@ -149,3 +152,16 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose 0 if they are not sore, or skip."},
     )
+    # Readiness, optional: 1 (poor) to 5 (great), the way athletes answer it.
+    sleep = forms.TypedChoiceField(label="Sleep", required=False, coerce=int, empty_value=None,
+                                   choices=READINESS, widget=forms.RadioSelect)  # fmt: skip
+    fatigue = forms.TypedChoiceField(label="Fresh (not tired)", required=False, coerce=int,
+                                     empty_value=None, choices=READINESS,
+                                     widget=forms.RadioSelect)  # fmt: skip
+    stress = forms.TypedChoiceField(label="Calm (not stressed)", required=False, coerce=int,
+                                    empty_value=None, choices=READINESS,
+                                    widget=forms.RadioSelect)  # fmt: skip
+    mood = forms.TypedChoiceField(label="Mood", required=False, coerce=int, empty_value=None,
+                                  choices=READINESS, widget=forms.RadioSelect)  # fmt: skip
+
+    READINESS_ITEMS = ("sleep", "fatigue", "stress", "mood")

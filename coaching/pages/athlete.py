@@ -14,6 +14,7 @@ from accounts.models import Membership
 from catalogue.models import Band, BandRole
 from catalogue.words import band_words
 from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
+from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
 from logbook.models import Comment, Control, Flag, PainStop, SetLog, WorkoutLog
@@ -272,6 +273,7 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
         "pain_stops": PainStop.objects.unanswered()
         .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
         .select_related("exercise"),
+        "load": load_panel(coach, athlete, today=today),
         "strength": strength_panel(athlete, sport=membership.team.sport if membership else "other"),
         "strength_form": strength_form or StrengthTestForm(initial={"on_date": today}),
         "flag_history": Flag.objects.filter(athlete=athlete).select_related("acknowledged_by")[

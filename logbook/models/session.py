@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, Exercise
@@ -49,7 +50,7 @@ class WorkoutLog(models.Model):
         Assignment, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
     )
     performed_on = models.DateField()
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     rpe = models.PositiveSmallIntegerField("session RPE", null=True, blank=True)
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -84,6 +85,15 @@ class WorkoutLog(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def minutes(self) -> float | None:
+        """How long the session took, from its first set to its finish (None when that reads
+        as no real session: under a minute, or over four hours)."""
+        if self.completed_at is None:
+            return None
+        minutes = (self.completed_at - self.started_at).total_seconds() / 60
+        return round(minutes) if 1 <= minutes <= 240 else None
 
 
 class Side(models.TextChoices):

@@ -247,6 +247,9 @@ def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
     if log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
-    soreness = None if skipped else form.cleaned_data["soreness"]
-    services.check_in_save(athlete=request.user, workout_log=log, soreness=soreness)
+    answers = {} if skipped else form.cleaned_data
+    readiness = {item: answers.get(item) for item in CheckInForm.READINESS_ITEMS}
+    services.check_in_save(
+        athlete=request.user, workout_log=log, soreness=answers.get("soreness"), **readiness
+    )
     return redirect(workout_url(workout))

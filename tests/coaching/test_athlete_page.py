@@ -182,10 +182,10 @@ def test_the_page_runs_the_same_queries_for_3_and_15_workouts(
             Comment.objects.create(workout_log=log, author=coach, body="Nice work")
 
     add_logs(workouts[:3])
-    with django_assert_max_num_queries(17) as few:
+    with django_assert_max_num_queries(19) as few:
         coach_client.get(page_url(athlete))
     add_logs(workouts[3:15])
-    with django_assert_max_num_queries(17) as many:
+    with django_assert_max_num_queries(19) as many:
         response = coach_client.get(page_url(athlete))
     assert len(response.context["logs"]) == 10
     assert len(few) == len(many)

@@ -1,0 +1,51 @@
+"""The load and readiness section of the coach's athlete page: weekly session-RPE load, the
+acute:chronic ratio as information, and the check-in trend (soreness, and the mean of sleep,
+fatigue, stress and mood). Pure rules in `logbook.load`; two queries here."""
+
+from datetime import date, timedelta
+
+from django.utils.safestring import mark_safe
+
+from logbook import load
+from logbook.charts import tests_chart, volume_chart
+from logbook.models import CheckIn, WorkoutLog
+
+WEEKS = 8
+
+
+def load_panel(coach, athlete, *, today: date) -> dict:
+    first = today - timedelta(weeks=WEEKS)
+    sessions = [
+        load.Session(log.performed_on, log.rpe, log.minutes)
+        for log in WorkoutLog.objects.for_coach(coach)
+        .completed()
+        .filter(athlete=athlete, performed_on__gte=first)
+        .only("performed_on", "rpe", "started_at", "completed_at")
+    ]
+    weekly = load.weekly_loads(sessions, today=today, weeks=WEEKS)
+    check_ins = [
+        load.CheckIn(c.on_date, c.soreness, c.sleep, c.fatigue, c.stress, c.mood)
+        for c in CheckIn.objects.filter(athlete=athlete, on_date__gte=today - timedelta(days=28))
+    ]
+    trend = load.readiness_trend(check_ins, today=today)
+    readiness = _mean_readiness(trend)
+    charts = []
+    if any(total for _, total in weekly):
+        charts.append(mark_safe(volume_chart(weeks=weekly, unit="AU")))  # escapes its text
+    for title, unit, points in (
+        ("Soreness before sessions", "/10", trend["soreness"]),
+        ("Readiness (sleep, fatigue, stress, mood)", "/5", readiness),
+    ):
+        if points:
+            points = [(day, value, None) for day, value in points]
+            svg = tests_chart(title=title, unit=unit, points=points, noun="check-in")
+            charts.append(mark_safe(svg))  # the chart escapes its text
+    return {"ratio": load.acute_chronic(sessions, today=today), "charts": charts}
+
+
+def _mean_readiness(trend: dict) -> list[tuple[date, float]]:
+    by_day: dict[date, list[int]] = {}
+    for item in ("sleep", "fatigue", "stress", "mood"):
+        for day, value in trend[item]:
+            by_day.setdefault(day, []).append(value)
+    return [(day, round(sum(v) / len(v), 1)) for day, v in sorted(by_day.items())]

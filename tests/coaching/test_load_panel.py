@@ -1,0 +1,50 @@
+"""Load and readiness on the coach's athlete page: session RPE x minutes per week, the
+acute:chronic ratio as information, and the check-in trend."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from logbook import services as logbook
+from logbook.models import CheckIn, WorkoutLog
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+
+
+@pytest.fixture(autouse=True)
+def clock(time_machine):
+    time_machine.move_to(datetime(2026, 11, 23, 9, tzinfo=UTC), tick=False)
+
+
+def session(athlete, on: date, *, rpe: int, minutes: int, soreness=None, sleep=None):
+    """A free session that took `minutes`, with its check-in."""
+    start = datetime(on.year, on.month, on.day, 18, tzinfo=UTC)
+    log = WorkoutLog.objects.create(athlete=athlete, performed_on=on, started_at=start)
+    logbook.workout_finish(workout_log=log, rpe=rpe, pain=0, now=start + timedelta(minutes=minutes))
+    CheckIn.objects.create(athlete=athlete, on_date=on, workout_log=log, soreness=soreness,
+                           sleep=sleep, fatigue=sleep, stress=sleep, mood=sleep)  # fmt: skip
+
+
+def test_it_shows_the_load_ratio_and_trends(coach_client, athlete):
+    for days_ago in (1, 3, 8, 10, 15, 17, 22, 24):
+        session(athlete, date(2026, 11, 23) - timedelta(days=days_ago), rpe=6, minutes=40,
+                soreness=3, sleep=4)  # fmt: skip
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert "Acute:chronic load (7 against 28 days): <strong>1.0</strong>" in page
+    assert "Weekly volume, AU: 1920" in page  # 8 sessions of RPE 6 x 40 minutes
+    assert "Soreness before sessions: 8 check-ins, latest 3 /10" in page
+    assert "Readiness (sleep, fatigue, stress, mood)" in page
+
+
+def test_without_load_it_says_so(coach_client, athlete):
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert "no load logged yet" in page
+
+
+def test_a_session_of_implausible_length_carries_no_load(athlete):
+    start = datetime(2026, 11, 20, 18, tzinfo=UTC)
+    log = WorkoutLog.objects.create(
+        athlete=athlete, performed_on=date(2026, 11, 20), started_at=start
+    )
+    logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=start + timedelta(hours=9))
+    assert WorkoutLog.objects.get().minutes is None
