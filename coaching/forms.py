@@ -140,6 +140,10 @@ class SquadRowForm(StrengthValuesForm):
 
 
 class SquadRows(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        # Every row may stay empty (the athlete was not tested), not only the extra ones.
+        return {**super().get_form_kwargs(index), "empty_permitted": True}
+
     def clean(self):
         if not any(form.has_changed() for form in self.forms):
             raise forms.ValidationError("Enter at least one athlete's result.")

@@ -4,19 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_invite'),
+        ("accounts", "0002_invite"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='team',
-            name='sport',
-            field=models.CharField(choices=[('australian_football', 'Australian football'), ('soccer', 'Soccer'), ('rugby_union', 'Rugby union'), ('other', 'Other')], default='other', max_length=20),
+            model_name="team",
+            name="sport",
+            field=models.CharField(
+                choices=[
+                    ("australian_football", "Australian football"),
+                    ("soccer", "Soccer"),
+                    ("rugby_union", "Rugby union"),
+                    ("other", "Other"),
+                ],
+                default="other",
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.CheckConstraint(condition=models.Q(('sport__in', ['australian_football', 'soccer', 'rugby_union', 'other'])), name='accounts_team_sport_valid'),
+            model_name="team",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("sport__in", ["australian_football", "soccer", "rugby_union", "other"])
+                ),
+                name="accounts_team_sport_valid",
+            ),
         ),
     ]

@@ -122,5 +122,7 @@ def test_a_pain_stop_warns_the_athlete_and_flags_the_coach(phone, fresh_nordic):
     phone.click("button:has-text('Log out')")
     log_in(phone, "coach", "hamstrings")
     phone.wait_for_url("**/coach/")
-    expect(phone.locator("main")).to_contain_text("Stopped for pain on")
+    expect(phone.locator(".athlete-row:has-text('Alex') .row-flags")).to_contain_text(
+        "Stopped for pain"
+    )
     screenshot(phone, "board-pain-stop")

@@ -49,3 +49,19 @@ def test_running_it_again_duplicates_nothing(demo):
     counts = (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count())
     call_command("demo", stdout=io.StringIO())
     assert (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count()) == counts
+
+
+def test_the_squad_looks_like_a_real_monday(demo, client):
+    from accounts.models import User
+    from logbook.models import Flag, StrengthTest
+
+    client.force_login(User.objects.get(username="coach"))
+    response = client.get("/coach/")
+    rows = response.context["page"].paginator.count
+    assert rows == 12
+    assert StrengthTest.objects.count() == 31  # a season of three tests for ten, one for Alex
+    kinds = set(Flag.objects.open().values_list("kind", flat=True))
+    assert {"low_strength", "strength_drop", "imbalance", "missed_week"} <= kinds
+    first = response.context["rows"][0]
+    assert first.flags  # flagged athletes come first
+    assert "Nordic dose, last 4 weeks:" in response.text

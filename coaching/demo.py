@@ -1,0 +1,137 @@
+"""The demo squad's history, replayed through the same services (and so the same engine and
+the same flags) as the app: two athletes to sign in as, and ten more so the coach's board
+looks like a real Monday, with a season of strength tests and check-ins."""
+
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from accounts.models import Membership, User
+from catalogue.models import Pattern
+from logbook import services as logbook
+from logbook.models import StrengthTest
+from logbook.strength_tests import strength_test_record
+from programs.assignments import program_assign
+from programs.models import Assignment
+
+SQUAD_SPORT = "australian_football"  # the NordBord thresholds of Opar 2015
+# username, first name, weeks into the Nordic program, sessions they skip, NordBord tests
+# (left, right in N) at the start and end of pre-season and in season.
+SQUAD = [
+    ("jordan", "Jordan", 4, "none", [(305, 298), (331, 322), (336, 330)]),
+    ("riley", "Riley", 4, "every third", [(262, 255), (275, 270), (281, 276)]),  # low
+    ("casey", "Casey", 3, "none", [(348, 341), (372, 366), (371, 280)]),  # a drop, imbalance
+    ("taylor", "Taylor", 3, "fridays", [(318, 322), (340, 333), (338, 341)]),
+    ("morgan", "Morgan", 4, "none", [(290, 251), (308, 276), (315, 281)]),  # imbalance
+    ("quinn", "Quinn", 2, "last week", [(327, 330), (344, 338), (352, 349)]),  # missed a week
+    ("avery", "Avery", 3, "none", [(296, 301), (318, 316), (324, 327)]),
+    ("jamie", "Jamie", 2, "every third", [(276, 281), (299, 302), (306, 300)]),
+    ("drew", "Drew", 4, "none", [(362, 358), (381, 377), (383, 380)]),
+    ("robin", "Robin", 3, "fridays", [(284, 279), (301, 296), (212, 231)]),  # a big drop
+]
+TEST_DAYS = [("preseason_start", 150), ("preseason_end", 90), ("in_season", 6)]
+
+
+def squad_load(*, team, template, today) -> None:
+    """Ten more athletes with programs, sessions, check-ins and strength tests (once)."""
+    coach = team.coach
+    for username, first_name, weeks_in, skips, tests in SQUAD:
+        athlete, created = User.objects.get_or_create(
+            username=username, defaults={"first_name": first_name, "body_mass_kg": 82}
+        )
+        if not created:
+            continue
+        athlete.set_unusable_password()
+        athlete.save(update_fields=["password"])
+        Membership.objects.get_or_create(team=team, athlete=athlete)
+        assignment = program_assign(
+            template=template, athlete=athlete, start_date=today - timedelta(weeks=weeks_in),
+            by=coach,
+        )  # fmt: skip
+        replay_history(assignment, today, diligent=True, skip=skips)
+        for (phase, days_ago), (left, right) in zip(TEST_DAYS, tests, strict=True):
+            strength_test_record(
+                athlete=athlete, entered_by=coach, sport=team.sport, phase=phase,
+                method="nordbord", on_date=today - timedelta(days=days_ago), left=left,
+                right=right, body_mass_kg=athlete.body_mass_kg,
+            )  # fmt: skip
+    if not StrengthTest.objects.filter(athlete__username="athlete").exists():
+        athlete = User.objects.get(username="athlete")
+        strength_test_record(
+            athlete=athlete, entered_by=coach, sport=team.sport, phase="in_season",
+            method="nordbord", on_date=today - timedelta(days=6), left=312, right=305,
+        )  # fmt: skip
+
+
+def skipped(skip: str, week: int, day: int, performed_on, today) -> bool:
+    return {
+        "none": False,
+        "every third": (week + day) % 3 == 0,
+        "fridays": day == 5,
+        "last week": performed_on >= today - timedelta(days=7),
+    }[skip]
+
+
+def replay_history(assignment: Assignment, today, *, diligent: bool, skip: str = "none") -> None:
+    """Log the workouts due before today as two real athletes would have, through the same
+    services (and so the same engine) as the app. The diligent one controls nearly every rep
+    to the floor, with a few breaks near it, and is mid-way on the purple band; the other one
+    stopped a Nordic for a sharp pain in week 3, their coach answered, and they missed last
+    week."""
+    coach = assignment.assigned_by
+    for week in assignment.program.weeks.prefetch_related("workouts__prescriptions__exercise"):
+        for workout in week.workouts.all():
+            performed_on = workout.scheduled_on(assignment.start_date)
+            if performed_on >= today or (not diligent and performed_on >= today - timedelta(7)):
+                continue
+            if skipped(skip, week.number, workout.day, performed_on, today):
+                continue
+            evening = timezone.make_aware(datetime.combine(performed_on, time(18)))
+            log = logbook.workout_start(
+                athlete=assignment.athlete, assignment=assignment, workout=workout,
+                today=performed_on, now=evening - timedelta(minutes=35),
+            )  # fmt: skip
+            logbook.check_in_save(
+                athlete=assignment.athlete, workout_log=log,
+                soreness=3 if week.number > 4 else 2 + workout.day % 2,
+                sleep=3 if workout.day == 5 else 4, fatigue=3 + week.number % 2, stress=3, mood=4,
+            )  # fmt: skip
+            stop_for_pain = not diligent and week.number == 3 and workout.day == 5
+            log_sets(assignment, log, workout, stop_after_one=stop_for_pain)
+            if stop_for_pain:
+                nordic = workout.prescriptions.first().exercise
+                logbook.pain_stop_record(
+                    workout_log=log, exercise=nordic, side="left", where="high", kind="sharp",
+                    now=evening,
+                )  # fmt: skip
+            logbook.workout_finish(
+                workout_log=log, rpe=7, pain=3 if stop_for_pain else 1, now=evening
+            )
+            if stop_for_pain:
+                logbook.comment_add(
+                    workout_log=log, author=coach,
+                    body="Good call stopping. Two easy days, then back on the blue band, and "
+                    "tell me at once if it is sharp again.",
+                )  # fmt: skip
+                logbook.pain_stops_answer(athlete=assignment.athlete, by=coach, workout_log=log)
+
+
+def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool) -> None:
+    """Every prescribed set on the track's band; the last set of each session breaks near the
+    floor, the others are controlled to it."""
+    bands = {track.exercise_id: track.band for track in assignment.tracks.all()}
+    for prescription in workout.prescriptions.all():
+        eccentric = prescription.exercise.pattern == Pattern.ECCENTRIC
+        for set_number in range(1, prescription.sets + 1):
+            for side in prescription.sides:
+                last = set_number == prescription.sets
+                logbook.set_log(
+                    workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
+                    prescription=prescription, set_number=set_number, side=side,
+                    reps=prescription.target_for_set(set_number),
+                    band=bands.get(prescription.exercise_id, prescription.band),
+                    control=("late" if last else "full") if eccentric else "",
+                )  # fmt: skip
+            if stop_after_one:
+                return
