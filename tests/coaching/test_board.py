@@ -245,3 +245,18 @@ def test_it_sorts_by_strength_weakest_first(coach_client, coach, team, athlete):
                                     method="nordbord", left=left, right=right)  # fmt: skip
     rows = coach_client.get("/coach/?sort=strength").context["rows"]
     assert [(row.athlete, row.strength) for row in rows] == [(athlete, 250.0), (strong, 390.0)]
+
+
+def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coach, plan, athlete):
+    from logbook.models import Comment
+
+    assignment = assign(plan, athlete, coach)
+    complete(assignment, 3, 3, pain=6)
+    pain = Flag.objects.get(kind="pain")
+    board = coach_client.get("/coach/").text
+    assert f'action="/coach/logs/{pain.workout_log_id}/comments/"' in board
+    assert f'href="/coach/athletes/{athlete.pk}/#bands-heading"' in board
+    coach_client.post(f"/coach/logs/{pain.workout_log_id}/comments/", {"body": "Rest it"})
+    assert Comment.objects.get().body == "Rest it"
+    pain.refresh_from_db()
+    assert pain.acknowledged_by == coach  # answering acknowledges
