@@ -14,9 +14,9 @@ PER_SESSION = {FlagKind.PAIN, FlagKind.PAIN_STOP}
 
 def flag_raise(*, athlete, kind: FlagKind, detail: str, workout_log: WorkoutLog | None = None):
     """Raise a flag unless the same one is already open (safe to call again)."""
-    if kind not in PER_SESSION:
-        if open_one := Flag.objects.open().filter(athlete=athlete, kind=kind).first():
-            return open_one
+    open_ones = Flag.objects.open().filter(athlete=athlete, kind=kind)
+    if kind not in PER_SESSION and (open_one := open_ones.first()):
+        return open_one
     flag, _ = Flag.objects.get_or_create(
         athlete=athlete, kind=kind, workout_log=workout_log, acknowledged_at=None,
         defaults={"detail": detail[:300]},
