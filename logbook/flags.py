@@ -40,11 +40,16 @@ def flag_acknowledge(*, flag: Flag, by, note: str = "") -> Flag:
     return flag
 
 
-def flags_acknowledge_for(*, athlete, by, note: str, kinds=None, workout_log=None) -> int:
-    """Answering acknowledges too: a comment on a workout, a band set by hand."""
+def flags_acknowledge_for(
+    *, athlete, by, note: str, kinds=None, workout_log=None, workout_logs=None
+) -> int:
+    """Answering acknowledges too: a comment on a workout, a band set by hand. Narrowed to one
+    workout log, or to a set of them, when given."""
     flags = Flag.objects.open().filter(athlete=athlete)
     if kinds is not None:
         flags = flags.filter(kind__in=kinds)
     if workout_log is not None:
         flags = flags.filter(workout_log=workout_log)
+    if workout_logs is not None:
+        flags = flags.filter(workout_log__in=workout_logs)
     return flags.update(acknowledged_at=timezone.now(), acknowledged_by=by, note=note)

@@ -125,8 +125,11 @@ def workout_finish(
         flag_raise(athlete=log.athlete, kind=FlagKind.PAIN, workout_log=log,
                    detail=f"Pain {pain}/10 after {log.workout or 'a free session'}")  # fmt: skip
     if log.assignment_id and log.workout_id:
+        # Only the exercises done in this session are decided (one skipped today is not
+        # judged again on an older session), and not one a pain stop already decided.
         stopped = set(log.pain_stops.values_list("exercise_id", flat=True))
-        decided = [_progress(track, log) for track in _tracks_in(log, exclude=stopped)]
+        done = set(log.sets.values_list("exercise_id", flat=True)) - stopped
+        decided = [_progress(track, log) for track in _tracks_in(log) if track.exercise_id in done]
         log.outcome = [*log.outcome, *(outcome for outcome in decided if outcome)]
         log.save(update_fields=["outcome"])
     return log
@@ -155,12 +158,11 @@ def pain_stop_record(
     return stop
 
 
-def _tracks_in(log: WorkoutLog, *, exclude=(), only=None) -> list[BandTrack]:
+def _tracks_in(log: WorkoutLog, *, only=None) -> list[BandTrack]:
     exercise_ids = [only] if only else log.workout.prescriptions.values("exercise_id")
     return list(
         BandTrack.objects.select_for_update(of=("self",))
         .filter(assignment_id=log.assignment_id, exercise_id__in=exercise_ids)
-        .exclude(exercise_id__in=[pk for pk in exclude if pk])
         .select_related("exercise", "band", "assignment__program")
     )
 
@@ -198,9 +200,9 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
 def flag_kind(decision: progression.Decision) -> FlagKind:
     if decision.warn:
         return FlagKind.PAIN
-    if decision.notes and decision.action is progression.Action.HOLD:
-        return FlagKind.SORENESS
-    return FlagKind.REGRESSION  # more help, or no easier band to give
+    if decision.action is progression.Action.REGRESS or not decision.notes:
+        return FlagKind.REGRESSION  # more help, or no easier band to give
+    return FlagKind.SORENESS
 
 
 def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: date) -> None:
@@ -242,12 +244,19 @@ def check_in_save(
 
 
 @transaction.atomic
-def pain_stops_answer(*, athlete, by, workout_log: WorkoutLog | None = None) -> int:
+def pain_stops_answer(
+    *, athlete, by, workout_log: WorkoutLog | None = None, assignment: Assignment | None = None
+) -> int:
     """A coach answered (a comment, a band set by hand, or clearing it): the athlete's warning
-    goes. Only the stops of `workout_log` when given, else all of the athlete's."""
+    goes. Only the stops of `workout_log`, or of `assignment`, when given; else all of them."""
     stops = PainStop.objects.unanswered().filter(workout_log__athlete=athlete)
     if workout_log is not None:
         stops = stops.filter(workout_log=workout_log)
-    flags_acknowledge_for(athlete=athlete, by=by, workout_log=workout_log,
-                          kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP], note="Answered")  # fmt: skip
+    if assignment is not None:
+        stops = stops.filter(workout_log__assignment=assignment)
+    flags_acknowledge_for(
+        athlete=athlete, by=by, kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP], note="Answered",
+        workout_logs=None if workout_log is None and assignment is None
+        else stops.values("workout_log"),
+    )  # fmt: skip
     return stops.update(answered_at=timezone.now(), answered_by=by)

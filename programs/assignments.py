@@ -6,14 +6,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from catalogue.models import Pattern
 from programs.models import (
     Assignment,
     AssignmentStatus,
     BandChange,
     BandTrack,
     DecidedBy,
+    Prescription,
     Program,
     Workout,
 )
@@ -87,18 +90,17 @@ def assignment_end(*, assignment: Assignment, status=AssignmentStatus.DONE) -> N
 @transaction.atomic
 def assignment_resume_after_gap(*, assignment: Assignment, today) -> None:
     """A return after two weeks or more away is a pause that ended today: the week of the
-    first workout not done starts again today, its remaining workouts on their days; the
-    workouts skipped before it stay in the past, missed."""
-    done = assignment.program.weeks.filter(
-        workouts__logs__assignment=assignment, workouts__logs__completed_at__isnull=False
-    ).values_list("workouts", flat=True)
-    first_open = (
-        Workout.objects.filter(week__program=assignment.program)
-        .exclude(pk__in=done)
-        .order_by("week__number", "day", "id")
-        .select_related("week")
-        .first()
-    )
+    next workout after the last one done starts again today, its remaining workouts on their
+    days; workouts skipped before that stay in the past, missed."""
+    done = Workout.objects.filter(logs__assignment=assignment, logs__completed_at__isnull=False)
+    last = done.select_related("week").order_by("-week__number", "-day", "-id").first()
+    ahead = Workout.objects.filter(week__program=assignment.program).exclude(pk__in=done)
+    if last is not None:
+        ahead = ahead.filter(
+            Q(week__number__gt=last.week.number)
+            | Q(week__number=last.week.number, day__gt=last.day)
+        )
+    first_open = ahead.select_related("week").order_by("week__number", "day", "id").first()
     if first_open is None:
         return
     start = today - timedelta(days=7 * (first_open.week.number - 1))
@@ -124,7 +126,14 @@ def assignment_schedule(
     the workouts dated inside it, read from the weeks that can fall there (so a long program
     costs no more than a short one). One query."""
     by_program = {assignment.program_id: assignment for assignment in assignments}
-    workouts = Workout.objects.filter(week__program__in=by_program).select_related("week")
+    nordic = Prescription.objects.filter(
+        workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
+    )
+    workouts = (
+        Workout.objects.filter(week__program__in=by_program)
+        .select_related("week")
+        .annotate(has_nordic=Exists(nordic))  # for the coach's dose reading
+    )
     if between and by_program:
         first, last = between
         starts = [assignment.start_date for assignment in by_program.values()]

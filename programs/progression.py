@@ -171,6 +171,9 @@ def decide(
     last band change, or the track's start."""
     track = _Track(ladder, role, owned_band_ids)
     current = current_band_id
+    if current is not None and all(band.id != current for band in ladder):
+        reason = "Your band is not on the ladder any more: your coach will choose the next one."
+        return Decision(Action.HOLD, current, reason, flag=True)
     if not sessions:
         return Decision(Action.HOLD, current, f"No sessions yet: {track.stay(current)}.")
     latest = sessions[-1]
@@ -194,7 +197,7 @@ def decide(
     if role is Role.ASSIST and current is None:
         return _hold(current, "You are already unassisted: keep going without a band.", notes)
     if rule.mode is Mode.SCHEDULED:  # 7.
-        return _scheduled(track, rule, current, band_changed_on, today, notes)
+        return _scheduled(track, rule, current, band_changed_on, at_band, today, notes)
     return _earned(track, rule, current, band_changed_on, at_band, today, eccentric, notes)
 
 
@@ -255,11 +258,19 @@ def _earned(
     return track.less_help(current, evidence, rule, notes)
 
 
-def _scheduled(track, rule, current, band_changed_on, today, notes) -> Decision:
+def _scheduled(track, rule, current, band_changed_on, at_band, today, notes) -> Decision:
     weeks = 0 if band_changed_on is None else (today - band_changed_on).days // 7
     if weeks < rule.step_weeks:
         reason = f"The schedule moves on every {rule.step_weeks} weeks: {track.stay(current)}."
         return _hold(current, reason, notes)
+    # A schedule steps on by the calendar, but never over pain or soreness (rule 1).
+    for session in at_band[-max(1, rule.sessions_to_advance) :]:
+        if session.pain_stop or (session.pain or 0) > MAX_PAIN_TO_ADVANCE:
+            return _hold(current, f"A painful session is among your last ones: "
+                         f"{track.stay(current)}.", notes)  # fmt: skip
+        if (session.soreness or 0) >= SORENESS_BLOCKS_ADVANCE:
+            reason = f"You were sore ({session.soreness} of 10) lately: {track.stay(current)}."
+            return _hold(current, reason, notes)
     return track.less_help(current, f"{weeks} weeks {track.on(current)}", rule, notes)
 
 
@@ -297,11 +308,15 @@ def _struggle_cause(session: Session, eccentric: bool) -> str:
 
 
 def _soreness_notes(sessions: list[Session]) -> tuple[str, ...]:
-    sore = [s.soreness for s in sessions if s.soreness is not None]
-    if sore and sore[-1] >= SORENESS_FLAG:
-        return (f"Soreness {sore[-1]} of 10 before the session: your coach has been told.",)
-    run = sore[-SORE_CHECK_INS_IN_A_ROW:]
-    if len(run) == SORE_CHECK_INS_IN_A_ROW and all(v >= SORENESS_BLOCKS_ADVANCE for v in run):
+    """Soreness flags the coach when this session's check-in says 7 or more, or the last three
+    sessions' check-ins each said 4 or more (a skipped check-in breaks the run)."""
+    latest = sessions[-1].soreness
+    if latest is not None and latest >= SORENESS_FLAG:
+        return (f"Soreness {latest} of 10 before the session: your coach has been told.",)
+    run = [s.soreness for s in sessions[-SORE_CHECK_INS_IN_A_ROW:]]
+    if len(run) == SORE_CHECK_INS_IN_A_ROW and all(
+        v is not None and v >= SORENESS_BLOCKS_ADVANCE for v in run
+    ):
         return ("Sore before three sessions running: your coach has been told.",)
     return ()
 

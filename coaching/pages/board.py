@@ -5,16 +5,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from accounts.models import Membership
-from catalogue.models import Pattern
 from catalogue.words import no_band_label
 from logbook.flags import flags_raise_many
 from logbook.load import adherence_drop
 from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandTrack, Prescription
+from programs.models import Assignment, BandTrack
 from programs.schedule import adherence, due_in_last_days, week_on
 
 WINDOW_DAYS = 28  # the longest adherence window
@@ -83,12 +82,14 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     # Only the last 28 days matter, however long the programs are.
     window = (today - timedelta(days=WINDOW_DAYS), today)
     scheduled = defaultdict(list)
-    in_window = set()
+    in_window, nordic = set(), set()
     for item in assignment_schedule(
         [row.assignment for row in assignments.values()], between=window
     ):
         scheduled[item.assignment.pk].append((item.workout.pk, item.on))
         in_window.add(item.workout.pk)
+        if item.workout.has_nordic:
+            nordic.add(item.workout.pk)
     completed, done_on = defaultdict(set), {}
     for assignment_id, workout_id, performed_on in (
         WorkoutLog.objects.completed()
@@ -97,11 +98,6 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     ):
         completed[assignment_id].add(workout_id)
         done_on[workout_id] = performed_on
-    nordic = set(
-        Prescription.objects.filter(
-            workout__in=in_window, exercise__pattern=Pattern.ECCENTRIC
-        ).values_list("workout_id", flat=True)
-    )
 
     for assignment_id, row in assignments.items():
         assignment = row.assignment
@@ -127,6 +123,12 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
 
     # What the board itself sees becomes a flag too: a week without a workout, adherence
     # dropping. Raised once (an open one stays), then every open flag is read.
+    # ... unless it is open already, or the coach acknowledged it in the last week.
+    seen = set(
+        Flag.objects.filter(athlete_id__in=athlete_ids)
+        .filter(Q(acknowledged_at__isnull=True) | Q(acknowledged_at__date__gt=today - timedelta(7)))
+        .values_list("athlete_id", "kind")
+    )
     drafts = []
     for row in assignments.values():
         if row.missed_week and (
@@ -140,7 +142,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
                 "over 28"
             )
             drafts.append(Flag(athlete=row.athlete, kind=FlagKind.COMPLIANCE_DROP, detail=detail))
-    flags_raise_many(drafts)
+    flags_raise_many([d for d in drafts if (d.athlete.pk, d.kind) not in seen])
     for test in (
         StrengthTest.objects.filter(athlete_id__in=athlete_ids, method=TestMethod.NORDBORD)
         .order_by("athlete_id", "-on_date", "-id")

@@ -107,7 +107,9 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         bands.band_set_by_coach(
             track=track, band=band, reason=form.cleaned_data["reason"], by=request.user
         )
-        logbook.pain_stops_answer(athlete=track.assignment.athlete, by=request.user)
+        logbook.pain_stops_answer(
+            athlete=track.assignment.athlete, by=request.user, assignment=track.assignment
+        )
         flags_acknowledge_for(
             athlete=track.assignment.athlete,
             by=request.user,

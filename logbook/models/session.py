@@ -293,7 +293,7 @@ class PainStop(models.Model):
     where = models.CharField(max_length=6, choices=PainWhere, blank=True)
     kind = models.CharField(max_length=5, choices=PainKind, blank=True)
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -260,3 +260,17 @@ def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coac
     assert Comment.objects.get().body == "Rest it"
     pain.refresh_from_db()
     assert pain.acknowledged_by == coach  # answering acknowledges
+
+
+def test_an_acknowledged_missed_week_stays_acknowledged(coach_client, coach, plan, athlete):
+    assign(plan, athlete, coach)  # nothing done for a fortnight
+    coach_client.get("/coach/")
+    missed = Flag.objects.get(kind="missed_week")
+    coach_client.post(f"/coach/flags/{missed.pk}/acknowledge/", {"note": "Injured, knew"})
+    rows = coach_client.get("/coach/").context["rows"]
+    assert [flag.kind for flag in row_of_rows(rows, athlete).flags] == []
+    assert Flag.objects.filter(kind="missed_week").count() == 1
+
+
+def row_of_rows(rows, athlete):
+    return next(row for row in rows if row.athlete == athlete)

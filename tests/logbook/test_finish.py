@@ -162,3 +162,18 @@ def test_history_lists_the_athletes_workouts(athlete_client, first_workout, clie
     assert "Session day 1" not in client.get("/history/").text
     assert client.logout() is None
     assert client.get("/history/").status_code == 302
+
+
+def test_an_exercise_skipped_today_is_not_judged_again_on_an_older_session(
+    athlete_client, first_workout, time_machine
+):
+    do_every_set(athlete_client, first_workout)
+    finish(athlete_client, first_workout, pain=6)  # green -> blue, once
+    time_machine.move_to(datetime(2026, 11, 19, 18, tzinfo=UTC), tick=False)
+    second = first_workout.week.workouts.get(day=4)
+    hold = second.prescriptions.get(exercise__slug="banded-isometric-leg-curl-hold")
+    for number in (1, 2):  # only the hold today: the Nordic is skipped
+        athlete_client.post(f"/workouts/{second.pk}/sets/", set_data(hold, number), headers=HTMX)
+    finish(athlete_client, second, pain=0)
+    changes = BandChange.objects.filter(decided_by="engine")
+    assert [(c.action, c.to_band.name) for c in changes] == [("regress", "Blue")]

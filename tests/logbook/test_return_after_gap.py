@@ -1,7 +1,7 @@
 """Opening a workout two weeks or more after the last session: the week it stopped in starts
 again today, and each tracked band of the workout goes one step easier, once."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -196,3 +196,18 @@ def test_opening_requires_login(client, trained_on_day_1, clock):
     assert response["Location"].startswith("/accounts/login/")
     assignment.refresh_from_db()
     assert assignment.start_date == START
+
+
+def test_a_workout_skipped_long_ago_does_not_rewind_the_program(
+    athlete_client, athlete, assignment, clock
+):
+    """Week 1 day 1 skipped, the rest of weeks 1 and 2 done, then two weeks away: week 2 is over,
+    the program resumes at the week after it, not at the skipped workout."""
+    for week, day in ((1, 4), (2, 1), (2, 4)):
+        clock.move_to(evening(assignment.start_date + timedelta(days=7 * (week - 1) + day - 1)))
+        train(athlete_client, workout(assignment, week, day))
+    come_back(athlete_client, clock, athlete, date(2026, 12, 14))
+    open_page(athlete_client, workout(assignment, 1, 1))  # the one skipped, still open
+    assignment.refresh_from_db()
+    # Nothing is left after week 2's last workout: the start date does not move back.
+    assert assignment.start_date == date(2026, 11, 16)
