@@ -178,6 +178,16 @@ def prescription_delete(*, prescription: Prescription) -> None:
 
 @transaction.atomic
 def prescription_save(*, prescription: Prescription) -> Prescription:
+    """Add or change an exercise of a workout. A workout already done keeps what it prescribed:
+    the progression engine judges those sessions against it."""
+    if (
+        prescription.pk is not None
+        and prescription.workout.logs.filter(completed_at__isnull=False).exists()
+    ):  # the athlete's logs of this workout (logbook's WorkoutLog.workout)
+        raise HasHistory(
+            "This workout has been done, so what it prescribed stays as it was logged. "
+            "Change the workouts still ahead instead."
+        )
     if prescription.pk is None:
         last = prescription.workout.prescriptions.aggregate(last=Max("order"))["last"] or 0
         prescription.order = last + 1

@@ -247,8 +247,12 @@ def prescription_edit(request: HtmxHttpRequest, pk: int, prescription_pk: int) -
     form = PrescriptionForm(request.POST or None, instance=prescription)
     week = prescription.workout.week
     if request.method == "POST" and form.is_valid():
-        services.prescription_save(prescription=form.instance)
-        return show_week(request, program, week)
+        try:
+            services.prescription_save(prescription=form.instance)
+        except services.HasHistory as error:
+            form.add_error(None, str(error))
+        else:
+            return show_week(request, program, week)
     return show_form(
         request, program, form, title=f"Edit {prescription.exercise}", action=request.path,
         target=f"#week-{week.pk}", cancel_anchor=f"week-{week.pk}",

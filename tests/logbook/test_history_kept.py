@@ -135,3 +135,26 @@ def test_the_programs_page_survives_a_copy_without_its_assignment(client, coach,
     response = client.get("/programs/")
     assert response.status_code == 200
     assert f"/programs/{copy.pk}/" not in response.text
+
+
+def test_the_prescription_of_a_workout_done_cannot_be_rewritten(
+    client, coach, athlete, assignment, first_workout
+):
+    """The engine judges past sessions against what they prescribed: a coach raising the sets
+    afterwards would turn a good session into a short one."""
+    from tests.logbook.test_finish import do_every_set, finish
+
+    client.force_login(athlete)
+    do_every_set(client, first_workout)
+    finish(client, first_workout)
+    nordic = first_workout.prescriptions.get(order=1)
+    client.force_login(coach)
+    url = builder(assignment.program_id, f"prescriptions/{nordic.pk}/")
+    data = {"exercise": nordic.exercise_id, "sets": 5, "target": "12/10/8/8/8", "rest_seconds": 90,
+            "tempo": "", "rpe_target": "", "band": "", "notes": ""}  # fmt: skip
+    response = client.post(url, data)
+    assert "This workout has been done, so what it prescribed stays as it was logged." in (
+        response.text
+    )
+    nordic.refresh_from_db()
+    assert nordic.sets == 3
