@@ -10,16 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from catalogue.models import Pattern
-from programs.models import (
-    Assignment,
-    AssignmentStatus,
-    BandChange,
-    BandTrack,
-    DecidedBy,
-    Prescription,
-    Program,
-    Workout,
-)
+from programs import bands
+from programs.models import Assignment, AssignmentStatus, Prescription, Program, Workout
 from programs.schedule import week_on, workout_date
 from programs.services import program_copy
 
@@ -43,18 +35,10 @@ def program_assign(
     start_bands = start_bands or {}
     for rule in copy.band_rules.select_related("start_band"):
         band = start_bands.get(rule.exercise_id, rule.start_band)
-        track = BandTrack.objects.create(
-            assignment=assignment, exercise_id=rule.exercise_id, band=band
-        )
-        BandChange.objects.create(
-            track=track,
-            to_band=band,
-            action="start",
-            reason=f"Starts on the {band.name.lower()} band." if band else "Starts unassisted.",
-            decided_by=DecidedBy.COACH,
-            by=by,
+        bands.track_start(
+            assignment=assignment, exercise_id=rule.exercise_id, band=band, by=by,
             at=min(timezone.now(), start_of(start_date)),
-        )
+        )  # fmt: skip
     return assignment
 
 

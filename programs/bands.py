@@ -32,7 +32,7 @@ def band_for(prescription: Prescription, track_bands: dict[int, Band | None]) ->
 
 def track_bands(assignment_id: int) -> dict[int, Band | None]:
     """Exercise id -> the athlete's band on its track (None = unassisted)."""
-    tracks = BandTrack.objects.filter(assignment_id=assignment_id).select_related("band")
+    tracks = BandTrack.objects.filter(assignment_id=assignment_id).ruled().select_related("band")
     return {track.exercise_id: track.band for track in tracks}
 
 
@@ -46,6 +46,17 @@ def one_band_harder(bands: list[progression.Band], prescription: Prescription) -
         bands, prescription.band_id, role=progression.Role(role), direction="advance"
     )
     return prescription.band_id if target in (None, progression.END) else target
+
+
+def track_start(*, assignment, exercise_id: int, band: Band | None, by, at) -> BandTrack:
+    """Where an athlete starts on the ladder for one exercise (assigning, or a rule added to
+    their copy later), with its first change on record."""
+    track = BandTrack.objects.create(assignment=assignment, exercise_id=exercise_id, band=band)
+    BandChange.objects.create(
+        track=track, to_band=band, action="start", decided_by=DecidedBy.COACH, by=by, at=at,
+        reason=f"Starts on the {band.name.lower()} band." if band else "Starts unassisted.",
+    )  # fmt: skip
+    return track
 
 
 def _move(track: BandTrack, band_id: int | None, **change) -> BandChange:

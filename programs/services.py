@@ -3,6 +3,7 @@ commands and tests all call these; each one is a single transaction."""
 
 from django.db import transaction
 from django.db.models import Max, ProtectedError
+from django.utils import timezone
 from django.utils.text import slugify
 
 from catalogue.models import Exercise
@@ -213,7 +214,19 @@ def prescription_move(*, prescription: Prescription, direction: str) -> None:
 
 
 @transaction.atomic
-def band_rule_set(*, program: Program, exercise: Exercise, **fields) -> BandRule:
-    """Create or replace the rule for one exercise of the program."""
+def band_rule_set(*, program: Program, exercise: Exercise, by=None, **fields) -> BandRule:
+    """Create or replace the rule for one exercise of the program. On an athlete's copy, a new
+    rule starts their track at the rule's start band (a track they had keeps its band)."""
     rule, _ = BandRule.objects.update_or_create(program=program, exercise=exercise, defaults=fields)
+    assignment = getattr(program, "assignment", None)
+    if assignment is not None and not assignment.tracks.filter(exercise=exercise).exists():
+        bands.track_start(assignment=assignment, exercise_id=exercise.pk, band=rule.start_band,
+                          by=by, at=timezone.now())  # fmt: skip
     return rule
+
+
+@transaction.atomic
+def band_rule_delete(*, rule: BandRule) -> None:
+    """The band stops moving for that exercise: the prescription's own band applies again.
+    The athlete's track and its changes stay, as history."""
+    rule.delete()

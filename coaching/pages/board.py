@@ -154,6 +154,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
 
     for assignment_id, exercise, band_role, band in (
         BandTrack.objects.filter(assignment__in=assignments)
+        .ruled()
         .order_by("exercise__name")
         .values_list("assignment_id", "exercise__name", "exercise__band_role", "band__name")
     ):

@@ -63,9 +63,11 @@ def attach_exercises(items: list[DueWorkout]) -> None:
         workout__in=[item.workout for item in items]
     ).select_related("exercise", "band")
     track_bands = {}
-    for track in BandTrack.objects.filter(
-        assignment__in={item.assignment.pk for item in items}
-    ).select_related("band"):
+    for track in (
+        BandTrack.objects.filter(assignment__in={item.assignment.pk for item in items})
+        .ruled()
+        .select_related("band")
+    ):
         track_bands.setdefault(track.assignment_id, {})[track.exercise_id] = track.band
     by_workout = {}
     for prescription in prescriptions:

@@ -3,12 +3,12 @@ on the band ladder for each tracked exercise, and every move of that band."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, Exercise
-from programs.models.plan import Program
+from programs.models.plan import BandRule, Program
 
 
 class AssignmentStatus(models.TextChoices):
@@ -91,6 +91,14 @@ class Assignment(models.Model):
 
 
 class BandTrackQuerySet(models.QuerySet):
+    def ruled(self):
+        """Tracks whose exercise still has a band rule in the athlete's program: without one,
+        the prescription's own band applies (the track stays, as history)."""
+        rules = BandRule.objects.filter(
+            program=OuterRef("assignment__program"), exercise=OuterRef("exercise")
+        )
+        return self.filter(Exists(rules))
+
     def for_athlete(self, athlete):
         return self.filter(assignment__athlete=athlete)
 

@@ -294,7 +294,9 @@ def rule_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = BandRuleForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
-        services.band_rule_set(program=program, exercise=fields.pop("exercise"), **fields)
+        services.band_rule_set(
+            program=program, exercise=fields.pop("exercise"), by=request.user, **fields
+        )
         return show_rules(request, program)
     return show_form(
         request, program, form, title="Band rule", action=request.path,
@@ -306,5 +308,5 @@ def rule_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def rule_delete(request: HtmxHttpRequest, pk: int, rule_pk: int) -> HttpResponse:
     program = program_for_owner(request.user, pk)
-    rule_of(program, rule_pk).delete()
+    services.band_rule_delete(rule=rule_of(program, rule_pk))
     return show_rules(request, program)

@@ -158,3 +158,37 @@ def test_the_prescription_of_a_workout_done_cannot_be_rewritten(
     )
     nordic.refresh_from_db()
     assert nordic.sets == 3
+
+
+def test_a_rule_added_to_an_athletes_copy_starts_a_track(client, coach, assignment, first_workout):
+    from catalogue.models import Band
+    from programs.models import BandTrack
+
+    hold = first_workout.prescriptions.get(exercise__slug="banded-isometric-leg-curl-hold")
+    client.force_login(coach)
+    black = Band.objects.get(name="Black")
+    response = client.post(builder(assignment.program_id, "rules/"), {
+        "exercise": hold.exercise_id, "mode": "earned", "start_band": black.pk, "step_weeks": 2,
+        "sessions_to_advance": 3, "rpe_ceiling": 8, "pain_stop": 5,
+    })  # fmt: skip
+    assert response.status_code == 302
+    track = BandTrack.objects.get(assignment=assignment, exercise=hold.exercise)
+    assert track.band == black
+    assert track.changes.get().action == "start"
+
+
+def test_without_its_rule_the_prescriptions_own_band_applies_again(
+    client, coach, athlete, assignment, first_workout
+):
+    from programs.models import BandTrack
+
+    track = BandTrack.objects.get(assignment=assignment)
+    BandTrack.objects.filter(pk=track.pk).update(band=None)  # unassisted on the track
+    client.force_login(athlete)
+    assert "unassisted" in client.get("/today/").text
+    rule = assignment.program.band_rules.get()
+    client.force_login(coach)
+    client.post(builder(assignment.program_id, f"rules/{rule.pk}/delete/"))
+    client.force_login(athlete)
+    assert "3 x 12/10/8 · Green band" in client.get("/today/").text  # the prescription's band
+    assert BandTrack.objects.filter(pk=track.pk).exists()  # the track stays, as history
