@@ -31,7 +31,8 @@ def load_panel(coach, athlete, *, today: date) -> dict:
     readiness = _mean_readiness(trend)
     charts = []
     if any(total for _, total in weekly):
-        charts.append(mark_safe(volume_chart(weeks=weekly, unit="AU")))  # escapes its text
+        svg = volume_chart(weeks=weekly, unit="AU")
+        charts.append(("Weekly load (session RPE x minutes)", mark_safe(svg)))  # escapes its text
     for title, unit, points in (
         ("Soreness before sessions", "/10", trend["soreness"]),
         ("Readiness (sleep, fatigue, stress, mood)", "/5", readiness),
@@ -39,7 +40,7 @@ def load_panel(coach, athlete, *, today: date) -> dict:
         if points:
             points = [(day, value, None) for day, value in points]
             svg = tests_chart(title=title, unit=unit, points=points, noun="check-in")
-            charts.append(mark_safe(svg))  # the chart escapes its text
+            charts.append((title, mark_safe(svg)))  # the chart escapes its text
     return {"ratio": load.acute_chronic(sessions, today=today), "charts": charts}
 
 
