@@ -17,7 +17,7 @@ from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
 from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
-from logbook.models import Comment, Control, Flag, PainStop, SetLog, WorkoutLog
+from logbook.models import Comment, Flag, PainStop, SetLog, WorkoutLog
 from programs.assignments import assignment_schedule
 from programs.models import (
     PAIN_STOP_DEFAULT,
@@ -27,11 +27,11 @@ from programs.models import (
     ChangeStatus,
     Workout,
 )
+from programs.progression import CONTROLLED
 from programs.schedule import week_on
 
 RECENT_LOGS = 10
 FLAGS_SHOWN = 20
-CONTROLLED = (Control.LATE, Control.FULL)
 
 
 @dataclass
