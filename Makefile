@@ -18,8 +18,10 @@ install: $(BIN)/.installed
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py demo
-	@echo "Serving at http://127.0.0.1:$(PORT)/"
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving at http://127.0.0.1:$(PORT)/ with a task worker (mail) beside it"
+	DEBUG=1 sh -c '$(BIN)/python manage.py db_worker --no-startup-delay & \
+		trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)'
 
 # The suite runs with DEBUG off, as in production, but over plain HTTP on 127.0.0.1.
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789

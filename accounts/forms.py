@@ -1,9 +1,28 @@
 from django import forms
 from django.contrib.auth.base_user import BaseUserManager
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.template import loader
 
+from accounts.mail import mail_queue
 from accounts.models import Team, User
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with its mail rendered now and sent by the worker."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        mail_queue(to=to_email, subject=subject, body=body)
 
 
 class TeamForm(forms.Form):

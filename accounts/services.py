@@ -3,11 +3,11 @@ each one is a single transaction."""
 
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from accounts.mail import mail_queue
 from accounts.models import Invite, Membership, Team, User
 
 INVITE_DAYS = 7
@@ -46,7 +46,7 @@ def expiry_date(invite: Invite) -> str:
 
 @transaction.atomic
 def invite_send(*, team: Team, email: str, invited_by: User, base_url: str) -> Invite:
-    """Create a single-use invite and mail its link. A failed send rolls the invite back."""
+    """Create a single-use invite and queue the mail with its link."""
     invite = Invite.objects.create(
         team=team,
         email=email,
@@ -54,17 +54,16 @@ def invite_send(*, team: Team, email: str, invited_by: User, base_url: str) -> I
         expires_at=timezone.now() + timedelta(days=INVITE_DAYS),
     )
     link = invite_link(invite=invite, base_url=base_url)
-    send_mail(
+    mail_queue(
+        to=email,
         subject=f"{invited_by} invited you to {team} on Hamstrings",
-        message=(
+        body=(
             f"{invited_by} invited you to join {team} on Hamstrings, for guided hamstring "
             "programs with resistance bands.\n\n"
             "Open this link to sign up, or to join with the account you already have:\n\n"
             f"{link}\n\n"
             f"The link works once and expires on {expiry_date(invite)}.\n"
         ),
-        from_email=None,
-        recipient_list=[email],
     )
     return invite
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "django_tasks_db",
     "accounts",
     "catalogue",
     "programs",
@@ -165,6 +166,15 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hamstrings <noreply@localhost>")
+
+# Background work (mail) goes through Django's tasks framework into the database; a worker
+# (`manage.py db_worker`, started by `make run` and compose's `worker`) runs it. The suite runs
+# tasks immediately unless a test asks for the queue.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # Content-Security-Policy: only our own files; scripts also by per-request nonce.
 SECURE_CSP = {

@@ -1,6 +1,10 @@
 """Personas shared by the whole suite: a coach, their athlete, another coach's athlete, staff."""
 
 import pytest
+from asgiref.local import Local
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.tasks import task_backends
 
 from accounts.models import Membership, Team, User
 from catalogue.models import Band
@@ -13,6 +17,23 @@ PASSWORD = "correct horse battery"
 def fast_password_hashing(settings):
     """A slow password hash buys tests nothing and costs most of a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@receiver(setting_changed)
+def forget_task_backends(*, setting, **kwargs):
+    """Django caches the TASKS backends and resets them on no setting change: do it here."""
+    if setting == "TASKS":
+        task_backends._settings = None
+        task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run inside the request in tests; tests of the queue itself ask for it."""
+    settings.TASKS = IMMEDIATE_TASKS
 
 
 def make_user(username: str, **fields) -> User:

@@ -123,3 +123,19 @@ def test_the_dockerfile_serves_with_gunicorn():
     assert "FROM python:3.12" in dockerfile
     assert "gunicorn" in dockerfile
     assert "collectstatic" in dockerfile
+
+
+def test_compose_runs_a_task_worker_on_the_same_database():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    worker, web = compose["services"]["worker"], compose["services"]["web"]
+    assert "db_worker" in worker["command"]
+    assert worker["environment"]["DATABASE_URL"] == web["environment"]["DATABASE_URL"]
+    assert worker["environment"]["SECRET_KEY"].startswith("${SECRET_KEY:?")
+    assert worker["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_make_run_starts_a_worker_beside_the_server():
+    makefile = (ROOT / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun:") : makefile.index("\ntest:")]
+    assert "db_worker" in run and "runserver" in run
+    assert run.index("db_worker") < run.index("runserver")
