@@ -23,3 +23,9 @@ def membership_of(team: Team, pk: int) -> Membership:
 def invite_by_token(token: str) -> Invite:
     """An invite is reached by its secret token alone: whoever holds the link."""
     return get_object_or_404(Invite.objects.select_related("team__coach"), token=token)
+
+
+def pending_invite_of(team: Team, pk: int) -> Invite:
+    """A pending invite of a team the caller already holds: accepted and revoked ones are
+    history, out of reach of resend and revoke."""
+    return get_object_or_404(team.invites.pending(), pk=pk)

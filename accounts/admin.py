@@ -11,6 +11,7 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         *BaseUserAdmin.fieldsets,
         ("Training", {"fields": ["is_coach", "units", "timezone", "body_mass_kg"]}),
+        ("Mail", {"fields": ["mail_messages", "mail_flag_digest", "mail_training_reminder"]}),
     ]
 
 

@@ -1,11 +1,17 @@
+import re
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.template import loader
+from django.utils.text import Truncator
 
 from accounts.mail import mail_queue
-from accounts.models import Team, User
+from accounts.models import TIMEZONE_CHOICES, Team, Units, User
+from accounts.units import body_mass_limits, mass_from_kg, mass_to_kg
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -40,23 +46,65 @@ class TeamForm(forms.Form):
         return name
 
 
+INVITES_PER_POST = 50
+ADDRESS_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def invalid_address(address: str) -> bool:
+    try:
+        validate_email(address)
+    except ValidationError:
+        return True
+    return len(address) > 254
+
+
 class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label="Athlete's email",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "off", "placeholder": "name@example.com"}),
+    """One or more addresses, separated by commas, spaces or new lines. A mistyped address
+    stops the whole list (named, so the coach can fix it and send again, nobody mailed twice);
+    members and pending invites are the action's to leave out (`services.invites_send`)."""
+
+    emails = forms.CharField(
+        label="Athletes' emails",
+        help_text=f"One or several (up to {INVITES_PER_POST}), separated by commas, spaces or "
+        "new lines.",
+        max_length=INVITES_PER_POST * 256,
+        error_messages={
+            "required": "Enter at least one email address.",
+            "max_length": f"That is more than {INVITES_PER_POST} addresses: send them in parts.",
+        },
+        widget=forms.Textarea(
+            attrs={
+                "rows": 3,
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "placeholder": "nia@example.com, sam@example.com",
+            }
+        ),
     )
 
-    def __init__(self, *args, team: Team, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.team = team
-
-    def clean_email(self) -> str:
-        email = BaseUserManager.normalize_email(self.cleaned_data["email"])
-        members = self.team.memberships.filter(is_active=True, athlete__email__iexact=email)
-        if members.exists():
-            raise ValidationError(f"{email} is already a member of {self.team}.")
-        return email
+    def clean_emails(self) -> list[str]:
+        addresses = [part for part in ADDRESS_SEPARATORS.split(self.cleaned_data["emails"]) if part]
+        if not addresses:
+            raise ValidationError("Enter at least one email address.")
+        if len(addresses) > INVITES_PER_POST:
+            raise ValidationError(
+                f"You entered {len(addresses)} addresses; invite at most {INVITES_PER_POST} "
+                "at a time. Nothing was sent."
+            )
+        if bad := [address for address in addresses if invalid_address(address)]:
+            named = ", ".join(Truncator(address).chars(60) for address in bad)
+            these = (
+                "This is not a valid email address"
+                if len(bad) == 1
+                else "These are not valid email addresses"
+            )
+            raise ValidationError(
+                f"{these}: {named}. Nothing was sent: correct the list and send it again."
+            )
+        unique = {}  # each address once, as typed first
+        for address in map(BaseUserManager.normalize_email, addresses):
+            unique.setdefault(address.lower(), address)
+        return list(unique.values())
 
 
 class InviteSignUpForm(UserCreationForm):
@@ -82,3 +130,89 @@ class InviteSignUpForm(UserCreationForm):
                 "An account with this email already exists. Log in to join with it."
             )
         return email
+
+
+def timezone_choices(*, current: str) -> list[tuple[str, str]]:
+    """The zones a person would look for (Europe/London, America/New_York, UTC), without the
+    aliases and system names (GB, Etc/GMT+3, localtime); the person's own zone stays."""
+    return [
+        (name, label)
+        for name, label in TIMEZONE_CHOICES
+        if name in ("UTC", current) or ("/" in name and not name.startswith("Etc/"))
+    ]
+
+
+class SettingsForm(forms.Form):
+    """A person's own settings. Its cleaned data (`settings()`) is keyed by the User fields
+    that `services.settings_save` writes: a new setting joins by adding its field here and
+    its name to `services.SETTINGS_FIELDS`. The body mass is typed in the units the person
+    read the page in (their saved units), whatever they choose for next time."""
+
+    units = forms.ChoiceField(
+        label="Units for loads and band tensions",
+        choices=Units.choices,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose kg or lb.", "required": "Choose kg or lb."},
+    )
+    timezone = forms.ChoiceField(
+        label="Time zone",
+        choices=TIMEZONE_CHOICES,
+        help_text="Sets when your day starts: today's workout and the dates of your sessions.",
+        error_messages={
+            "invalid_choice": "Choose your time zone from the list (such as Europe/London).",
+            "required": "Choose your time zone from the list (such as Europe/London).",
+        },
+    )
+    body_mass = forms.DecimalField(
+        required=False,
+        help_text="Optional. Strength tests are read per kilogram of body mass with it.",
+        max_digits=5,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
+        error_messages={"invalid": "Enter your body mass as a number, such as 72.5."},
+    )
+
+    mail_messages = forms.BooleanField(required=False)
+    mail_flag_digest = forms.BooleanField(required=False)
+    mail_training_reminder = forms.BooleanField(required=False)
+    MAIL_FIELDS = ("mail_messages", "mail_flag_digest", "mail_training_reminder")
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        self.mass_units = user.units
+        self.shown_mass = (
+            None if user.body_mass_kg is None else mass_from_kg(user.body_mass_kg, user.units)
+        )
+        initial = {"units": user.units, "timezone": user.timezone, "body_mass": self.shown_mass}
+        initial |= {name: getattr(user, name) for name in self.MAIL_FIELDS}
+        super().__init__(*args, initial=initial, **kwargs)
+        for name in self.MAIL_FIELDS:  # labels and help from the model: one wording
+            model_field = User._meta.get_field(name)
+            self.fields[name].label = model_field.verbose_name
+            self.fields[name].help_text = model_field.help_text
+        # The digest is about athletes' flags, the reminder about one's own training.
+        del self.fields["mail_training_reminder" if user.is_coach else "mail_flag_digest"]
+        self.fields["timezone"].choices = timezone_choices(current=user.timezone)
+        low, high = body_mass_limits(self.mass_units)
+        self.fields["body_mass"].label = f"Body mass ({self.mass_units})"
+        self.fields["body_mass"].widget.attrs.update(min=low, max=high)
+        self.mass_limits = (low, high)
+
+    def clean_body_mass(self) -> Decimal | None:
+        value = self.cleaned_data["body_mass"]
+        if value is None:
+            return None
+        if value == self.shown_mass:  # unchanged: keep the stored kg, no rounding drift
+            return self.user.body_mass_kg
+        low, high = self.mass_limits
+        if not low <= value <= high:
+            raise ValidationError(
+                f"Enter a body mass between {low} and {high} {self.mass_units}, or leave it empty."
+            )
+        return mass_to_kg(value, self.mass_units)
+
+    def settings(self) -> dict:
+        """The cleaned values, named as the User's fields."""
+        values = dict(self.cleaned_data)
+        values["body_mass_kg"] = values.pop("body_mass")
+        return values

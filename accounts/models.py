@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Units(models.TextChoices):
@@ -20,6 +21,19 @@ class User(AbstractUser):
     units = models.CharField(max_length=2, choices=Units, default=Units.KG)
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
     body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    # Mail, each kind switched on or off in settings (the app shows everything either way).
+    mail_messages = models.BooleanField(
+        "Mail me new messages and notices", default=True,
+        help_text="Your coach's messages, or your athletes' messages and pain stops.",
+    )  # fmt: skip
+    mail_flag_digest = models.BooleanField(
+        "Mail me a daily digest of new flags", default=True,
+        help_text="Coaches: one mail a day when athletes were flagged.",
+    )  # fmt: skip
+    mail_training_reminder = models.BooleanField(
+        "Remind me on training days", default=False,
+        help_text="Athletes: one mail in the morning of a day with a workout.",
+    )  # fmt: skip
 
     class Meta:
         constraints = [
@@ -103,8 +117,16 @@ def invite_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+class InviteQuerySet(models.QuerySet):
+    def pending(self):
+        """Neither accepted nor revoked: the invites a coach can still resend or revoke
+        (expired ones included: a resend renews them)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
 class Invite(models.Model):
-    """A single-use link that signs an athlete up (or adds an existing one) to a team."""
+    """A single-use link that signs an athlete up (or adds an existing one) to a team. A
+    revoked invite keeps its row, for the team's history; an accepted one is never revoked."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invites")
     email = models.EmailField()
@@ -113,14 +135,28 @@ class Invite(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(default=timezone.now, help_text="When it was last mailed.")
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InviteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="accounts_invite_accepted_or_revoked",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Invite for {self.email} to {self.team}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

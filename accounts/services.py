@@ -1,9 +1,11 @@
 """Business actions on teams and invites. Views, the admin, commands and tests all call these;
 each one is a single transaction."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
@@ -22,8 +24,12 @@ class UsernameTaken(Exception):
 
 
 class InviteUnusable(Exception):
-    """An invite that cannot be accepted (used, expired, or not for this person); the message
-    says why in plain words."""
+    """An invite that cannot be accepted (used, revoked, expired, or not for this person); the
+    message says why in plain words."""
+
+
+class InviteSettled(Exception):
+    """An invite that can no longer be resent or revoked: it was accepted or revoked."""
 
 
 @transaction.atomic
@@ -44,27 +50,104 @@ def expiry_date(invite: Invite) -> str:
     return dateformat.format(timezone.localtime(invite.expires_at), "j F Y")
 
 
-@transaction.atomic
-def invite_send(*, team: Team, email: str, invited_by: User, base_url: str) -> Invite:
-    """Create a single-use invite and queue the mail with its link."""
-    invite = Invite.objects.create(
-        team=team,
-        email=email,
-        invited_by=invited_by,
-        expires_at=timezone.now() + timedelta(days=INVITE_DAYS),
-    )
-    link = invite_link(invite=invite, base_url=base_url)
+def invite_mail(*, invite: Invite, base_url: str) -> None:
+    """Queue the mail with the invite's link (sent by the worker, once the caller commits)."""
+    invited_by, team = invite.invited_by, invite.team
     mail_queue(
-        to=email,
+        to=invite.email,
         subject=f"{invited_by} invited you to {team} on Hamstrings",
         body=(
             f"{invited_by} invited you to join {team} on Hamstrings, for guided hamstring "
             "programs with resistance bands.\n\n"
             "Open this link to sign up, or to join with the account you already have:\n\n"
-            f"{link}\n\n"
+            f"{invite_link(invite=invite, base_url=base_url)}\n\n"
             f"The link works once and expires on {expiry_date(invite)}.\n"
         ),
     )
+
+
+@transaction.atomic
+def invite_send(*, team: Team, email: str, invited_by: User, base_url: str) -> Invite:
+    """Create a single-use invite and queue the mail with its link."""
+    now = timezone.now()
+    invite = Invite.objects.create(
+        team=team,
+        email=email,
+        invited_by=invited_by,
+        sent_at=now,
+        expires_at=now + timedelta(days=INVITE_DAYS),
+    )
+    invite_mail(invite=invite, base_url=base_url)
+    return invite
+
+
+@dataclass(frozen=True)
+class InviteBatch:
+    """What one list of addresses did: who was invited, and who was left out and why."""
+
+    sent: list[Invite]
+    members: list[str]  # already active members of the team
+    pending: list[str]  # already invited (not accepted, not revoked; perhaps expired)
+
+
+@transaction.atomic
+def invites_send(*, team: Team, emails: list[str], invited_by: User, base_url: str) -> InviteBatch:
+    """Invite each address once, in one transaction. Members and addresses with a pending
+    invite are left out and reported, never mailed twice; the team row is locked, so two posts
+    at the same moment cannot both invite one address."""
+    Team.objects.select_for_update().get(pk=team.pk)
+    addresses = {email.lower(): email for email in emails}  # the same address once
+
+    def taken(queryset, field: str) -> set[str]:
+        found = queryset.annotate(address=Lower(field)).filter(address__in=list(addresses))
+        return set(found.values_list("address", flat=True))
+
+    members = taken(team.memberships.filter(is_active=True), "athlete__email")
+    pending = taken(team.invites.pending(), "email") - members
+    sent = [
+        invite_send(team=team, email=email, invited_by=invited_by, base_url=base_url)
+        for key, email in addresses.items()
+        if key not in members and key not in pending
+    ]
+    return InviteBatch(
+        sent=sent,
+        members=[email for key, email in addresses.items() if key in members],
+        pending=[email for key, email in addresses.items() if key in pending],
+    )
+
+
+def invite_pending_locked(invite: Invite) -> Invite:
+    """The invite's row, locked, while it is still pending; `InviteSettled` otherwise."""
+    locked = (
+        Invite.objects.select_related("team", "invited_by")
+        .select_for_update(of=("self",))
+        .get(pk=invite.pk)
+    )
+    if locked.accepted_at is not None:
+        raise InviteSettled(f"{locked.email} has already accepted the invite.")
+    if locked.revoked_at is not None:
+        raise InviteSettled(f"The invite to {locked.email} was revoked.")
+    return locked
+
+
+@transaction.atomic
+def invite_resend(*, invite: Invite, base_url: str) -> Invite:
+    """Mail the same link again and renew its expiry, so an expired invite works again."""
+    invite = invite_pending_locked(invite)
+    invite.sent_at = timezone.now()
+    invite.expires_at = invite.sent_at + timedelta(days=INVITE_DAYS)
+    invite.save(update_fields=["sent_at", "expires_at"])
+    invite_mail(invite=invite, base_url=base_url)
+    return invite
+
+
+@transaction.atomic
+def invite_revoke(*, invite: Invite) -> Invite:
+    """The link stops working at once. The row stays, for the team's history; an accepted
+    invite is never revoked (the athlete is removed from the team instead)."""
+    invite = invite_pending_locked(invite)
+    invite.revoked_at = timezone.now()
+    invite.save(update_fields=["revoked_at"])
     return invite
 
 
@@ -72,6 +155,8 @@ def invite_problem(*, invite: Invite, user: User | None = None) -> str:
     """Why this invite cannot be accepted (by `user`, when given), or "" when it can."""
     if invite.accepted_at is not None:
         return "This invite has already been used."
+    if invite.revoked_at is not None:
+        return "This invite is no longer valid: your coach withdrew it. Ask them for a new one."
     if invite.expires_at <= timezone.now():
         return f"This invite expired on {expiry_date(invite)}. Ask your coach for a new one."
     if user is not None and user.is_authenticated:
@@ -86,7 +171,11 @@ def invite_problem(*, invite: Invite, user: User | None = None) -> str:
 
 
 def invite_is_spent(invite: Invite) -> bool:
-    return invite.accepted_at is not None or invite.expires_at <= timezone.now()
+    return (
+        invite.accepted_at is not None
+        or invite.revoked_at is not None
+        or invite.expires_at <= timezone.now()
+    )
 
 
 @transaction.atomic
@@ -133,3 +222,23 @@ def membership_remove(*, membership: Membership) -> None:
     invite can bring them back."""
     membership.is_active = False
     membership.save(update_fields=["is_active"])
+
+
+# A person's own settings
+
+SETTINGS_FIELDS = (
+    "units", "timezone", "body_mass_kg",
+    "mail_messages", "mail_flag_digest", "mail_training_reminder",
+)  # fmt: skip
+
+
+@transaction.atomic
+def settings_save(*, user: User, **values) -> User:
+    """Save a person's settings (`SETTINGS_FIELDS`, validated by `SettingsForm`); a name
+    that is not a setting is refused, so a form never writes more than it should."""
+    if unknown := set(values) - set(SETTINGS_FIELDS):
+        raise TypeError(f"Not a setting: {', '.join(sorted(unknown))}")
+    for name, value in values.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(values))
+    return user

@@ -1,18 +1,21 @@
 """Teams and invites: a coach's teams and members, invites by email, and the invite link that
 signs an athlete up (or adds an existing account) to a team."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
-from accounts.access import invite_by_token, membership_of, team_for_coach
+from accounts.access import invite_by_token, membership_of, pending_invite_of, team_for_coach
 from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
 from accounts.models import Invite, Team
@@ -25,16 +28,17 @@ def team_url(team: Team, anchor: str = "") -> str:
     return reverse("accounts:team-detail", args=[team.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def detail_context(team: Team, *, invite_form: InviteForm | None = None):
+def detail_context(request, team: Team, *, invite_form: InviteForm | None = None):
     # Lazy querysets: the htmx partials evaluate only the ones they show.
     return {
         "team": team,
         "members": team.memberships.filter(is_active=True)
         .select_related("athlete")
         .order_by("athlete__first_name", "athlete__username"),
-        "invites": team.invites.filter(accepted_at__isnull=True, expires_at__gt=timezone.now()),
-        "invite_form": invite_form or InviteForm(team=team),
+        "invites": team.invites.pending(),
+        "invite_form": invite_form or InviteForm(),
         "invite_days": services.INVITE_DAYS,
+        "site": request.build_absolute_uri("/").rstrip("/"),  # invite links to copy
     }
 
 
@@ -58,7 +62,11 @@ def team_list(request: HtmxHttpRequest) -> HttpResponse:
             member_count=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
             pending_count=Count(
                 "invites",
-                filter=Q(invites__accepted_at__isnull=True, invites__expires_at__gt=timezone.now()),
+                filter=Q(
+                    invites__accepted_at__isnull=True,
+                    invites__revoked_at__isnull=True,
+                    invites__expires_at__gt=timezone.now(),
+                ),
                 distinct=True,
             ),
         )
@@ -69,30 +77,91 @@ def team_list(request: HtmxHttpRequest) -> HttpResponse:
 @coach_required
 @require_http_methods(["GET"])
 def team_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return render(request, TEAM_DETAIL, detail_context(team_for_coach(request.user, pk)))
+    return render(request, TEAM_DETAIL, detail_context(request, team_for_coach(request.user, pk)))
+
+
+# Invites from the team page: a list of addresses at once; resend and revoke one.
+
+
+def invites_answer(
+    request: HtmxHttpRequest, team: Team, notice: str, *, level: int = messages.SUCCESS
+) -> HttpResponse:
+    return partial_or_redirect(
+        request,
+        f"{TEAM_DETAIL}#invites",
+        lambda: detail_context(request, team),
+        url=team_url(team, "invites"),
+        notice=notice,
+        level=level,
+    )
+
+
+def listed(emails: list[str]) -> str:
+    return emails[0] if len(emails) == 1 else f"{', '.join(emails[:-1])} and {emails[-1]}"
+
+
+def left_out(team: Team, batch: services.InviteBatch) -> str:
+    """Why some addresses got no invite, in sentences."""
+    sentences = []
+    if members := batch.members:
+        are = "is already a member" if len(members) == 1 else "are already members"
+        sentences.append(f"{listed(members)} {are} of {team}.")
+    if pending := batch.pending:
+        verb = "was" if len(pending) == 1 else "were"
+        sentences.append(f"{listed(pending)} {verb} already invited: use Resend in the list.")
+    return " ".join(sentences)
 
 
 @coach_required
 @require_POST
 def invite_send(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     team = team_for_coach(request.user, pk)
-    form = InviteForm(request.POST, team=team)
+    form = InviteForm(request.POST)
     if form.is_valid():
-        invite = services.invite_send(
+        batch = services.invites_send(
             team=team,
-            email=form.cleaned_data["email"],
+            emails=form.cleaned_data["emails"],
             invited_by=request.user,
             base_url=request.build_absolute_uri("/"),
         )
-        return partial_or_redirect(
-            request,
-            f"{TEAM_DETAIL}#invites",
-            lambda: detail_context(team),
-            url=team_url(team, "invites"),
-            notice=f"Invite sent to {invite.email}.",
-        )
+        if batch.sent:
+            emails = [invite.email for invite in batch.sent]
+            sent = f"Invite{pluralize(emails)} sent to {listed(emails)}."
+            skipped = left_out(team, batch)
+            level = messages.WARNING if skipped else messages.SUCCESS
+            return invites_answer(request, team, f"{sent} {skipped}".strip(), level=level)
+        form.add_error("emails", f"Nothing was sent. {left_out(team, batch)}")
     template = f"{TEAM_DETAIL}#invites" if request.htmx else TEAM_DETAIL
-    return render(request, template, detail_context(team, invite_form=form))
+    return render(request, template, detail_context(request, team, invite_form=form))
+
+
+@coach_required
+@require_POST
+def invite_resend(request: HtmxHttpRequest, pk: int, invite_pk: int) -> HttpResponse:
+    team = team_for_coach(request.user, pk)
+    invite = pending_invite_of(team, invite_pk)
+    try:
+        invite = services.invite_resend(invite=invite, base_url=request.build_absolute_uri("/"))
+    except services.InviteSettled as error:
+        return invites_answer(request, team, str(error), level=messages.ERROR)
+    expires = services.expiry_date(invite)
+    return invites_answer(
+        request, team, f"Invite sent again to {invite.email}. It now expires on {expires}."
+    )
+
+
+@coach_required
+@require_POST
+def invite_revoke(request: HtmxHttpRequest, pk: int, invite_pk: int) -> HttpResponse:
+    team = team_for_coach(request.user, pk)
+    invite = pending_invite_of(team, invite_pk)
+    try:
+        invite = services.invite_revoke(invite=invite)
+    except services.InviteSettled as error:
+        return invites_answer(request, team, str(error), level=messages.ERROR)
+    return invites_answer(
+        request, team, f"Invite to {invite.email} revoked: its link no longer works."
+    )
 
 
 @coach_required
@@ -104,7 +173,7 @@ def member_remove(request: HtmxHttpRequest, pk: int, membership_pk: int) -> Http
     return partial_or_redirect(
         request,
         f"{TEAM_DETAIL}#members",
-        lambda: detail_context(team),
+        lambda: detail_context(request, team),
         url=team_url(team, "members"),
         notice=f"{membership.athlete} is no longer in {team}.",
     )
@@ -156,12 +225,16 @@ def invite_sign_up(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
         except services.UsernameTaken as error:
             form.add_error("username", str(error))
         else:
-            login(request, athlete, backend="django.contrib.auth.backends.ModelBackend")
-            return welcome(request, invite)
+            # The password backend (the last; axes, first, only guards sign-in).
+            login(request, athlete, backend=settings.AUTHENTICATION_BACKENDS[-1])
+            return welcome(request, invite, ask_bands=True)
     context = {"invite": invite, "form": form}
     return render(request, "accounts/invite_sign_up.html", context)
 
 
-def welcome(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
+def welcome(request: HtmxHttpRequest, invite: Invite, *, ask_bands: bool = False) -> HttpResponse:
     messages.success(request, f"Welcome to {invite.team}.")
+    if ask_bands:  # a new athlete first says which bands they own, then goes on to today
+        today = reverse("logbook:today")
+        return redirect(f"{reverse('catalogue:my-bands')}?{urlencode({'next': today})}")
     return redirect("logbook:today")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import team_views
+from accounts import team_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,9 +8,20 @@ urlpatterns = [
     path("coach/teams/<int:pk>/", team_views.team_detail, name="team-detail"),
     path("coach/teams/<int:pk>/invite/", team_views.invite_send, name="invite-send"),
     path(
+        "coach/teams/<int:pk>/invites/<int:invite_pk>/resend/",
+        team_views.invite_resend,
+        name="invite-resend",
+    ),
+    path(
+        "coach/teams/<int:pk>/invites/<int:invite_pk>/revoke/",
+        team_views.invite_revoke,
+        name="invite-revoke",
+    ),
+    path(
         "coach/teams/<int:pk>/members/<int:membership_pk>/remove/",
         team_views.member_remove,
         name="member-remove",
     ),
     path("accounts/invite/<slug:token>/", team_views.invite_accept, name="invite-accept"),
+    path("accounts/settings/", views.settings_page, name="settings"),
 ]

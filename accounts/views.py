@@ -1,11 +1,19 @@
 import sys
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts import services
+from accounts.forms import SettingsForm
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+
+SETTINGS = "accounts/settings.html"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -18,6 +26,28 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff:
         return redirect("admin:index")
     return redirect("logbook:today")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HtmxHttpRequest) -> HttpResponse:
+    """Units, time zone, body mass, the bands one owns; athletes and coaches alike."""
+    form = SettingsForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.settings_save(user=request.user, **form.settings())
+        return partial_or_redirect(
+            request, f"{SETTINGS}#settings", lambda: settings_context(request.user),
+            url=reverse("accounts:settings"), notice="Your settings are saved.",
+        )  # fmt: skip
+    template = f"{SETTINGS}#settings" if request.htmx else SETTINGS
+    return render(request, template, settings_context(request.user, form=form))
+
+
+def settings_context(user, *, form: SettingsForm | None = None) -> dict:
+    return {
+        "form": form or SettingsForm(user=user),
+        "owned_bands": user.owned_bands.order_by("kind", "rank"),
+    }
 
 
 @require_GET

@@ -10,7 +10,8 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from catalogue.models import Pattern
 from logbook import services as logbook
-from logbook.models import StrengthTest
+from logbook.messages import announcement_post, message_post
+from logbook.models import Message, StrengthTest
 from logbook.strength_tests import strength_test_record
 from programs.assignments import program_assign
 from programs.models import Assignment
@@ -64,6 +65,26 @@ def squad_load(*, team, template, today) -> None:
         )  # fmt: skip
 
 
+def conversation(*, team, coach, athlete) -> None:
+    """A squad announcement and a question answered, so threads and badges have something."""
+    if Message.objects.filter(athlete=athlete).exclude(workout_log__isnull=False).exists():
+        return
+    squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
+    announcement_post(
+        athletes=squad, author=coach,
+        body="Match on Saturday: this week's Nordic sessions are Monday and Tuesday only.",
+    )  # fmt: skip
+    message_post(
+        athlete=athlete, author=athlete,
+        body="My hamstrings are sore two days after the Nordics. Should I skip Thursday?",
+    )  # fmt: skip
+    message_post(
+        athlete=athlete, author=coach,
+        body="Soreness after Nordics is normal and is not pain: do Thursday and log it in the "
+        "check-in. Stop and tell me if anything is sharp.",
+    )  # fmt: skip
+
+
 def skipped(skip: str, week: int, day: int, performed_on, today) -> bool:
     return {
         "none": False,
@@ -109,8 +130,8 @@ def replay_history(assignment: Assignment, today, *, diligent: bool, skip: str =
                 workout_log=log, rpe=7, pain=3 if stop_for_pain else 1, now=evening
             )
             if stop_for_pain:
-                logbook.comment_add(
-                    workout_log=log, author=coach,
+                message_post(
+                    athlete=assignment.athlete, workout_log=log, author=coach,
                     body="Good call stopping. Two easy days, then back on the blue band, and "
                     "tell me at once if it is sharp again.",
                 )  # fmt: skip

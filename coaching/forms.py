@@ -1,7 +1,7 @@
 from django import forms
 
 from catalogue.models import Band, BandRole
-from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Comment, TestMethod, TestPhase
+from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
 from programs.models import BandTrack
 
 NO_BAND = "none"
@@ -9,8 +9,10 @@ REASON_MAX = 300  # BandChange.reason
 
 
 class CommentForm(forms.ModelForm):
+    """A comment on a workout: a message in the athlete's thread, tied to the log."""
+
     class Meta:
-        model = Comment
+        model = Message
         fields = ["body"]
         labels = {"body": "Comment"}
         widgets = {"body": forms.Textarea(attrs={"rows": 2})}

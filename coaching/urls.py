@@ -1,10 +1,13 @@
 from django.urls import path
 
-from coaching.views import athlete, board, exports, flags, strength
+from coaching.views import athlete, board, exports, flags, messages, strength
 
 app_name = "coaching"
 urlpatterns = [
     path("coach/", board.board, name="board"),
+    path("coach/messages/", messages.inbox, name="messages"),
+    path("coach/messages/announce/", messages.announce, name="announce"),
+    path("coach/athletes/<int:pk>/messages/", messages.thread, name="thread"),
     path("coach/athletes/<int:pk>/", athlete.athlete_detail, name="athlete"),
     path(
         "coach/flags/<int:pk>/acknowledge/",

@@ -5,6 +5,7 @@ acknowledged by a coach with a note. The athlete's pages never show them; the co
 from django.db import transaction
 from django.utils import timezone
 
+from logbook.messages import notice_post
 from logbook.models import Flag, FlagKind, WorkoutLog
 
 # Pain is flagged for each session it happens in; the rest once until the coach acknowledges it
@@ -37,6 +38,9 @@ def flag_acknowledge(*, flag: Flag, by, note: str = "") -> Flag:
     if flag.acknowledged_at is None:
         flag.acknowledged_at, flag.acknowledged_by, flag.note = timezone.now(), by, note
         flag.save(update_fields=["acknowledged_at", "acknowledged_by", "note"])
+        answer = f" {note}" if note else ""
+        notice_post(athlete=flag.athlete, author=by, workout_log=flag.workout_log,
+                    body=f"Your coach looked at this: {flag}.{answer}")  # fmt: skip
     return flag
 
 

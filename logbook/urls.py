@@ -1,11 +1,14 @@
 from django.urls import path
 
-from logbook.views import free_session, history, progress, today, workout
+from logbook.views import free_session, history, messages, offline, progress, today, workout
 
 app_name = "logbook"
 urlpatterns = [
+    path("sw.js", offline.service_worker, name="service-worker"),  # at the root: scope "/"
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("today/", today.today, name="today"),
     path("history/", history.history, name="history"),
+    path("messages/", messages.messages_page, name="messages"),
     path("progress/", progress.progress, name="progress"),
     path("logs/<int:pk>/", history.log_detail, name="log-detail"),
     path("workouts/<int:pk>/", workout.workout_page, name="workout"),
@@ -13,9 +16,11 @@ urlpatterns = [
     path("workouts/<int:pk>/finish/", workout.workout_finish, name="workout-finish"),
     path("workouts/<int:pk>/pain-stop/", workout.pain_stop, name="pain-stop"),
     path("workouts/<int:pk>/check-in/", workout.check_in, name="check-in"),
+    path("workouts/<int:pk>/skip/", today.skip, name="workout-skip"),
     path("sets/<int:pk>/undo/", workout.set_undo, name="set-undo"),
     path("sets/<int:pk>/edit/", workout.set_edit, name="set-edit"),
     path("free/", free_session.free_session_start, name="free-session-start"),
+    path("free/new/", free_session.free_session_new, name="free-session-new"),
     path("free/<int:pk>/", free_session.free_session, name="free-session"),
     path("free/<int:pk>/finish/", free_session.free_session_finish, name="free-session-finish"),
 ]

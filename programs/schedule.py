@@ -4,11 +4,34 @@ Pure functions, no Django, tested without a database.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 
 def workout_date(start_date: date, week_number: int, day: int) -> date:
     return start_date + timedelta(days=7 * (week_number - 1) + (day - 1))
+
+
+@dataclass(frozen=True)
+class WorkoutDay:
+    """The day a workout is shown on, the same on every page (see `workout_day`)."""
+
+    on: date
+    scheduled_for: date | None = None  # said beside `on` only when it differs
+    done: bool = False
+
+
+def workout_day(*, scheduled: date | None, done_on: date | None) -> WorkoutDay:
+    """The one rule for dating a workout: once done (or begun) it is dated by the day it was
+    done, with the day it was scheduled for beside it when that differs (made up late, or
+    done early); until then by its scheduled day. A free session has no scheduled day."""
+    if done_on is None:
+        if scheduled is None:
+            raise ValueError("A workout is dated by its schedule or by the day it was done.")
+        return WorkoutDay(on=scheduled)
+    return WorkoutDay(
+        on=done_on, scheduled_for=scheduled if scheduled != done_on else None, done=True
+    )
 
 
 def week_on(start_date: date, today: date) -> int:

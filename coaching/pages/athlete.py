@@ -17,7 +17,8 @@ from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
 from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
-from logbook.models import Comment, Flag, PainStop, SetLog, WorkoutLog
+from logbook.dates import log_day
+from logbook.models import Flag, Message, MessageKind, PainStop, SetLog, WorkoutLog
 from programs.assignments import assignment_schedule
 from programs.models import (
     PAIN_STOP_DEFAULT,
@@ -28,7 +29,7 @@ from programs.models import (
     Workout,
 )
 from programs.progression import CONTROLLED
-from programs.schedule import week_on
+from programs.schedule import WorkoutDay, week_on, workout_day
 
 RECENT_LOGS = 10
 FLAGS_SHOWN = 20
@@ -37,12 +38,19 @@ FLAGS_SHOWN = 20
 @dataclass
 class ScheduledWorkout:
     workout: Workout
-    on: date
+    on: date  # the day it is scheduled for
     mark: str  # done | missed | today | upcoming | on-hold
+    done_on: date | None = None  # the day its log was begun
 
     @property
     def label(self) -> str:
+        if self.done_on is not None and self.mark != "done":
+            return "in progress"
         return {"done": "✓ done", "on-hold": "on hold"}.get(self.mark, self.mark)
+
+    @property
+    def when(self) -> WorkoutDay:
+        return workout_day(scheduled=self.on, done_on=self.done_on)
 
 
 @dataclass
@@ -107,6 +115,10 @@ class LogPanel:
     def painful(self) -> bool:
         return (self.log.pain or 0) >= PAIN_STOP_DEFAULT
 
+    @property
+    def when(self) -> WorkoutDay:
+        return log_day(self.log)
+
 
 def schedule_mark(on: date, *, done: bool, today: date, paused_on: date | None) -> str:
     if done:
@@ -128,18 +140,24 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
     for panel in open_panels.values():
         assignment = panel.assignment
         panel.week = week_on(assignment.start_date, assignment.paused_on or today)
-    completed = set(
-        WorkoutLog.objects.completed()
-        .filter(assignment__in=[panel.assignment for panel in open_panels.values()])
-        .values_list("assignment_id", "workout_id")
-    )
+    begun, completed = {}, set()
+    for assignment_id, workout_id, performed_on, completed_at in WorkoutLog.objects.filter(
+        assignment__in=[panel.assignment for panel in open_panels.values()]
+    ).values_list("assignment_id", "workout_id", "performed_on", "completed_at"):
+        begun[(assignment_id, workout_id)] = performed_on
+        if completed_at is not None:
+            completed.add((assignment_id, workout_id))
     for item in assignment_schedule(panel.assignment for panel in open_panels.values()):
         panel, week = open_panels[item.assignment.program_id], item.workout.week
         if not panel.weeks or panel.weeks[-1].number != week.number:
             panel.weeks.append(ScheduleWeek(week.number, week.focus, week.number == panel.week))
-        done = (item.assignment.pk, item.workout.pk) in completed
-        mark = schedule_mark(item.on, done=done, today=today, paused_on=item.assignment.paused_on)
-        panel.weeks[-1].workouts.append(ScheduledWorkout(item.workout, item.on, mark))
+        key = (item.assignment.pk, item.workout.pk)
+        mark = schedule_mark(
+            item.on, done=key in completed, today=today, paused_on=item.assignment.paused_on
+        )
+        panel.weeks[-1].workouts.append(
+            ScheduledWorkout(item.workout, item.on, mark, done_on=begun.get(key))
+        )
     return panels
 
 
@@ -223,12 +241,16 @@ def logs_of(coach, **filters):
     return (
         WorkoutLog.objects.for_coach(coach)
         .filter(**filters)
-        .select_related("workout")
+        .select_related("workout__week", "assignment")
         .prefetch_related(
             Prefetch(
                 "sets", queryset=SetLog.objects.select_related("exercise", "band").order_by("id")
             ),
-            Prefetch("comments", queryset=Comment.objects.select_related("author")),
+            Prefetch(
+                "messages",
+                queryset=Message.objects.filter(kind=MessageKind.MESSAGE).select_related("author"),
+                to_attr="comments",
+            ),
         )
     )
 

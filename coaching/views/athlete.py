@@ -29,6 +29,7 @@ from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
 from logbook.flags import flags_acknowledge_for
+from logbook.messages import message_post, notice_post
 from logbook.models import FlagKind
 from programs import assignments, bands
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
@@ -117,6 +118,11 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             kinds=[FlagKind.REGRESSION, FlagKind.SORENESS],
         )
         where = f"on the {band.name.lower()} band" if band else "without a band"
+        notice_post(
+            athlete=track.assignment.athlete, author=request.user,
+            body=f"{track.exercise.name}: your coach put you {where}. "
+            f"{form.cleaned_data['reason']}",
+        )  # fmt: skip
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
         context = page_context(request.user, track.assignment.athlete, track_form=form)
@@ -139,7 +145,10 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = log_for_coach(request.user, pk)
     form, notice = comment_form(log, request.POST), ""
     if form.is_valid():
-        logbook.comment_add(workout_log=log, author=request.user, body=form.cleaned_data["body"])
+        message_post(
+            athlete=log.athlete, author=request.user, body=form.cleaned_data["body"],
+            workout_log=log,
+        )  # fmt: skip
         logbook.pain_stops_answer(athlete=log.athlete, by=request.user, workout_log=log)
         flags_acknowledge_for(
             athlete=log.athlete, by=request.user, workout_log=log, note="Commented on the workout"
@@ -172,6 +181,14 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
     track = change.track
     to = change.to_band.name.lower() + " band" if change.to_band else "no band"
     notice = f"Approved: {to} from the next session." if decision == "approve" else "Declined."
+    answer = (
+        f"step on to the {to} from your next session" if decision == "approve"
+        else f"stay on your band for now (the {to} was suggested)"
+    )  # fmt: skip
+    notice_post(
+        athlete=track.assignment.athlete, author=request.user,
+        body=f"{track.exercise.name}: your coach says {answer}.",
+    )  # fmt: skip
 
     def card() -> dict:
         ladder = list(Band.objects.ladder())

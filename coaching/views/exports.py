@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from hamstrings.htmx import HtmxHttpRequest
-from logbook.models import Comment, SetLog, StrengthTest, WorkoutLog
+from logbook.models import Message, SetLog, StrengthTest, WorkoutLog
 
 SETS_HEADER = [
     "athlete", "date", "program", "workout", "exercise", "set", "side", "reps", "seconds",
@@ -76,7 +76,7 @@ def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     logs = WorkoutLog.objects.for_coach(request.user).filter(athlete=athlete)
     comments = defaultdict(list)
-    for log_id, author, body in Comment.objects.filter(workout_log__in=logs).values_list(
+    for log_id, author, body in Message.objects.filter(workout_log__in=logs).values_list(
         "workout_log_id", "author__username", "body"
     ):
         comments[log_id].append(f"{author}: {body}")

@@ -1,6 +1,7 @@
 """The logbook's models: what an athlete did (session.py) and the coach's records about them
 (records.py)."""
 
+from logbook.models.messages import BODY_MAX, Message, MessageKind
 from logbook.models.records import (
     DISTANCE_MAX_CM,
     FORCE_MAX_N,
@@ -15,7 +16,6 @@ from logbook.models.session import (
     SET_NUMBER_MAX,
     SORENESS_MAX,
     CheckIn,
-    Comment,
     Control,
     PainKind,
     PainStop,
@@ -24,9 +24,11 @@ from logbook.models.session import (
     Side,
     WorkoutLog,
 )
+from logbook.models.skips import WorkoutSkip
 
 __all__ = [
-    "BREAK_ANGLE_MAX", "DISTANCE_MAX_CM", "FORCE_MAX_N", "SET_NUMBER_MAX", "SORENESS_MAX",
-    "CheckIn", "Comment", "Control", "Flag", "FlagKind", "PainKind", "PainStop", "PainWhere",
-    "SetLog", "Side", "StrengthTest", "TestMethod", "TestPhase", "WorkoutLog",
+    "BODY_MAX", "BREAK_ANGLE_MAX", "DISTANCE_MAX_CM", "FORCE_MAX_N", "SET_NUMBER_MAX",
+    "SORENESS_MAX", "CheckIn", "Control", "Flag", "FlagKind", "Message", "MessageKind",
+    "PainKind", "PainStop", "PainWhere", "SetLog", "Side", "StrengthTest", "TestMethod",
+    "TestPhase", "WorkoutLog", "WorkoutSkip",
 ]  # fmt: skip

@@ -203,19 +203,6 @@ class SetLog(models.Model):
         return f"{self.exercise} set {self.set_number}"
 
 
-class Comment(models.Model):
-    workout_log = models.ForeignKey(WorkoutLog, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return f"Comment by {self.author} on {self.workout_log}"
-
-
 SORENESS_MAX = 10
 CHECK_IN_ITEM_RANGE = (1, 5)
 

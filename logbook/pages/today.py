@@ -1,64 +1,111 @@
-"""What /today/ shows an athlete: the workouts due today or missed this past week, and the next
-one ahead, for each open assignment. A fixed number of queries."""
+"""What /today/ shows an athlete: today's workouts first, then the ones missed this past week
+(folded, each to do now or skip), the ones done today, and the next one ahead, for each open
+assignment. A fixed number of queries."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from logbook.models import PainStop, WorkoutLog
+from django.db.models import DateTimeField, IntegerField, Value
+
+from logbook.models import WorkoutLog, WorkoutSkip
+from logbook.pages.state import athlete_state
 from programs.assignments import assignment_schedule
 from programs.bands import band_for
 from programs.models import Assignment, AssignmentStatus, BandTrack, Prescription, Workout
-from programs.progression import STOP_LOADING
+from programs.schedule import WorkoutDay, workout_day
 
 OVERDUE_DAYS = 7
+
+
+class LogRecord(NamedTuple):
+    pk: int
+    performed_on: date
+    completed: bool
 
 
 @dataclass
 class DueWorkout:
     workout: Workout
     assignment: Assignment
-    on: date
-    started: bool = False
-    overdue: bool = False
+    on: date  # the day it is scheduled for
+    log: LogRecord | None = None
     exercises: list = field(default_factory=list)  # (prescription, band to use) pairs
+
+    @property
+    def started(self) -> bool:
+        return self.log is not None
+
+    @property
+    def when(self) -> WorkoutDay:
+        return workout_day(scheduled=self.on, done_on=self.log.performed_on if self.log else None)
+
+
+def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
+    """The logs ((assignment id, workout id) -> LogRecord) and the skips of these assignments'
+    workouts, read in one query (the page's query budget is tight)."""
+    logs = (
+        WorkoutLog.objects.filter(assignment__in=assignments, workout__isnull=False)
+        .order_by()
+        .values_list("assignment_id", "workout_id", "pk", "performed_on", "completed_at")
+    )
+    skips = (
+        WorkoutSkip.objects.filter(assignment__in=assignments)
+        .order_by()
+        .values_list(
+            "assignment_id",
+            "workout_id",
+            Value(None, output_field=IntegerField()),
+            "skipped_on",
+            Value(None, output_field=DateTimeField()),
+        )
+    )
+    found, skipped = {}, set()
+    for assignment_id, workout_id, log_id, on, completed_at in logs.union(skips, all=True):
+        if log_id is None:
+            skipped.add((assignment_id, workout_id))
+        else:
+            found[(assignment_id, workout_id)] = LogRecord(log_id, on, completed_at is not None)
+    return found, skipped
 
 
 def today_for(athlete, today: date) -> dict:
     assignments = list(Assignment.objects.for_athlete(athlete).open().select_related("program"))
     active = [a for a in assignments if a.status == AssignmentStatus.ACTIVE]
-    logs = {
-        (log.assignment_id, log.workout_id): log
-        for log in WorkoutLog.objects.filter(assignment__in=active, workout__isnull=False)
-    }
-    due, upcoming = [], []
+    logs, skipped = records_of(active) if active else ({}, set())
+    todays, missed, done_today, upcoming = [], [], [], []
     for item in assignment_schedule(active):
-        log = logs.get((item.assignment.pk, item.workout.pk))
-        if log is not None and log.is_complete:
-            continue
-        shown = DueWorkout(
-            item.workout, item.assignment, item.on, started=log is not None, overdue=item.on < today
-        )
-        if today - timedelta(days=OVERDUE_DAYS) < item.on <= today:
-            due.append(shown)
+        key = (item.assignment.pk, item.workout.pk)
+        log = logs.get(key)
+        shown = DueWorkout(item.workout, item.assignment, item.on, log)
+        if log is not None and log.completed:
+            if log.performed_on == today:
+                done_today.append(shown)
+        elif item.on == today or (log is not None and log.performed_on == today):
+            todays.append(shown)  # due today, or begun today whatever its day
         elif item.on > today:
             upcoming.append(shown)
+        elif key not in skipped and today - timedelta(days=OVERDUE_DAYS) < item.on:
+            missed.append(shown)
     next_up = upcoming[0] if upcoming else None
-    attach_exercises(due + ([next_up] if next_up else []))
+    attach_exercises(todays + ([next_up] if next_up else []))
     return {
-        "due": due,
+        "todays": todays,
+        "missed": missed,
+        "done_today": done_today,
         "next_up": next_up,
         "paused": [a for a in assignments if a.status == AssignmentStatus.PAUSED],
         "has_program": bool(assignments),
         "today": today,
         # Until a coach answers a pain stop, every hamstring workout carries the warning.
-        "pain_warning": STOP_LOADING
-        if PainStop.objects.unanswered().filter(workout_log__athlete=athlete).exists()
-        else "",
+        **athlete_state(athlete, today),
     }
 
 
 def attach_exercises(items: list[DueWorkout]) -> None:
     """Each shown workout gets its (prescription, band to use) pairs."""
+    if not items:
+        return
     prescriptions = Prescription.objects.filter(
         workout__in=[item.workout for item in items]
     ).select_related("exercise", "band")

@@ -4,13 +4,14 @@ Built from a fixed number of queries, whatever the number of prescriptions."""
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from django.db.models import Q
 
 from catalogue.models import Band, Pattern
-from logbook.models import Control, SetLog, WorkoutLog
+from logbook.models import SET_NUMBER_MAX, Control, SetLog, WorkoutLog
 from programs.bands import band_for, track_bands
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
@@ -25,6 +26,7 @@ class SetRow:
     form: object = None  # a SetForm with errors, when the last post was refused
     editing: bool = False
     token: uuid.UUID = field(default_factory=uuid.uuid4)
+    last: SetLog | None = None  # the same set (number and side) last time
     reps_max: ClassVar[int] = REPS_MAX  # the inputs' max attributes
     seconds_max: ClassVar[int] = SECONDS_MAX
 
@@ -39,6 +41,22 @@ class SetRow:
     @property
     def is_extra(self) -> bool:
         return self.set_number > self.prescription.sets
+
+    @property
+    def label(self) -> str:
+        """'Set 2 of 3', or 'Set 4 (extra)' past the prescribed sets."""
+        if self.is_extra:
+            return f"Set {self.set_number} (extra)"
+        return f"Set {self.set_number} of {self.prescription.sets}"
+
+    @property
+    def last_text(self) -> str:
+        """Last time's numbers for this set: '10 reps, green' or '30 s'."""
+        if self.last is None:
+            return ""
+        done = self.last
+        text = f"{done.seconds} s" if done.seconds is not None else f"{done.reps} reps"
+        return f"{text}, {done.band.name.lower()}" if done.band else text
 
     @property
     def eccentric(self) -> bool:
@@ -62,40 +80,58 @@ class ExerciseCard:
 
 
 def build_cards(
-    *, workout: Workout, assignment: Assignment, log: WorkoutLog | None, extra: int | None = None
+    *,
+    workout: Workout,
+    assignment: Assignment,
+    log: WorkoutLog | None,
+    extra: int | None = None,
+    shown: Collection[int] = (),
 ) -> list[ExerciseCard]:
+    """`extra`: the prescription that gets one more set, numbered after every set logged or
+    `shown` on the page already (rows added by earlier taps, not logged yet)."""
     prescriptions = list(workout.prescriptions.select_related("exercise", "band"))
     tracks = track_bands(assignment.pk)
     logged = defaultdict(dict)
     if log is not None:
         for set_log in log.sets.select_related("band"):
             logged[set_log.prescription_id][(set_log.set_number, set_log.side)] = set_log
-    last_times = last_time_numbers(assignment.athlete, prescriptions, exclude=log)
+    last_times = last_time_sets(assignment.athlete, prescriptions, exclude=log)
     stopped = set(log.pain_stops.values_list("exercise_id", flat=True)) if log else set()
     cards = []
     for prescription in prescriptions:
         band = band_for(prescription, tracks)
         done = logged[prescription.pk]
         numbers = set(range(1, prescription.sets + 1)) | {number for number, _ in done}
-        if extra == prescription.pk:
-            numbers.add(max(numbers) + 1)
+        if extra == prescription.pk and (added := max(numbers | set(shown)) + 1) <= SET_NUMBER_MAX:
+            numbers.add(added)
+        last = last_times.get(prescription.exercise_id, [])
+        last_by_set = {(s.set_number, s.side): s for s in reversed(last)}  # the first wins
         rows = [
-            SetRow(prescription, number, side, band, logged=done.get((number, side)))
+            SetRow(
+                prescription,
+                number,
+                side,
+                band,
+                logged=done.get((number, side)),
+                last=last_by_set.get((number, side)),
+            )
             for number in sorted(numbers)
             for side in prescription.sides
         ]
         if prescription.exercise_id in stopped:  # no more sets of it this session
             rows = [row for row in rows if row.logged is not None]
-        last_time = last_times.get(prescription.exercise_id, "")
+        last_time = describe(last) if last else ""
         cards.append(
             ExerciseCard(prescription, band, rows, last_time, prescription.exercise_id in stopped)
         )
     return cards
 
 
-def last_time_numbers(athlete, prescriptions, *, exclude: WorkoutLog | None) -> dict[int, str]:
-    """Exercise id -> 'Last time (3 Nov): 12, 10, 8 reps, purple band', from the athlete's
-    latest other completed workout with that exercise: two queries for any number of them."""
+def last_time_sets(
+    athlete, prescriptions, *, exclude: WorkoutLog | None
+) -> dict[int, list[SetLog]]:
+    """Exercise id -> its sets in the athlete's latest other completed workout with that
+    exercise, in set order: two queries for any number of exercises."""
     exercise_ids = {prescription.exercise_id for prescription in prescriptions}
     latest = (
         SetLog.objects.filter(
@@ -120,10 +156,23 @@ def last_time_numbers(athlete, prescriptions, *, exclude: WorkoutLog | None) -> 
         .order_by("set_number", "side")
     ):
         sets[set_log.exercise_id].append(set_log)
-    return {exercise_id: describe(logs) for exercise_id, logs in sets.items()}
+    return sets
+
+
+def last_time_for(row: SetRow, *, athlete, exclude: WorkoutLog | None) -> SetRow:
+    """One row alone (after an undo) gets last time's numbers too: two queries."""
+    last = last_time_sets(athlete, [row.prescription], exclude=exclude)
+    matching = (
+        s
+        for s in last.get(row.prescription.exercise_id, [])
+        if (s.set_number, s.side) == (row.set_number, row.side)
+    )
+    row.last = next(matching, None)
+    return row
 
 
 def describe(sets: list[SetLog]) -> str:
+    """'Last time (3 Nov): 12, 10, 8 reps, purple band'."""
     first = sets[0]
     if first.seconds is not None:
         values = ", ".join(str(s.seconds) for s in sets) + " s"

@@ -9,7 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from logbook.access import log_for_athlete
-from logbook.models import Comment, SetLog, WorkoutLog
+from logbook.dates import log_day
+from logbook.models import Message, SetLog, WorkoutLog
 from programs.progression import STOP_LOADING
 
 
@@ -22,7 +23,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         WorkoutLog.objects.select_related("workout__week", "assignment__program").prefetch_related(
             Prefetch("sets", SetLog.objects.select_related("exercise", "band")),
-            Prefetch("comments", Comment.objects.select_related("author")),
+            Prefetch("messages", Message.objects.select_related("author")),
         ),
     )
     exercises = {}
@@ -30,6 +31,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
         exercises.setdefault(set_log.exercise, []).append(set_log)
     context = {
         "log": log,
+        "day": log_day(log),
         "exercises": exercises,
         "pain_stops": list(log.pain_stops.select_related("exercise")),
         "stop_loading": STOP_LOADING,
@@ -42,11 +44,12 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     logs = (
         WorkoutLog.objects.for_athlete(request.user)
-        .select_related("workout", "assignment__program")
+        .select_related("workout__week", "assignment__program")
         .annotate(
-            set_count=Count("sets", distinct=True), comment_count=Count("comments", distinct=True)
+            set_count=Count("sets", distinct=True), comment_count=Count("messages", distinct=True)
         )
         .order_by("-performed_on", "-id")
     )
     page = Paginator(logs, 30).get_page(request.GET.get("page"))
-    return render(request, "logbook/history.html", {"page": page})
+    rows = [(log, log_day(log)) for log in page]
+    return render(request, "logbook/history.html", {"page": page, "rows": rows})

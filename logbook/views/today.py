@@ -1,13 +1,40 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_GET
+"""/today/, and skipping a missed workout from it."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook.pages.today import today_for
+from logbook.skips import NotMissed, workout_skip
+from programs.access import workout_for_athlete
+
+PAGE = "logbook/today.html"
 
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
-    return render(request, "logbook/today.html", today_for(request.user, timezone.localdate()))
+def today(request: HtmxHttpRequest) -> HttpResponse:
+    return render(request, PAGE, today_for(request.user, timezone.localdate()))
+
+
+@login_required
+@require_POST
+def skip(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Skip a missed workout: it leaves the missed list (and still counts as not done)."""
+    workout, assignment = workout_for_athlete(request.user, pk)
+    day = timezone.localdate()
+    try:
+        workout_skip(athlete=request.user, assignment=assignment, workout=workout, today=day)
+    except NotMissed as refusal:
+        notice, level = str(refusal), messages.WARNING
+    else:
+        notice, level = f"Skipped {workout.title}. It still counts as missed.", messages.SUCCESS
+    return partial_or_redirect(
+        request, f"{PAGE}#missed", lambda: today_for(request.user, day),
+        url=reverse("logbook:today"), notice=notice, level=level,
+    )  # fmt: skip

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,12 +16,14 @@ from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
 from logbook import services
 from logbook.access import open_set_for_athlete
-from logbook.models import PainStop, WorkoutLog
-from logbook.pages.workout import SetRow, build_cards
+from logbook.models import WorkoutLog
+from logbook.pages.state import athlete_state
+from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from programs.access import workout_for_athlete
 from programs.bands import band_for, track_bands
 from programs.progression import STOP_LOADING
+from programs.schedule import workout_day
 
 PAGE = "logbook/workout.html"
 
@@ -45,10 +48,11 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
         "cards": cards,
         "bands": Band.objects.order_by("kind", "rank"),
         "finish_form": finish_form or FinishForm(),
-        "scheduled_on": workout.scheduled_on(assignment.start_date),
-        "pain_warning": PainStop.objects.unanswered()
-        .filter(workout_log__athlete=request.user)
-        .exists(),
+        "day": workout_day(  # the one rule: the day it was begun, else its scheduled day
+            scheduled=workout.scheduled_on(assignment.start_date),
+            done_on=log.performed_on if log else None,
+        ),
+        **athlete_state(request.user, timezone.localdate()),
         "check_in_form": check_in_form
         or (None if log and hasattr(log, "check_in") else CheckInForm()),
         "pain_stop_form": PainStopForm(),
@@ -80,18 +84,38 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
-    if log is None:  # opening a workout after two weeks away resumes the week, one band easier
+    # Opening a workout after two weeks away resumes the week, one band easier; the phone
+    # keeping a copy for offline (Purpose: prefetch) is not the athlete opening it.
+    if log is None and request.headers.get("Purpose") != "prefetch":
         today = timezone.localdate()
         services.workout_open(athlete=request.user, assignment=assignment, workout=workout,
                               today=today)  # fmt: skip
     extra = parse_id(request.GET.get("extra"))
     if request.htmx and extra is not None:
-        cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
-        card = next((card for card in cards if card.prescription.pk == extra), None)
-        if card is None:
-            raise Http404("No such exercise in this workout.")
-        return render_row(request, card.rows[-1], workout)
+        return extra_set(request, workout, assignment, log, extra)
     return render_page(request, workout, assignment, log=log, extra=extra)
+
+
+def extra_set(request, workout, assignment, log, extra: int) -> HttpResponse:
+    """One more set per tap of "+ Add a set": its row (a row per side), numbered after every
+    set logged and every set number the page sends as shown (the rows earlier taps added), so
+    two taps make two sets; nothing once the exercise has the most sets a workout allows."""
+    shown = {n for n in map(parse_id, request.GET.getlist("set_number")[:200]) if n is not None}
+    cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra, shown=shown)
+    card = next((card for card in cards if card.prescription.pk == extra), None)
+    if card is None:
+        raise Http404("No such exercise in this workout.")
+    added = max((row.set_number for row in card.rows), default=0)
+    rows = [row for row in card.rows if row.set_number == added and row.is_extra
+            and row.logged is None and added not in shown]  # fmt: skip
+    if not rows:
+        return HttpResponse(status=204)
+    bands = list(Band.objects.order_by("kind", "rank"))
+    html = "".join(
+        render_to_string(f"{PAGE}#set-row", {**row_context(row, workout), "bands": bands}, request)
+        for row in rows
+    )
+    return HttpResponse(html)
 
 
 @login_required
@@ -151,6 +175,7 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         prescription, set_log.set_number, set_log.side,
         band_for(prescription, track_bands(assignment.pk)),
     )  # fmt: skip
+    last_time_for(row, athlete=request.user, exclude=set_log.workout_log)
     return show_row(request, row, workout)
 
 

@@ -1,70 +1,70 @@
-// Rest and hold timers for the workout page. Every reading comes from Date.now() stamps, never
-// from counted ticks, so a timer is right again after the phone's screen was locked.
-(function () {
-  "use strict";
-  var bar = document.getElementById("rest-timer");
-  var restEndsAt = 0;
-  var hold = null; // {button, input, startedAt}
+// Hold and rest timers from Date.now() stamps, not counted ticks: right again after the screen
+// was locked. Cues are a beep and a buzz (iPhones do not vibrate).
+(() => {
+  var d = document, bar = d.getElementById("rest-timer"), left = bar?.querySelector(".rest-left");
+  var rest, hold, audio; // rest: {end, gone}; hold: {b: button, input, start, target, cued}
+  var clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  var on = (type, f) => d.addEventListener(type, f);
 
-  function clock(ms) {
-    var seconds = Math.max(0, Math.round(ms / 1000));
-    return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+  function cue(ms) {
+    navigator.vibrate?.(ms);
+    try {
+      var o = new OscillatorNode(audio, { frequency: 880 });
+      o.connect(audio.destination);
+      o.start();
+      o.stop(audio.currentTime + ms / 1000);
+    } catch (e) { /* no sound */ }
   }
 
   function tick() {
     var now = Date.now();
-    if (restEndsAt && bar) {
-      var left = restEndsAt - now;
-      bar.querySelector(".rest-left").textContent = clock(left);
-      if (left <= 0) {
-        restEndsAt = 0;
-        bar.classList.add("is-done");
-        bar.querySelector(".rest-left").textContent = "go";
-        if (navigator.vibrate) navigator.vibrate(200);
-      }
+    if (rest) {
+      if (rest.end > now) left.textContent = clock(Math.ceil((rest.end - now) / 1000));
+      else if (!rest.gone) rest.gone = now + 3000, left.textContent = "Go", bar.classList.add("is-done"), cue(400);
+      else if (now >= rest.gone) rest = null, bar.hidden = true;
     }
-    if (hold) {
-      var held = Math.floor((now - hold.startedAt) / 1000);
+    if (hold) { // down to the target, a cue, then on up; the input gets the seconds held
+      var held = Math.floor((now - hold.start) / 1000), over = held - hold.target;
       hold.input.value = held;
-      hold.button.textContent = "Stop " + clock(held * 1000);
+      if (over >= 0 && !hold.cued) hold.cued = 1, hold.b.classList.add("is-over"), cue(300);
+      hold.b.textContent = "Stop " + (over < 0 ? clock(Math.ceil((hold.start - now) / 1000) + hold.target) : "+" + clock(over));
     }
   }
 
-  function startRest(seconds) {
-    if (!bar || !seconds) return;
-    restEndsAt = Date.now() + seconds * 1000;
+  var stopHold = () => hold && (tick(), hold.b.textContent = "Hold timer", hold.b.classList.remove("is-over"), hold = null);
+
+  // Rest once every side of a new set is logged (left, right, then rest); not after an edit.
+  on("queue:added", (e) => {
+    var row = e.target, ds = row.dataset;
+    if (row.contains(hold?.b)) stopHold();
+    if (!bar || !/\/sets\/$/.test(e.detail.url) || !+ds.restSeconds ||
+      row.parentNode.querySelector('[data-set="' + ds.set + '"]:not(.is-logged,.is-waiting)')) return;
+    rest = { end: Date.now() + ds.restSeconds * 1000 };
     bar.hidden = false;
     bar.classList.remove("is-done");
     tick();
-  }
-
-  // A set row swapped in as logged starts the rest timer for that exercise.
-  document.body.addEventListener("htmx:afterSettle", function (event) {
-    var row = event.detail.elt;
-    if (row && row.dataset && row.dataset.restSeconds) startRest(Number(row.dataset.restSeconds));
   });
 
-  document.body.addEventListener("click", function (event) {
-    var target = event.target;
-    if (target.closest(".rest-skip")) {
-      restEndsAt = 0;
-      bar.hidden = true;
-      return;
-    }
-    var button = target.closest(".hold-button");
-    if (!button) return;
-    if (hold && hold.button === button) {
+  // No script, no hold timer button.
+  var unhide = (root) => root.querySelectorAll(".hold-button").forEach((b) => { b.hidden = false; });
+  unhide(d);
+  on("htmx:load", (e) => unhide(e.target));
+
+  on("click", (e) => {
+    var t = e.target, b = t.closest(".hold-button"), mine = b && hold?.b == b;
+    try { (audio ||= new AudioContext()).resume(); } catch (x) { /* no sound */ } // after a tap
+    if (rest && t.closest(".rest-plus,.rest-minus")) {
+      rest.end += t.closest(".rest-plus") ? 15000 : -15000;
+      if (rest.end > Date.now()) rest.gone = 0, bar.classList.remove("is-done");
       tick();
-      hold = null;
-      button.textContent = "Hold timer";
-      return;
+    } else if (t.closest(".rest-skip")) {
+      rest = null;
+      bar.hidden = true;
+    } else if (b && (stopHold(), !mine)) {
+      hold = { b, input: d.querySelector(b.dataset.holdTarget), start: Date.now(), target: +b.dataset.target || 0 };
+      tick();
     }
-    var input = document.querySelector(button.dataset.holdTarget);
-    if (!input) return;
-    hold = { button: button, input: input, startedAt: Date.now() };
-    tick();
   });
 
-  document.addEventListener("visibilitychange", tick);
   setInterval(tick, 250);
 })();

@@ -70,7 +70,7 @@ def assert_unused(invite: Invite):
 def test_sending_creates_an_invite_and_mails_the_link(coach_client, team):
     with time_machine.travel(SENT_AT, tick=False):
         response = coach_client.post(
-            f"/coach/teams/{team.pk}/invite/", {"email": "nia@example.com"}
+            f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"}
         )
     assert response.status_code == 302
     invite = Invite.objects.get()
@@ -106,25 +106,28 @@ def test_each_invite_has_its_own_unguessable_token(coach, team):
 
 
 def test_a_bad_email_is_refused_next_to_the_field(coach_client, team):
-    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"email": "nia@"})
+    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@"})
     assert response.status_code == 200
-    assert '<small class="field-error" role="alert">Enter a valid email address.' in response.text
+    assert (
+        '<small class="field-error" role="alert">This is not a valid email address: nia@. '
+        "Nothing was sent: correct the list and send it again.</small>"
+    ) in response.text
     assert not Invite.objects.exists()
     assert mail.outbox == []
 
 
 def test_an_active_members_email_is_refused(coach_client, team, athlete):
     response = coach_client.post(
-        f"/coach/teams/{team.pk}/invite/", {"email": "Athlete@Example.com"}
+        f"/coach/teams/{team.pk}/invite/", {"emails": "Athlete@Example.com"}
     )
-    assert "Athlete@example.com is already a member of Squad." in response.text
+    assert "Nothing was sent. Athlete@example.com is already a member of Squad." in response.text
     assert not Invite.objects.exists()
     assert mail.outbox == []
 
 
 def test_a_removed_member_can_be_invited_again(coach_client, team, athlete):
     Membership.objects.filter(athlete=athlete).update(is_active=False)
-    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"email": "athlete@example.com"})
+    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "athlete@example.com"})
     assert Invite.objects.get().email == "athlete@example.com"
 
 
@@ -142,10 +145,13 @@ def test_an_anonymous_visitor_sees_the_sign_up_form_with_the_email_filled_in(cli
     assert "Already have an account? Log in" in response.text
 
 
-def test_a_new_athlete_signs_up_joins_and_lands_on_today(client, invite):
+BANDS_PROMPT = "/bands/mine/?next=%2Ftoday%2F"
+
+
+def test_a_new_athlete_signs_up_joins_and_is_asked_for_their_bands(client, invite):
     response = client.post(invite_url(invite), sign_up_data())
     assert response.status_code == 302
-    assert response["Location"] == "/today/"
+    assert response["Location"] == BANDS_PROMPT
     athlete = User.objects.get(username="newbie")
     assert (athlete.first_name, athlete.email, athlete.is_coach) == (
         "Nia",
@@ -272,7 +278,7 @@ def test_an_expired_invite_says_when_it_expired(client, invite):
 def test_an_invite_still_works_just_before_it_expires(client, invite):
     with time_machine.travel(SENT_AT + timedelta(days=services.INVITE_DAYS, seconds=-1)):
         response = client.post(invite_url(invite), sign_up_data())
-    assert response["Location"] == "/today/"
+    assert response["Location"] == BANDS_PROMPT
 
 
 def test_an_unknown_token_answers_404(client, invite):
@@ -391,7 +397,7 @@ def test_an_invite_is_refused_to_an_account_with_another_address(client, invite,
 
 def test_the_address_of_a_sign_up_is_the_invites_whatever_is_posted(client, invite):
     response = client.post(invite_url(invite), sign_up_data(email="someone.else@example.com"))
-    assert response["Location"] == "/today/"
+    assert response["Location"] == BANDS_PROMPT
     assert User.objects.get(username="newbie").email == "newbie@example.com"
 
 
@@ -415,7 +421,7 @@ def test_a_malformed_token_answers_404(client, invite, token):
 
 def test_a_sign_up_sent_twice_makes_one_account_and_says_the_invite_is_used(client, invite):
     first = client.post(invite_url(invite), sign_up_data())
-    assert first["Location"] == "/today/"
+    assert first["Location"] == BANDS_PROMPT
     client.logout()
     second = client.post(invite_url(invite), sign_up_data())
     assert second.status_code == 410

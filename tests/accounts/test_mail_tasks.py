@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts import mail as queued_mail
 from accounts.models import Invite
+from logbook.models import Message
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -38,7 +39,7 @@ def run_worker():
 
 
 def test_an_invite_is_queued_not_sent_in_the_request(queue, coach_client, team):
-    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"email": "nia@example.com"})
+    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
     assert response.status_code == 302
     assert Invite.objects.get().email == "nia@example.com"
     assert mail.outbox == []
@@ -52,7 +53,7 @@ def test_an_invite_is_queued_not_sent_in_the_request(queue, coach_client, team):
 
 
 def test_a_broken_mail_server_never_fails_the_request(mail_server_down, coach_client, team):
-    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"email": "nia@example.com"})
+    response = coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
     assert response.status_code == 302
     assert Invite.objects.get().email == "nia@example.com"
 
@@ -60,7 +61,7 @@ def test_a_broken_mail_server_never_fails_the_request(mail_server_down, coach_cl
 def test_the_worker_retries_a_mail_later_then_sends_it(
     queue, mail_server_down, coach_client, team, monkeypatch
 ):
-    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"email": "nia@example.com"})
+    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
 
     run_worker()
 
@@ -101,3 +102,18 @@ def test_a_password_reset_mail_goes_through_the_queue(queue, client, athlete):
     run_worker()
     assert [message.to for message in mail.outbox] == [[athlete.email]]
     assert "/accounts/password-reset/" in mail.outbox[0].body
+
+
+def test_a_message_posted_while_mail_fails_is_saved_and_its_mail_retried(
+    queue, mail_server_down, athlete_client, coach
+):
+    response = athlete_client.post("/messages/", {"body": "Hamstring tight after sprints"})
+    assert response.status_code == 302
+    assert Message.objects.get().body == "Hamstring tight after sprints"
+
+    run_worker()
+
+    assert DBTaskResult.objects.failed().count() == 1
+    retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
+    assert retry.args_kwargs["kwargs"]["to"] == coach.email
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2

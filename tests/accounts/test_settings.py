@@ -139,3 +139,13 @@ def test_make_run_starts_a_worker_beside_the_server():
     run = makefile[makefile.index("\nrun:") : makefile.index("\ntest:")]
     assert "db_worker" in run and "runserver" in run
     assert run.index("db_worker") < run.index("runserver")
+
+
+def test_compose_queues_the_daily_mails_once_a_day():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    daily = compose["services"]["daily"]
+    assert "manage.py mail_daily" in daily["command"] and "while true" in daily["command"]
+    assert (
+        daily["environment"]["DATABASE_URL"]
+        == compose["services"]["web"]["environment"]["DATABASE_URL"]
+    )

@@ -248,7 +248,7 @@ def test_it_sorts_by_strength_weakest_first(coach_client, coach, team, athlete):
 
 
 def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coach, plan, athlete):
-    from logbook.models import Comment
+    from logbook.models import Message
 
     assignment = assign(plan, athlete, coach)
     complete(assignment, 3, 3, pain=6)
@@ -257,7 +257,7 @@ def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coac
     assert f'action="/coach/logs/{pain.workout_log_id}/comments/"' in board
     assert f'href="/coach/athletes/{athlete.pk}/#bands-heading"' in board
     coach_client.post(f"/coach/logs/{pain.workout_log_id}/comments/", {"body": "Rest it"})
-    assert Comment.objects.get().body == "Rest it"
+    assert Message.objects.get(kind="message").body == "Rest it"
     pain.refresh_from_db()
     assert pain.acknowledged_by == coach  # answering acknowledges
 

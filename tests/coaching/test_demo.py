@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 
-from logbook.models import Comment, PainStop, SetLog
+from accounts.models import User
+from logbook.models import Message, PainStop, SetLog
 from programs.models import Assignment, BandChange
 
 
@@ -40,15 +41,27 @@ def test_the_other_athlete_stopped_for_pain_and_the_coach_answered(demo):
         "band-assisted-nordic-curl",
     )
     assert stop.answered_by.username == "coach"
-    assert Comment.objects.get(workout_log=stop.workout_log).author.username == "coach"
+    assert (
+        Message.objects.get(workout_log=stop.workout_log, kind="message").author.username == "coach"
+    )
     regress = BandChange.objects.get(track__assignment=assignment, action="regress")
     assert regress.to_band.name == "Blue" and regress.reason.startswith("You stopped for pain")
 
 
 def test_running_it_again_duplicates_nothing(demo):
-    counts = (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count())
+    def counts():
+        return [model.objects.count() for model in (SetLog, BandChange, PainStop, Message)]
+
+    before = counts()
     call_command("demo", stdout=io.StringIO())
-    assert (SetLog.objects.count(), BandChange.objects.count(), PainStop.objects.count()) == counts
+    assert counts() == before
+
+
+def test_the_athlete_has_a_conversation_with_the_coach(demo, client):
+    client.force_login(User.objects.get(username="athlete"))
+    thread = client.get("/messages/").text
+    assert "Match on Saturday" in thread
+    assert "Soreness after Nordics is normal and is not pain" in thread
 
 
 def test_the_squad_looks_like_a_real_monday(demo, client):

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 
 from accounts.models import Membership, Team
-from logbook.models import Comment
+from logbook.models import Message
 from programs.models import BandChange
 from tests.coaching.test_athlete_page import START, assign, log_workout, workouts_of
 
@@ -61,7 +61,7 @@ def test_the_second_coach_cannot_comment_on_its_logs(client, first_coachs, other
     client.force_login(other_coach)
     response = client.post(f"/coach/logs/{log.pk}/comments/", {"body": "Not yours"})
     assert response.status_code == 404
-    assert not Comment.objects.exists()
+    assert not Message.objects.filter(kind="message").exists()
 
 
 def test_the_second_coachs_page_and_export_leave_it_out(client, first_coachs, other_coach, coach):

@@ -49,7 +49,10 @@ def world(catalogue, coach, team, athlete):
         athlete=athlete, assignment=assignment, today=date(2026, 11, 16),
         workout=workouts[1],
     )  # fmt: skip
-    free = logbook.free_session_start(athlete=athlete, today=date(2026, 11, 17))
+    free = logbook.free_set_log(
+        athlete=athlete, today=date(2026, 11, 18), token=uuid.uuid4(),
+        exercise=Exercise.objects.get(slug="banded-squat"), reps=10,
+    ).workout_log  # fmt: skip
     invite = accounts.invite_send(
         team=team, email="new@example.com", invited_by=coach, base_url="http://testserver/"
     )
@@ -87,9 +90,22 @@ def forms_of(world) -> list[tuple[str, str, dict]]:
             {"token": str(uuid.uuid4()), "exercise": exercise.pk, "reps": 5, "band": ""},
         ),
         ("athlete", f"/free/{w['free'].pk}/finish/", finish),
+        (
+            "athlete",
+            "/free/new/",
+            {"token": str(uuid.uuid4()), "exercise": exercise.pk, "reps": 5, "band": ""},
+        ),
+        (
+            "athlete",
+            "/accounts/settings/",
+            {"units": "lb", "timezone": "Europe/London", "body_mass": "160.5"},
+        ),
         ("athlete", "/bands/mine/", {"bands": [green]}),
+        ("athlete", "/messages/", {"body": "Sore today", "workout_log": w["log"].pk}),
+        ("coach", f"/coach/athletes/{w['log'].athlete_id}/messages/", {"body": "Rest it"}),
+        ("coach", "/coach/messages/announce/", {"team": w["team"].pk, "body": "Match Saturday"}),
         ("coach", "/coach/teams/", {"name": "Second squad"}),
-        ("coach", f"/coach/teams/{w['team'].pk}/invite/", {"email": "someone@example.com"}),
+        ("coach", f"/coach/teams/{w['team'].pk}/invite/", {"emails": "someone@example.com"}),
         ("coach", "/programs/new/", {"title": "Block", "summary": "S", "goal": "G"}),
         ("coach", f"/programs/{copy}/details/", {"title": "Block", "summary": "S", "goal": "G"}),
         ("coach", f"/programs/{copy}/weeks/{w['week'].pk}/", {"focus": "Build", "is_deload": ""}),

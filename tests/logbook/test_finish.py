@@ -147,7 +147,7 @@ def test_the_summary_shows_the_coachs_comments(athlete_client, coach, first_work
     do_every_set(athlete_client, first_workout)
     finish(athlete_client, first_workout)
     log = WorkoutLog.objects.get()
-    log.comments.create(author=coach, body="Great control on the way down.")
+    log.messages.create(athlete=log.athlete, author=coach, body="Great control on the way down.")
     response = athlete_client.get(f"/logs/{log.pk}/")
     assert "Great control on the way down." in response.text
 

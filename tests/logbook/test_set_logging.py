@@ -5,6 +5,7 @@ import pytest
 from catalogue.models import Band
 from logbook.models import SetLog, WorkoutLog
 from tests.logbook.conftest import set_data
+from tests.logbook.reading import seen
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 HTMX = {"HX-Request": "true"}
@@ -44,7 +45,7 @@ def test_htmx_gets_only_the_logged_row_under_4_kb(athlete_client, first_workout,
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<li class="set-row is-logged"')
     assert 'data-rest-seconds="90"' in response.text
-    assert "✓ 12 reps · green" in response.text
+    assert "✓ 12 reps · green" in seen(response.text)
     assert "Undo" in response.text and "Edit" in response.text
     assert "<html" not in response.text
     assert len(response.content) < 4096
@@ -161,7 +162,7 @@ def test_edit_changes_the_logged_values(athlete_client, first_workout, nordic):
     )
     set_log.refresh_from_db()
     assert (set_log.reps, set_log.band) == (9, purple)
-    assert "✓ 9 reps · purple · controlled to the floor" in response.text
+    assert "✓ 9 reps · purple · controlled to the floor" in seen(response.text)
 
 
 def test_edit_refuses_bad_input(athlete_client, first_workout, nordic):

@@ -62,10 +62,10 @@ def test_both_sides_at_once_are_refused_on_per_side_work(athlete_client, first_w
 
 
 def test_a_free_session_set_is_measured_by_its_exercises_dose(athlete_client):
-    response = athlete_client.post("/free/")
+    start = athlete_client.post("/free/")
     squat = Exercise.objects.get(slug="banded-squat")
     data = {"token": uuid.uuid4(), "exercise": squat.pk, "reps": 10, "seconds": 60, "band": ""}
-    response = athlete_client.post(response["Location"], data)
+    response = athlete_client.post(start["Location"], data)
     assert "This exercise is done in reps, not seconds." in response.text
     assert not SetLog.objects.exists()
 

@@ -4,6 +4,7 @@ import pytest
 
 from programs import assignments
 from programs.models import Workout
+from tests.logbook.reading import seen
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 
@@ -24,13 +25,14 @@ def test_without_a_program_it_says_so_and_offers_a_free_session(athlete_client):
     assert "Start a free session" in response.text
 
 
-def test_it_shows_overdue_and_today_with_the_band_to_use(athlete_client, assignment):
-    # Started Mon 16 Nov: day 1 (16 Nov) is overdue, day 4 (19 Nov) is today.
+def test_it_shows_today_then_the_missed_one_with_the_band_to_use(athlete_client, assignment):
+    # Started Mon 16 Nov: day 1 (16 Nov) is missed, day 4 (19 Nov) is today.
     response = athlete_client.get("/today/")
-    due = response.context["due"]
-    assert [(item.workout.day, item.overdue) for item in due] == [(1, True), (4, False)]
-    assert "Missed · Mon 16 Nov" in response.text
-    assert "Today" in response.text
+    assert [item.workout.day for item in response.context["todays"]] == [4]
+    assert [item.workout.day for item in response.context["missed"]] == [1]
+    text = seen(response.text)
+    assert "Missed · Mon 16 Nov" in text
+    assert text.index("Today · Thu 19 Nov") < text.index("1 missed this week")
     # The track's band for the tracked Nordic, the prescription's band for the hold.
     assert "3 x 12/10/8 · Green band" in response.text
     assert "2 x 30 s · Black band" in response.text
@@ -48,20 +50,23 @@ def test_a_done_workout_leaves_the_list(athlete_client, assignment, first_workou
         exercise_id=first_workout.prescriptions.first().exercise_id, set_number=1, reps=12
     )
     logbook.workout_finish(workout_log=log, rpe=7, pain=0)
-    due = athlete_client.get("/today/").context["due"]
-    assert [item.workout.day for item in due] == [4]
+    response = athlete_client.get("/today/")
+    assert [item.workout.day for item in response.context["todays"]] == [4]
+    assert response.context["missed"] == []
+    assert "missed this week" not in response.text
 
 
 def test_a_paused_program_shows_nothing_due(athlete_client, assignment):
     assignments.assignment_pause(assignment=assignment, today=assignment.start_date)
     response = athlete_client.get("/today/")
-    assert response.context["due"] == []
+    assert response.context["todays"] == response.context["missed"] == []
     assert "is paused by your coach" in response.text
 
 
 def test_another_athletes_program_does_not_show(client, outsider, assignment):
     client.force_login(outsider)
-    assert client.get("/today/").context["due"] == []
+    response = client.get("/today/")
+    assert response.context["todays"] == response.context["missed"] == []
 
 
 def test_it_stays_within_the_query_budget(

@@ -1,0 +1,85 @@
+"""The coach's side of the threads: an inbox of their athletes' threads (unread first), one
+athlete's thread, and an announcement to a whole team (one message in each athlete's thread)."""
+
+from django import forms
+from django.contrib import messages as notices
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import athlete_for_coach
+from accounts.decorators import coach_required
+from accounts.models import Team, User, athletes_of
+from hamstrings.htmx import HtmxHttpRequest
+from logbook.messages import announcement_post
+from logbook.models import BODY_MAX, Message
+from logbook.views.messages import thread_view
+
+INBOX = "coaching/messages.html"
+
+
+class AnnouncementForm(forms.Form):
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), empty_label=None,
+        error_messages={"invalid_choice": "Choose one of your teams."},
+    )  # fmt: skip
+    body = forms.CharField(
+        label="Announcement",
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the announcement first."},
+    )
+
+    def __init__(self, *args, coach, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.for_coach(coach).order_by("name")
+
+
+def inbox_rows(coach):
+    """Each athlete of the coach with their thread's unread count and latest message: a
+    constant number of queries however many athletes and messages."""
+    latest = Message.objects.filter(athlete=OuterRef("pk")).order_by("-id")
+    return (
+        User.objects.filter(pk__in=athletes_of(coach).values("pk"))
+        .annotate(
+            unread=Count("thread", filter=Q(thread__read_at__isnull=True, thread__author=F("pk"))),
+            last_at=Max("thread__created_at"),
+            last_body=Subquery(latest.values("body")[:1]),
+        )
+        .order_by(F("unread").desc(), F("last_at").desc(nulls_last=True), "first_name", "pk")
+    )
+
+
+@coach_required
+@require_GET
+def inbox(request: HtmxHttpRequest) -> HttpResponse:
+    context = {"rows": inbox_rows(request.user), "form": AnnouncementForm(coach=request.user)}
+    return render(request, INBOX, context)
+
+
+@coach_required
+@require_POST
+def announce(request: HtmxHttpRequest) -> HttpResponse:
+    form = AnnouncementForm(request.POST, coach=request.user)
+    if not form.is_valid():
+        context = {"rows": inbox_rows(request.user), "form": form}
+        return render(request, INBOX, context, status=422 if not request.htmx else 200)
+    team = form.cleaned_data["team"]
+    athletes = User.objects.filter(memberships__team=team, memberships__is_active=True)
+    count = announcement_post(
+        athletes=athletes, author=request.user, body=form.cleaned_data["body"]
+    )
+    notices.success(request, f"Sent to {count} athlete{'s' if count != 1 else ''} of {team}.")
+    return redirect("coaching:messages")
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def thread(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    athlete = athlete_for_coach(request.user, pk)
+    return thread_view(
+        request, athlete=athlete, post_url=reverse("coaching:thread", args=[athlete.pk]),
+        template="coaching/thread.html",
+    )  # fmt: skip

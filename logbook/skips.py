@@ -1,0 +1,27 @@
+"""Skipping a missed workout: the athlete says they will not make it up, so it leaves the missed
+list on /today/. It still counts as not done: adherence reads completed logs only."""
+
+from datetime import date
+
+from django.db import transaction
+
+from logbook.models import WorkoutLog, WorkoutSkip
+from programs.models import Assignment, Workout
+
+
+class NotMissed(Exception):
+    """Only a workout whose day has passed, not done, can be skipped."""
+
+
+@transaction.atomic
+def workout_skip(*, athlete, assignment: Assignment, workout: Workout, today: date) -> WorkoutSkip:
+    """Skip a missed workout, once (skipping it again answers the first skip)."""
+    if workout.scheduled_on(assignment.start_date) >= today:
+        raise NotMissed(f"{workout.title} is not missed yet: it is still to do.")
+    done = WorkoutLog.objects.completed().filter(assignment=assignment, workout=workout)
+    if done.exists():
+        raise NotMissed(f"{workout.title} is done: there is nothing to skip.")
+    skip, _ = WorkoutSkip.objects.get_or_create(
+        assignment=assignment, workout=workout, defaults={"athlete": athlete, "skipped_on": today}
+    )
+    return skip

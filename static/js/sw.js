@@ -1,0 +1,36 @@
+// Service worker (at /sw.js): today and workout pages network-first, the last copy kept for
+// a gym without signal; static files (hashed names) cache-first.
+var V = "__VERSION__", PAGES = "pages-" + V, FILES = "files-" + V;
+
+// Not kept: a redirect (signed out, or the workout is done).
+var keep = (url, res) => caches.open(PAGES).then((c) => res.ok && !res.redirected ? c.put(url, res) : c.delete(url));
+
+var file = (url) => caches.open(FILES).then((c) => c.match(url).then((hit) =>
+  hit || fetch(url).then((res) => { if (res.ok) c.put(url, res.clone()); return res; })));
+
+// A page the athlete may open offline, and the files it names.
+var save = (url) => fetch(url, { headers: { Purpose: "prefetch" } }).then((res) =>
+  keep(url, res.clone()).then(() => res.text()).then((html) =>
+    Promise.all((html.match(/\/static\/[^"'\s)>]+/g) || []).map(file))));
+
+self.oninstall = () => self.skipWaiting();
+self.onactivate = (e) => e.waitUntil(caches.keys() // a new deploy: copies under old names go
+  .then((keys) => Promise.all(keys.map((k) => k == PAGES || k == FILES || caches.delete(k))))
+  .then(() => self.clients.claim()));
+
+self.onmessage = (e) => {
+  if (e.data.clear) e.waitUntil(caches.delete(PAGES)); // signed out: nothing of theirs stays
+  if (e.data.cache) e.waitUntil(Promise.all(e.data.cache.map((u) => save(u).catch(Boolean))));
+};
+
+self.onfetch = (e) => {
+  var r = e.request, url = new URL(r.url);
+  if (r.method != "GET" || url.origin != location.origin) return;
+  if (url.pathname.startsWith("/static/")) return e.respondWith(file(r.url));
+  if (r.mode != "navigate" || !/^\/(today|workouts)\//.test(url.pathname)) return;
+  e.respondWith(fetch(r).then((res) => {
+    if (res.status >= 500) throw res; // an outage: the kept copy is better
+    e.waitUntil(keep(r.url, res.clone()));
+    return res;
+  }).catch((res) => caches.match(r.url).then((hit) => hit || (res.status ? res : Response.error()))));
+};
