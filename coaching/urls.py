@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching.views import athlete, board, exports, flags, messages, strength
+from coaching.views import athlete, board, calendar, exports, flags, messages, strength
 
 app_name = "coaching"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
         name="assignment-action",
     ),
     path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
+    path("coach/teams/<int:pk>/calendar/", calendar.team_calendar, name="team-calendar"),
     path("coach/teams/<int:pk>/strength-tests/", strength.squad_tests, name="squad-tests"),
     path(
         "coach/athletes/<int:pk>/strength-tests/",

@@ -1,12 +1,24 @@
 from django.urls import path
 
-from logbook.views import free_session, history, messages, offline, progress, today, workout
+from logbook.views import (
+    calendar,
+    free_session,
+    history,
+    messages,
+    offline,
+    progress,
+    today,
+    workout,
+)
 
 app_name = "logbook"
 urlpatterns = [
     path("sw.js", offline.service_worker, name="service-worker"),  # at the root: scope "/"
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("today/", today.today, name="today"),
+    path("calendar/", calendar.calendar, name="calendar"),
+    path("calendar/link/", calendar.feed_renew, name="calendar-feed-renew"),
+    path("calendar.ics", calendar.calendar_feed, name="calendar-feed"),
     path("history/", history.history, name="history"),
     path("messages/", messages.messages_page, name="messages"),
     path("progress/", progress.progress, name="progress"),

@@ -11,7 +11,14 @@ from django.utils import timezone
 
 from catalogue.models import Pattern
 from programs import bands
-from programs.models import Assignment, AssignmentStatus, Prescription, Program, Workout
+from programs.models import (
+    Assignment,
+    AssignmentStatus,
+    MaintenanceDose,
+    Prescription,
+    Program,
+    Workout,
+)
 from programs.schedule import week_on, workout_date
 from programs.services import program_copy
 
@@ -22,16 +29,26 @@ class AlreadyAssigned(Exception):
 
 @transaction.atomic
 def program_assign(
-    *, template: Program, athlete, start_date, by, start_bands: dict | None = None
+    *,
+    template: Program,
+    athlete,
+    start_date,
+    by,
+    start_bands: dict | None = None,
+    maintenance: str = MaintenanceDose.STANDARD,
 ) -> Assignment:
     """Copy the template for the athlete, start a band track for each exercise with a band
-    rule (at the coach's chosen band, else the rule's start band), and date the schedule."""
+    rule (at the coach's chosen band, else the rule's start band), and date the schedule. The
+    copy's maintenance phase, if the template has one, gets the chosen Nordic dose."""
     if Assignment.objects.for_athlete(athlete).open().filter(template=template).exists():
         raise AlreadyAssigned(f"{athlete} already has {template.title}.")
+    maintenance = MaintenanceDose(maintenance)  # a ValueError for anything else
     copy = program_copy(program=template, owner=by, is_template=False)
     assignment = Assignment.objects.create(
-        athlete=athlete, program=copy, template=template, assigned_by=by, start_date=start_date
-    )
+        athlete=athlete, program=copy, template=template, assigned_by=by, start_date=start_date,
+        maintenance=maintenance,
+    )  # fmt: skip
+    maintenance_dose_apply(program=copy, dose=maintenance)
     start_bands = start_bands or {}
     for rule in copy.band_rules.select_related("start_band"):
         band = start_bands.get(rule.exercise_id, rule.start_band)
@@ -40,6 +57,23 @@ def program_assign(
             at=min(timezone.now(), start_of(start_date)),
         )  # fmt: skip
     return assignment
+
+
+# Petersen's once-a-week 3 x 12/10/8, or the low volume of 2 x 6 (Presland 2018, Lacome 2020).
+MAINTENANCE_TARGETS = {
+    MaintenanceDose.STANDARD: {"sets": 3, "set_reps": [12, 10, 8], "reps_min": None},
+    MaintenanceDose.LOW_VOLUME: {"sets": 2, "set_reps": [], "reps_min": 6},
+}
+
+
+def maintenance_dose_apply(*, program: Program, dose: MaintenanceDose) -> int:
+    """Write the dose on the Nordic (eccentric) prescriptions of the program's maintenance
+    week; the other exercises there stay as written. Returns how many were written."""
+    return Prescription.objects.filter(
+        workout__week__program=program,
+        workout__week__is_maintenance=True,
+        exercise__pattern=Pattern.ECCENTRIC,
+    ).update(**MAINTENANCE_TARGETS[dose], reps_max=None, seconds=None)
 
 
 def start_of(day) -> datetime:

@@ -9,11 +9,13 @@ from programs.models import (
     REPS_MAX,
     SECONDS_MAX,
     BandRule,
+    MaintenanceDose,
     Prescription,
     Program,
     ProgramWeek,
     Workout,
 )
+from programs.sharing import MAX_BYTES, ImportRefused, read_program_file
 
 TARGET_HELP = "Reps as 8, a range 8-10, per set 12/10/8, or a hold in seconds: 45 s."
 
@@ -180,6 +182,22 @@ class AssignForm(forms.Form):
                     initial=rule.start_band,
                     label=f"{athlete}: {rule.exercise.name}",
                 )
+        if program.weeks.filter(is_maintenance=True).exists():
+            self.fields["maintenance"] = forms.ChoiceField(
+                label="Maintenance after the last week",
+                choices=MaintenanceDose.choices,
+                initial=MaintenanceDose.STANDARD,
+                required=False,  # left out: the standard dose
+                help_text="Repeats every week until you end the program.",
+                error_messages={"invalid_choice": "Choose one of the two maintenance doses."},
+            )
+
+    @property
+    def maintenance_field(self):
+        return self["maintenance"] if "maintenance" in self.fields else None
+
+    def maintenance_dose(self) -> str:
+        return self.cleaned_data.get("maintenance") or MaintenanceDose.STANDARD
 
     def chosen_athletes(self) -> list:
         kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")
@@ -206,3 +224,23 @@ class AssignForm(forms.Form):
 
 def band_field(athlete, rule) -> str:
     return f"band-{athlete.pk}-{rule.exercise_id}"
+
+
+class ProgramImportForm(forms.Form):
+    """A program file exported from Hamstrings: read here (size, UTF-8, JSON), checked against
+    the models' rules when it is imported."""
+
+    file = forms.FileField(
+        label="Program file",
+        help_text="A .json file exported from a program page, up to 1 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(f"The file is over {MAX_BYTES // 1_000_000} MB: too big.")
+        try:
+            return read_program_file(upload.read(MAX_BYTES + 1))
+        except ImportRefused as refused:
+            raise ValidationError(refused.problems) from None

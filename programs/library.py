@@ -26,12 +26,14 @@ def rx(exercise, sets, reps=None, *, seconds=None, band=None, rpe=None, rest=90,
     return {"exercise": exercise, "sets": sets, **target, **fields}
 
 
-def week(number, focus, sessions, *prescriptions, deload=False):
-    """A week whose sessions, given as (day, title), all repeat the same prescriptions."""
+def week(number, focus, sessions, *prescriptions, deload=False, maintenance=False):
+    """A week whose sessions, given as (day, title), all repeat the same prescriptions; a
+    maintenance week repeats every week after the others until the coach ends it."""
     workouts = [
         {"day": day, "title": title, "prescriptions": prescriptions} for day, title in sessions
     ]
-    return {"number": number, "focus": focus, "is_deload": deload, "workouts": workouts}
+    return {"number": number, "focus": focus, "is_deload": deload,
+            "is_maintenance": maintenance, "workouts": workouts}  # fmt: skip
 
 
 def rule(exercise, start_band, **fields):
@@ -73,6 +75,9 @@ def nordic(sets, reps, *, rpe=None, rest=120):
 
 
 FULL_VOLUME = nordic(3, [12, 10, 8], rpe=8)
+# Maintenance: one session a week, Petersen's 3 x 12/10/8 (or 2 x 6, chosen when assigning).
+MAINTAIN = "Maintenance: once a week until your coach ends it"
+MAINTENANCE_SESSION = [(1, "Nordic maintenance")]
 
 BAND_ASSISTED_NORDIC = {
     "slug": "band-assisted-nordic",
@@ -98,6 +103,7 @@ BAND_ASSISTED_NORDIC = {
         week(8, "Slow the bottom half", THRICE, FULL_VOLUME),
         week(9, "Keep every rep controlled", THRICE, FULL_VOLUME),
         week(10, "Last full week, then once a week", THRICE, FULL_VOLUME),
+        week(11, MAINTAIN, MAINTENANCE_SESSION, FULL_VOLUME, maintenance=True),
     ],
     # Three good sessions and two weeks per band, and no step while the volume still rises
     # (weeks 1-5): green to purple in week 6, black in week 8, red in week 10.
@@ -218,7 +224,32 @@ RUNNERS_RESILIENCE = {
     ],
 }
 
-LIBRARY = [BAND_ASSISTED_NORDIC, LEG_DAY_PRIMER, DESK_WORKER_RESET, RUNNERS_RESILIENCE]
+# -- In-season Nordic maintenance: keep what the pre-season built -----------------------------
+
+IN_SEASON_MAINTENANCE = {
+    "slug": "in-season-nordic-maintenance",
+    "title": "In-season Nordic maintenance",
+    "summary": (
+        "One Nordic session a week through the season: 3 x 12/10/8, or a low-volume 2 x 6 "
+        "chosen when it is assigned."
+    ),
+    "goal": (
+        "Keep the eccentric strength and the longer fascicles a Nordic block built, with one "
+        "session a week between matches. Low volumes kept both in Presland 2018 and Lacome "
+        "2020; Petersen's maintenance was 3 x 12/10/8 once a week."
+    ),
+    "weeks": [week(1, MAINTAIN, MAINTENANCE_SESSION, FULL_VOLUME, maintenance=True)],
+    # The band keeps moving in season, one session a week: the coach sets where it starts.
+    "band_rules": [rule(NORDIC, "Green", sessions_to_advance=3, min_days_on_band=14)],
+}
+
+LIBRARY = [
+    BAND_ASSISTED_NORDIC,
+    LEG_DAY_PRIMER,
+    DESK_WORKER_RESET,
+    RUNNERS_RESILIENCE,
+    IN_SEASON_MAINTENANCE,
+]
 
 
 @transaction.atomic
@@ -245,6 +276,7 @@ def _create_program(spec: dict, bands: dict, exercises: dict) -> None:
             number=week_spec["number"],
             focus=week_spec["focus"],
             is_deload=week_spec["is_deload"],
+            is_maintenance=week_spec["is_maintenance"],
         )
         for workout_spec in week_spec["workouts"]:
             workout = Workout.objects.create(

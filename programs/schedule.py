@@ -1,4 +1,8 @@
-"""Schedule arithmetic. Dates are derived, never stored: week 1 day 1 is the start date.
+"""Schedule arithmetic. Dates are derived, never stored: week 1 day 1 is the start date. A
+program's maintenance phase (its last week, flagged) is meant to repeat every week while the
+assignment is open: its n-th occurrence is plain arithmetic (`maintenance_dates`), so a date years
+ahead costs what next week costs. `assignment_schedule` dates only its first week until logs are
+keyed by occurrence as well as workout (the next step of issue 15).
 
 Pure functions, no Django, tested without a database.
 """
@@ -10,6 +14,35 @@ from datetime import date, timedelta
 
 def workout_date(start_date: date, week_number: int, day: int) -> date:
     return start_date + timedelta(days=7 * (week_number - 1) + (day - 1))
+
+
+def maintenance_occurrence(start_date: date, first_week: int, on: date) -> int | None:
+    """Which week of the maintenance phase `on` falls in (1 = the maintenance week itself,
+    `first_week` of the program), None before the phase begins."""
+    week = (on - start_date).days // 7 + 1
+    return week - first_week + 1 if week >= first_week else None
+
+
+def maintenance_date(start_date: date, first_week: int, day: int, occurrence: int) -> date:
+    """The date of a maintenance workout (on `day` of the week) in its n-th repetition."""
+    if occurrence < 1:
+        raise ValueError("Maintenance occurrences count from 1.")
+    return workout_date(start_date, first_week + occurrence - 1, day)
+
+
+def maintenance_dates(
+    start_date: date, first_week: int, day: int, *, between: tuple[date, date]
+) -> list[tuple[int, date]]:
+    """Each (occurrence, date) of a maintenance workout on `day` inside `between` (inclusive):
+    computed from the window's ends, never by walking the weeks before it."""
+    first, last = between
+    day_one = maintenance_date(start_date, first_week, day, 1)
+    low = max(1, -((day_one - first).days // 7) + 1)  # ceil((first - day_one) / 7) + 1
+    high = (last - day_one).days // 7 + 1
+    return [
+        (occurrence, maintenance_date(start_date, first_week, day, occurrence))
+        for occurrence in range(low, high + 1)
+    ]
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def program_copy(*, program: Program, owner, is_template: bool = True, title: st
         source=program,
     )
     for week in program.weeks.prefetch_related("workouts__prescriptions"):
-        _copy_week(week, program=copy, number=week.number)
+        _copy_week(week, program=copy, number=week.number, maintenance=week.is_maintenance)
     BandRule.objects.bulk_create(
         BandRule(program=copy, **{field: getattr(rule, field) for field in BAND_RULE_FIELDS})
         for rule in program.band_rules.all()
@@ -76,10 +76,14 @@ def program_copy(*, program: Program, owner, is_template: bool = True, title: st
     return copy
 
 
-def _copy_week(week: ProgramWeek, *, program: Program, number: int, band_step: bool = False):
+def _copy_week(
+    week: ProgramWeek, *, program: Program, number: int, band_step=False, maintenance=False
+):
+    """A copy of the week; a duplicate is never a second maintenance phase."""
     new_week = ProgramWeek.objects.create(
-        program=program, number=number, focus=week.focus, is_deload=week.is_deload
-    )
+        program=program, number=number, focus=week.focus, is_deload=week.is_deload,
+        is_maintenance=maintenance,
+    )  # fmt: skip
     ladder = bands.ladder() if band_step else None
     for workout in week.workouts.all():
         new_workout = Workout.objects.create(
@@ -101,8 +105,14 @@ def _copy_week(week: ProgramWeek, *, program: Program, number: int, band_step: b
 
 @transaction.atomic
 def week_add(*, program: Program) -> ProgramWeek:
+    """A new last numbered week: before the maintenance phase, which stays the last week."""
     last = _last_week_number(program)
-    return ProgramWeek.objects.create(program=program, number=last + 1)
+    maintenance = program.weeks.filter(is_maintenance=True).first()
+    if maintenance is None:
+        return ProgramWeek.objects.create(program=program, number=last + 1)
+    number, maintenance.number = maintenance.number, last + 1
+    maintenance.save(update_fields=["number"])
+    return ProgramWeek.objects.create(program=program, number=number)
 
 
 def _last_week_number(program: Program) -> int:

@@ -1,14 +1,16 @@
 from django.urls import path
 
-from programs.views import assign, builder, library
+from programs.views import assign, builder, library, sharing
 
 app_name = "programs"
 urlpatterns = [
     path("", library.program_list, name="list"),
     path("new/", library.program_create, name="create"),
+    path("import/", sharing.program_import, name="import"),
     path("using/<slug:slug>/", library.programs_using, name="using"),
     path("<int:pk>/", library.program_detail, name="detail"),
     path("<int:pk>/copy/", library.program_copy, name="copy"),
+    path("<int:pk>/export.json", sharing.program_export, name="export"),
     path("<int:pk>/assign/", assign.program_assign, name="assign"),
     path("<int:pk>/edit/", builder.builder, name="builder"),
     path("<int:pk>/details/", builder.details_edit, name="details-edit"),

@@ -59,6 +59,7 @@ class ScheduleWeek:
     focus: str
     is_current: bool
     workouts: list[ScheduledWorkout] = field(default_factory=list)
+    is_maintenance: bool = False
 
 
 @dataclass
@@ -70,6 +71,11 @@ class AssignmentPanel:
     @property
     def is_open(self) -> bool:
         return self.assignment.is_open
+
+    @property
+    def numbered_weeks(self) -> int:
+        """The program's weeks before its maintenance phase (which repeats, uncounted)."""
+        return sum(not week.is_maintenance for week in self.weeks)
 
     def count(self, mark: str) -> int:
         return sum(item.mark == mark for week in self.weeks for item in week.workouts)
@@ -150,7 +156,8 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
     for item in assignment_schedule(panel.assignment for panel in open_panels.values()):
         panel, week = open_panels[item.assignment.program_id], item.workout.week
         if not panel.weeks or panel.weeks[-1].number != week.number:
-            panel.weeks.append(ScheduleWeek(week.number, week.focus, week.number == panel.week))
+            panel.weeks.append(ScheduleWeek(week.number, week.focus, week.number == panel.week,
+                                            is_maintenance=week.is_maintenance))  # fmt: skip
         key = (item.assignment.pk, item.workout.pk)
         mark = schedule_mark(
             item.on, done=key in completed, today=today, paused_on=item.assignment.paused_on

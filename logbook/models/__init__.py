@@ -1,6 +1,7 @@
 """The logbook's models: what an athlete did (session.py) and the coach's records about them
 (records.py)."""
 
+from logbook.models.feeds import CalendarFeed
 from logbook.models.messages import BODY_MAX, Message, MessageKind
 from logbook.models.records import (
     DISTANCE_MAX_CM,
@@ -28,7 +29,7 @@ from logbook.models.skips import WorkoutSkip
 
 __all__ = [
     "BODY_MAX", "BREAK_ANGLE_MAX", "DISTANCE_MAX_CM", "FORCE_MAX_N", "SET_NUMBER_MAX",
-    "SORENESS_MAX", "CheckIn", "Control", "Flag", "FlagKind", "Message", "MessageKind",
-    "PainKind", "PainStop", "PainWhere", "SetLog", "Side", "StrengthTest", "TestMethod",
-    "TestPhase", "WorkoutLog", "WorkoutSkip",
+    "SORENESS_MAX", "CalendarFeed", "CheckIn", "Control", "Flag", "FlagKind", "Message",
+    "MessageKind", "PainKind", "PainStop", "PainWhere", "SetLog", "Side", "StrengthTest",
+    "TestMethod", "TestPhase", "WorkoutLog", "WorkoutSkip",
 ]  # fmt: skip

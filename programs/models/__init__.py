@@ -9,6 +9,7 @@ from programs.models.assignment import (
     BandTrack,
     ChangeStatus,
     DecidedBy,
+    MaintenanceDose,
 )
 from programs.models.plan import (
     PAIN_MAX,
@@ -29,6 +30,6 @@ from programs.models.plan import (
 __all__ = [
     "OPEN_STATUSES", "PAIN_MAX", "PAIN_STOP_DEFAULT", "REPS_MAX", "RPE_MAX", "SECONDS_MAX",
     "SETS_MAX", "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode",
-    "BandTrack", "ChangeStatus", "DecidedBy", "Prescription", "Program", "ProgramWeek", "Workout",
-    "validate_tempo",
+    "BandTrack", "ChangeStatus", "DecidedBy", "MaintenanceDose", "Prescription", "Program",
+    "ProgramWeek", "Workout", "validate_tempo",
 ]  # fmt: skip

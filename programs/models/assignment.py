@@ -18,6 +18,13 @@ class AssignmentStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class MaintenanceDose(models.TextChoices):
+    """The Nordic dose of a program's maintenance phase, chosen when assigning."""
+
+    STANDARD = "standard", "Once a week, 3 x 12/10/8 (Petersen 2011)"
+    LOW_VOLUME = "low_volume", "Once a week, 2 x 6 (low volume)"
+
+
 OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
 
 
@@ -57,6 +64,9 @@ class Assignment(models.Model):
         max_length=10, choices=AssignmentStatus, default=AssignmentStatus.ACTIVE
     )
     paused_on = models.DateField(null=True, blank=True)
+    maintenance = models.CharField(
+        max_length=10, choices=MaintenanceDose, default=MaintenanceDose.STANDARD
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
@@ -73,6 +83,10 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=AssignmentStatus.values),
                 name="programs_assignment_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(maintenance__in=MaintenanceDose.values),
+                name="programs_assignment_maintenance_valid",
             ),
             # Resuming moves the schedule on by the days since `paused_on`.
             models.CheckConstraint(

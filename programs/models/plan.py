@@ -112,12 +112,20 @@ class ProgramWeek(models.Model):
     number = models.PositiveSmallIntegerField()
     focus = models.CharField(max_length=120, blank=True)
     is_deload = models.BooleanField(default=False)
+    # The last week of a program may be its maintenance phase: its workouts repeat every week
+    # after the numbered weeks until the coach ends the assignment (programs.schedule).
+    is_maintenance = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "number"], name="programs_programweek_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["program"],
+                condition=Q(is_maintenance=True),
+                name="programs_programweek_one_maintenance",
             ),
             models.CheckConstraint(
                 condition=Q(number__gte=1, number__lte=104),
@@ -126,7 +134,7 @@ class ProgramWeek(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Week {self.number}"
+        return "Maintenance" if self.is_maintenance else f"Week {self.number}"
 
 
 class Workout(models.Model):

@@ -34,6 +34,7 @@ def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
                         start_date=form.cleaned_data["start_date"],
                         by=request.user,
                         start_bands=form.start_bands(athlete),
+                        maintenance=form.maintenance_dose(),
                     )
         except assignments.AlreadyAssigned as error:
             form.add_error("target", f"{error} End that assignment first; nothing was assigned.")

@@ -36,7 +36,7 @@
       w.textContent = navigator.onLine && !stuck && !signin ? "sending…" : "waiting";
     });
     var what = sets ? sets + " waiting set" + (sets > 1 ? "s" : "") : "a waiting finish";
-    say(items.length && (signin ? "Sign in to send " + what : "Not sent yet: " + what + ", sent once back online"),
+    say(items.length && (signin ? "Sign in to send " + what : stuck || !navigator.onLine ? "Not sent yet: " + what + ", sent once back online" : "Sending " + what),
       signin && "/accounts/login/?next=" + encodeURIComponent(items[0].page));
   });
 

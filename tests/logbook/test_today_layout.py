@@ -226,6 +226,7 @@ def test_athletes_get_a_bottom_bar_with_today_current(athlete_client, assignment
     bar = tab_bar(html)
     assert [seen(label) for label in re.findall(r"<span>(.*?)</span>", bar)] == [
         "Today",
+        "Calendar",
         "History",
         "Progress",
         "Messages",

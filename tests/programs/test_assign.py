@@ -90,7 +90,7 @@ def test_assigning_a_team_copies_the_program_for_each_athlete(
     for assignment in assignments:
         assert assignment.program != nordic
         assert assignment.program.owner == coach and not assignment.program.is_template
-        assert assignment.program.weeks.count() == 10
+        assert assignment.program.weeks.count() == 11  # and its maintenance week
         assert assignment.start_date == date(2026, 11, 23)
     tracks = {t.assignment.athlete: t.band.name for t in BandTrack.objects.all()}
     assert tracks == {athlete: "Green", teammate: "Purple"}

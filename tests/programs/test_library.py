@@ -22,6 +22,7 @@ PUBLISHED_NORDIC_TABLE = {
     8: (3, None, [12, 10, 8]),
     9: (3, None, [12, 10, 8]),
     10: (3, None, [12, 10, 8]),
+    11: (1, None, [12, 10, 8]),  # maintenance: once a week until the coach ends it
 }
 
 EXPECTED_RULES = {
@@ -36,6 +37,7 @@ EXPECTED_RULES = {
         ("banded-good-morning", "Purple"),
         (NORDIC, "Blue"),
     },
+    "in-season-nordic-maintenance": {(NORDIC, "Green")},
 }
 
 
@@ -86,13 +88,14 @@ def test_the_nordic_program_says_how_to_keep_the_gain(library):
     assert "one session a week of 3 x 12/10/8" in program.goal
 
 
-def test_it_loads_four_library_templates_with_their_weeks(library):
+def test_it_loads_five_library_templates_with_their_weeks(library):
     programs = Program.objects.library()
     assert {program.slug: program.weeks.count() for program in programs} == {
-        "band-assisted-nordic": 10,
+        "band-assisted-nordic": 11,  # 10 weeks, then maintenance
         "leg-day-primer": 4,
         "desk-worker-reset": 4,
         "runners-resilience": 6,
+        "in-season-nordic-maintenance": 1,
     }
     for program in programs:
         assert program.owner is None and program.is_template
@@ -228,4 +231,4 @@ def test_it_leaves_coach_programs_with_the_same_slug_alone(coach, catalogue):
 def test_it_loads_the_catalogue_itself(db):
     load_library()
 
-    assert Program.objects.library().count() == len(LIBRARY) == 4
+    assert Program.objects.library().count() == len(LIBRARY) == 5

@@ -1,0 +1,260 @@
+"""The maintenance phase: a program's last week that repeats every week after the numbered
+weeks (pure arithmetic, years ahead), the Nordic dose chosen when assigning, and the band
+progression carrying on there."""
+
+import uuid
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from catalogue.models import Band
+from logbook import services as logbook
+from programs import assignments, services
+from programs.library import load_library
+from programs.models import Assignment, MaintenanceDose, Program, ProgramWeek, Workout
+from programs.progression import Action
+from programs.schedule import maintenance_date, maintenance_dates, maintenance_occurrence
+from tests.programs.histories import (
+    MAINTENANCE,
+    NORDIC_WEEKS,
+    Slot,
+    diligent,
+    moves,
+    replay,
+)
+
+START = date(2026, 1, 5)  # a Monday: week 11 of the 10-week Nordic starts on 16 March
+MAINTENANCE_WEEK = 11
+
+# -- Pure arithmetic: which maintenance workout falls on which date ---------------------------
+
+
+def test_the_maintenance_week_itself_is_the_first_occurrence_and_each_week_the_next():
+    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 15)) is None  # week 10
+    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 16)) == 1
+    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 22)) == 1  # Sunday
+    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 23)) == 2
+    assert maintenance_date(START, MAINTENANCE_WEEK, 1, 1) == date(2026, 3, 16)
+    assert maintenance_date(START, MAINTENANCE_WEEK, 3, 2) == date(2026, 3, 25)  # a Wednesday
+
+
+def test_a_date_years_ahead_is_computed_not_walked_to():
+    far = date(2046, 6, 1)
+    occurrence = maintenance_occurrence(START, MAINTENANCE_WEEK, far)
+    assert occurrence == (far - date(2026, 3, 16)).days // 7 + 1 == 1055
+    on = maintenance_date(START, MAINTENANCE_WEEK, 1, occurrence)
+    assert on.weekday() == 0 and on <= far < on + timedelta(days=7)
+
+
+def test_a_window_far_ahead_holds_one_session_a_week_and_nothing_else():
+    june = (date(2040, 6, 1), date(2040, 6, 30))
+    dated = maintenance_dates(START, MAINTENANCE_WEEK, 1, between=june)
+    assert [on for _, on in dated] == [date(2040, 6, 4), date(2040, 6, 11), date(2040, 6, 18),
+                                      date(2040, 6, 25)]  # fmt: skip
+    occurrences = [occurrence for occurrence, _ in dated]
+    assert occurrences == list(range(occurrences[0], occurrences[0] + 4))
+    assert all(maintenance_date(START, MAINTENANCE_WEEK, 1, n) == on for n, on in dated)
+
+
+def test_the_window_counts_from_the_phase_and_includes_both_ends():
+    before = (date(2026, 1, 5), date(2026, 3, 15))
+    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=before) == []
+    across = (date(2026, 3, 1), date(2026, 3, 23))
+    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=across) == [
+        (1, date(2026, 3, 16)),
+        (2, date(2026, 3, 23)),
+    ]
+    one_day = (date(2026, 3, 30), date(2026, 3, 30))
+    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=one_day) == [(3, one_day[0])]
+
+
+def test_the_window_arithmetic_agrees_with_walking_the_weeks():
+    every = [(n, maintenance_date(START, MAINTENANCE_WEEK, 4, n)) for n in range(1, 80)]
+    for first in range(0, 300, 17):
+        window = (START + timedelta(days=first), START + timedelta(days=first + 45))
+        walked = [(n, on) for n, on in every if window[0] <= on <= window[1]]
+        assert maintenance_dates(START, MAINTENANCE_WEEK, 4, between=window) == walked
+
+
+def test_there_is_no_occurrence_zero():
+    with pytest.raises(ValueError):
+        maintenance_date(START, MAINTENANCE_WEEK, 1, 0)
+
+
+def test_the_diligent_athlete_graduates_in_maintenance_and_the_band_rule_carries_on():
+    """The 10-week Nordic, then its maintenance session dated by the arithmetic, for a year."""
+    slots = [
+        Slot(week, START + timedelta(days=7 * (week - 1) + day - 1), targets)
+        for week, (days, targets) in NORDIC_WEEKS.items()
+        for day in days
+    ]
+    days, targets = MAINTENANCE
+    year = (date(2026, 3, 16), date(2027, 3, 14))
+    for day in days:
+        slots += [
+            Slot(MAINTENANCE_WEEK + n - 1, on, targets)
+            for n, on in maintenance_dates(START, MAINTENANCE_WEEK, day, between=year)
+        ]
+    assert len(slots) == 27 + 52  # 27 sessions in 10 weeks, then one a week
+    steps = replay(diligent, slots)
+    assert moves(steps) == [
+        (6, "advance", "Purple"),
+        (8, "advance", "Black"),
+        (10, "advance", "Red"),
+        (12, "graduate", None),  # the second maintenance session
+    ]
+    assert all(step.decision.action is Action.HOLD for step in steps[-50:])  # unassisted: holds
+
+
+# -- The copy: the dose chosen when assigning --------------------------------------------------
+
+
+@pytest.fixture
+def nordic(catalogue) -> Program:
+    load_library()
+    return Program.objects.library().get(slug="band-assisted-nordic")
+
+
+def maintenance_rx(program: Program):
+    week = program.weeks.get(is_maintenance=True)
+    (workout,) = week.workouts.all()
+    return week, workout.prescriptions.get()
+
+
+@pytest.mark.parametrize(
+    ("dose", "volume"),
+    [(MaintenanceDose.STANDARD, "3 x 12/10/8"), (MaintenanceDose.LOW_VOLUME, "2 x 6")],
+)
+def test_the_copy_gets_the_chosen_dose_and_the_template_keeps_its_own(
+    nordic, coach, athlete, dose, volume
+):
+    assignment = assignments.program_assign(
+        template=nordic, athlete=athlete, start_date=START, by=coach, maintenance=dose
+    )
+    week, rx = maintenance_rx(assignment.program)
+    assert (week.number, rx.volume_text(), rx.band.name) == (MAINTENANCE_WEEK, volume, "Green")
+    assert assignment.maintenance == dose
+    assert maintenance_rx(nordic)[1].volume_text() == "3 x 12/10/8"
+    later = assignment.program.weeks.get(number=10).workouts.first().prescriptions.get()
+    assert later.volume_text() == "3 x 12/10/8"  # the numbered weeks are not touched
+
+
+def test_an_unknown_dose_assigns_nothing(nordic, coach, athlete):
+    with pytest.raises(ValueError):
+        assignments.program_assign(
+            template=nordic, athlete=athlete, start_date=START, by=coach, maintenance="daily"
+        )
+    assert not Assignment.objects.exists()
+
+
+def test_the_in_season_program_is_maintenance_from_its_first_week(nordic, coach, athlete):
+    in_season = Program.objects.library().get(slug="in-season-nordic-maintenance")
+    assert "Presland 2018" in in_season.goal and "Lacome 2020" in in_season.goal
+    assignment = assignments.program_assign(
+        template=in_season, athlete=athlete, start_date=START, by=coach,
+        maintenance=MaintenanceDose.LOW_VOLUME,
+    )  # fmt: skip
+    week, rx = maintenance_rx(assignment.program)
+    assert (week.number, rx.volume_text()) == (1, "2 x 6")
+    (dated,) = assignments.assignment_schedule([assignment])
+    assert dated.on == START == maintenance_date(START, 1, 1, 1)
+
+
+def test_the_schedule_dates_the_maintenance_week_after_week_10(nordic, coach, athlete):
+    assignment = assignments.program_assign(
+        template=nordic, athlete=athlete, start_date=START, by=coach
+    )
+    window = (date(2026, 3, 14), date(2026, 3, 22))
+    dated = assignments.assignment_schedule([assignment], between=window)
+    assert [(item.on, item.workout.week.is_maintenance) for item in dated] == [
+        (maintenance_date(START, MAINTENANCE_WEEK, 1, 1), True)
+    ]
+
+
+def test_a_program_has_one_maintenance_phase_at_most(nordic, coach):
+    with pytest.raises(IntegrityError):
+        ProgramWeek.objects.create(program=nordic, number=12, is_maintenance=True)
+
+
+def test_the_builder_keeps_the_maintenance_phase_last(nordic, coach):
+    copy = services.program_copy(program=nordic, owner=coach)
+    added = services.week_add(program=copy)
+    assert added.number == 11 and not added.is_maintenance
+    assert copy.weeks.get(is_maintenance=True).number == 12
+    duplicate = services.week_duplicate(week=copy.weeks.get(is_maintenance=True))
+    assert not duplicate.is_maintenance  # a copy of it is a plain week, not a second phase
+
+
+# -- The band progression goes on in maintenance ----------------------------------------------
+
+
+def do(assignment, week: int, day: int):
+    """The workout done as prescribed, every rep controlled to the floor, on its day."""
+    workout = Workout.objects.get(week__program=assignment.program, week__number=week, day=day)
+    rx = workout.prescriptions.get()
+    when = workout.scheduled_on(assignment.start_date)
+    log = logbook.workout_start(
+        athlete=assignment.athlete, assignment=assignment, workout=workout, today=when
+    )
+    band = assignment.tracks.get().band
+    for number in range(1, rx.sets + 1):
+        logbook.set_log(
+            workout_log=log, token=uuid.uuid4(), exercise_id=rx.exercise_id, prescription=rx,
+            set_number=number, reps=rx.target_for_set(number), band=band, control="full",
+        )  # fmt: skip
+    evening = timezone.make_aware(datetime.combine(when, time(18)))
+    return logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=evening)
+
+
+def test_a_low_volume_maintenance_session_counts_for_the_next_band(nordic, coach, athlete):
+    red = Band.objects.get(name="Red")
+    assignment = assignments.program_assign(
+        template=nordic, athlete=athlete, start_date=START, by=coach,
+        start_bands={nordic.band_rules.get().exercise_id: red},
+        maintenance=MaintenanceDose.LOW_VOLUME,
+    )  # fmt: skip
+    do(assignment, 10, 3)
+    do(assignment, 10, 5)
+    log = do(assignment, MAINTENANCE_WEEK, 1)  # 2 x 6: every prescribed rep, the third session
+    assert log.outcome[0]["action"] == "graduate"
+    assert assignment.tracks.get().band is None  # unassisted, as the 10-week Nordic intends
+
+
+# -- The assign form ---------------------------------------------------------------------------
+
+
+def assign_url(program) -> str:
+    return f"/programs/{program.pk}/assign/"
+
+
+def test_the_assign_form_offers_the_two_maintenance_doses(coach_client, nordic, team):
+    page = coach_client.get(assign_url(nordic)).text
+    assert "Maintenance after the last week" in page
+    assert "Once a week, 3 x 12/10/8 (Petersen 2011)" in page
+    assert "Once a week, 2 x 6 (low volume)" in page
+    primer = Program.objects.library().get(slug="leg-day-primer")
+    assert "Maintenance after the last week" not in coach_client.get(assign_url(primer)).text
+
+
+def test_the_coach_assigns_the_low_volume_maintenance(coach_client, nordic, team, athlete):
+    response = coach_client.post(
+        assign_url(nordic),
+        {"target": f"athlete-{athlete.pk}", "start_date": "2026-11-23",
+         "maintenance": "low_volume"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(athlete=athlete)
+    assert assignment.maintenance == MaintenanceDose.LOW_VOLUME
+    assert maintenance_rx(assignment.program)[1].volume_text() == "2 x 6"
+
+
+def test_an_unknown_maintenance_dose_is_refused_with_a_message(coach_client, nordic, team, athlete):
+    response = coach_client.post(
+        assign_url(nordic),
+        {"target": f"athlete-{athlete.pk}", "start_date": "2026-11-23", "maintenance": "daily"},
+    )
+    assert response.status_code == 200
+    assert "Choose one of the two maintenance doses." in response.text
+    assert not Assignment.objects.exists()
