@@ -2,8 +2,8 @@
 // a gym without signal; static files (hashed names) cache-first.
 var V = "__VERSION__", PAGES = "pages-" + V, FILES = "files-" + V;
 
-// Not kept: a redirect (signed out, or the workout is done).
-var keep = (url, res) => caches.open(PAGES).then((c) => res.ok && !res.redirected ? c.put(url, res) : c.delete(url));
+// A redirect (signed out, or the workout is done) drops the copy; an error keeps it.
+var keep = (url, res) => caches.open(PAGES).then((c) => res.redirected ? c.delete(url) : res.ok && c.put(url, res));
 
 var file = (url) => caches.open(FILES).then((c) => c.match(url).then((hit) =>
   hit || fetch(url).then((res) => { if (res.ok) c.put(url, res.clone()); return res; })));
@@ -29,7 +29,7 @@ self.onfetch = (e) => {
   if (url.pathname.startsWith("/static/")) return e.respondWith(file(r.url));
   if (r.mode != "navigate" || !/^\/(today|workouts)\//.test(url.pathname)) return;
   e.respondWith(fetch(r).then((res) => {
-    if (res.status >= 500) throw res; // an outage: the kept copy is better
+    if (res.status >= 500) throw res; // an outage
     e.waitUntil(keep(r.url, res.clone()));
     return res;
   }).catch((res) => caches.match(r.url).then((hit) => hit || (res.status ? res : Response.error()))));
