@@ -58,6 +58,13 @@ def athletes_of(coach):
     ).distinct()
 
 
+def coaches_of(athlete):
+    """The coaches of an athlete's current teams: the people who read their thread."""
+    return User.objects.filter(
+        teams__memberships__athlete=athlete, teams__memberships__is_active=True
+    ).distinct()
+
+
 class Sport(models.TextChoices):
     """The team's sport sets the strength thresholds of its tests (DESIGN.md)."""
 

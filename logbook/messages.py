@@ -6,22 +6,16 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet, Subquery
+from django.db.models import Subquery
 from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mail import mail_queue
-from accounts.models import User
+from accounts.models import coaches_of
 from logbook.models import Message, MessageKind, WorkoutLog
 
 PAGE_SIZE = 30
-
-
-def coaches_of(athlete) -> QuerySet:
-    return User.objects.filter(
-        teams__memberships__athlete=athlete, teams__memberships__is_active=True
-    ).distinct()
 
 
 @transaction.atomic
