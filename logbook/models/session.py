@@ -49,6 +49,9 @@ class WorkoutLog(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
     )
+    # Which repetition of a repeating week (a maintenance week, a return-to-play stage) this
+    # log belongs to; 1 for every workout of an ordinary week (programs.schedule).
+    occurrence = models.PositiveIntegerField(default=1)
     performed_on = models.DateField()
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -64,9 +67,12 @@ class WorkoutLog(models.Model):
         ordering = ["-performed_on", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "workout"],
+                fields=["assignment", "workout", "occurrence"],
                 condition=Q(workout__isnull=False),
                 name="logbook_workoutlog_one_per_workout",
+            ),
+            models.CheckConstraint(
+                condition=Q(occurrence__gte=1), name="logbook_workoutlog_occurrence_from_one"
             ),
             models.CheckConstraint(
                 condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=RPE_MAX),

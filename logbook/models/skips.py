@@ -13,12 +13,14 @@ class WorkoutSkip(models.Model):
     )
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="+")
     workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="+")
+    occurrence = models.PositiveIntegerField(default=1)  # as on WorkoutLog
     skipped_on = models.DateField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "workout"], name="logbook_workoutskip_once_per_workout"
+                fields=["assignment", "workout", "occurrence"],
+                name="logbook_workoutskip_once_per_workout",
             ),
         ]
 

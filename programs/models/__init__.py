@@ -1,5 +1,5 @@
 """The programs app's models: the plan (plan.py) and an athlete's run through it
-(assignment.py)."""
+(assignment.py), and the season around it (season.py)."""
 
 from programs.models.assignment import (
     OPEN_STATUSES,
@@ -26,10 +26,11 @@ from programs.models.plan import (
     Workout,
     validate_tempo,
 )
+from programs.models.season import Fixture, StageGate, StageOpening
 
 __all__ = [
     "OPEN_STATUSES", "PAIN_MAX", "PAIN_STOP_DEFAULT", "REPS_MAX", "RPE_MAX", "SECONDS_MAX",
     "SETS_MAX", "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode",
-    "BandTrack", "ChangeStatus", "DecidedBy", "MaintenanceDose", "Prescription", "Program",
-    "ProgramWeek", "Workout", "validate_tempo",
+    "BandTrack", "ChangeStatus", "DecidedBy", "Fixture", "MaintenanceDose", "Prescription",
+    "Program", "ProgramWeek", "StageGate", "StageOpening", "Workout", "validate_tempo",
 ]  # fmt: skip

@@ -142,6 +142,12 @@ class Workout(models.Model):
     day = models.PositiveSmallIntegerField(
         help_text="Day of the week in the program, 1 to 7.", validators=range_of(1, 7)
     )
+    # Placed relative to a match day instead (-4 is MD-4): it follows the team's fixtures,
+    # and stays on `day` in a week without one (programs.matchdays).
+    match_day = models.SmallIntegerField(
+        null=True, blank=True, validators=range_of(-6, 6),
+        help_text="Days from match day, e.g. -4 for MD-4; empty to keep it on its day.",
+    )  # fmt: skip
     title = models.CharField(max_length=120)
     notes = models.TextField(blank=True)
 
@@ -151,10 +157,21 @@ class Workout(models.Model):
             models.CheckConstraint(
                 condition=Q(day__gte=1, day__lte=7), name="programs_workout_day_range"
             ),
+            models.CheckConstraint(
+                condition=Q(match_day__isnull=True)
+                | (Q(match_day__gte=-6, match_day__lte=6) & ~Q(match_day=0)),
+                name="programs_workout_match_day_range",
+                violation_error_message="Place a workout 1 to 6 days before or after match day.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def placement(self) -> str:
+        """ "MD-4", "MD+2", or "" for a workout kept on its day of the week."""
+        return f"MD{self.match_day:+d}" if self.match_day else ""
 
     def scheduled_on(self, start_date: date) -> date:
         return workout_date(start_date, self.week.number, self.day)
