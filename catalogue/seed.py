@@ -24,6 +24,9 @@ _ROUNDED_BACK = "Rounding the back to reach lower instead of stopping when the h
 # stay pinned by something that cannot move.
 _CURLING_BACK_UP = "Curling back up with the hamstrings instead of pushing off with your hands."
 _HEELS_LOOSE = "Hooking your heels under something that can lift, slide or roll."
+# The L-protocol (after a strain): the range is only as far as it stays pain-free.
+_PAIN_FREE = "Work only as far as it stays pain-free: no pain, or at most a mild discomfort."
+_INTO_PAIN = "Pushing on into pain to gain range: stop before it hurts."
 
 
 # The default ladder (41-inch loops), thinnest first, then one mini band for bridges.
@@ -554,6 +557,113 @@ EXERCISES = [
         "dose": "reps",
         "unilateral": False,
         "difficulty": 1,
+        "progressions": [],
+    },
+    # Askling's L-protocol after a hamstring strain (Askling et al. 2013, 2014): three lengthening
+    # exercises with no band, each taken only as far as it stays pain-free.
+    {
+        "name": "The Extender",
+        "slug": "the-extender",
+        "summary": (
+            "The first exercise of Askling's L-protocol after a hamstring strain: on your back, "
+            "the hip bent to a right angle, slowly straighten the knee as far as it goes without "
+            "pain."
+        ),
+        "setup": (
+            "No band. Lie on your back on a mat with the other leg straight on the floor. Bend "
+            "the hip of the injured leg to about 90 degrees and hold the back of that thigh "
+            "still with both hands, the knee bent and the lower leg relaxed. In Askling's "
+            "protocol: 3 sets of 12, twice a day."
+        ),
+        "cues": _lines(
+            "Keep the thigh still in your hands, pointing at the ceiling, for the whole set.",
+            "Straighten the knee slowly, up to just before it starts to hurt.",
+            _PAIN_FREE,
+            "Bend the knee back slowly to the start.",
+        ),
+        "mistakes": _lines(
+            "Letting the thigh sink toward the floor, which takes the stretch off the hamstring.",
+            "Kicking the leg straight quickly instead of moving slowly.",
+            _INTO_PAIN,
+        ),
+        "pattern": "mobility",
+        "band_role": "none",
+        "anchor": "none",
+        "dose": "reps",
+        "unilateral": True,
+        "difficulty": 1,
+        "progressions": ["the-diver"],
+    },
+    {
+        "name": "The Diver",
+        "slug": "the-diver",
+        "summary": (
+            "The second exercise of Askling's L-protocol: standing on the injured leg, dive the "
+            "upper body forward from the hip while the arms reach forward and the other leg "
+            "reaches back."
+        ),
+        "setup": (
+            "No band. Stand on the injured leg with the knee slightly bent, about 10 to 20 "
+            "degrees, and keep that bend all through the rep. Lift the other foot just off the "
+            "floor. In Askling's protocol: 3 sets of 6, every other day."
+        ),
+        "cues": _lines(
+            "Tip the upper body forward from the hip of the standing leg, like a slow dive.",
+            "Reach the arms forward as the free leg stretches back, keeping the pelvis level.",
+            "Keep the standing knee at the same slight bend.",
+            _PAIN_FREE,
+            "Stop before it hurts and come back up to standing under control.",
+        ),
+        "mistakes": _lines(
+            "Bending the standing knee more on the way down, which takes the stretch off the "
+            "hamstring.",
+            "Locking the standing knee straight.",
+            "Rounding the back to reach lower instead of hinging at the hip.",
+            "Letting the pelvis twist open toward the lifted leg.",
+            _INTO_PAIN,
+        ),
+        "pattern": "hip_hinge",
+        "band_role": "none",
+        "anchor": "none",
+        "dose": "reps",
+        "unilateral": True,
+        "difficulty": 2,
+        "progressions": ["the-glider"],
+    },
+    {
+        "name": "The Glider",
+        "slug": "the-glider",
+        "summary": (
+            "The third exercise of Askling's L-protocol: your weight on the injured front leg, "
+            "slide the other foot back along a smooth floor, then return by pulling with the "
+            "arms, not the hamstring."
+        ),
+        "setup": (
+            "No band. Stand upright on a smooth floor with a sock on the back foot, holding a "
+            "rail, a rack or a doorframe with one hand. The injured leg is in front, its knee "
+            "slightly bent (about 10 to 20 degrees), and your weight is on it. In Askling's "
+            "protocol: 3 sets of 4, every third day."
+        ),
+        "cues": _lines(
+            "Keep the upper body upright and the front knee at the same slight bend.",
+            "Slide the back foot slowly backward, as far as is comfortable.",
+            _PAIN_FREE,
+            "Come back to the start by pulling on the support with your arms, "
+            "not with the front leg.",
+            "Slide a little further as it gets easier, only while it stays pain-free.",
+        ),
+        "mistakes": _lines(
+            "Dragging the body back to the start with the front hamstring instead of the arms.",
+            "Leaning the upper body forward instead of staying upright.",
+            "Trying it in shoes or on a floor with grip, so the foot sticks and then jerks.",
+            _INTO_PAIN,
+        ),
+        "pattern": "hip_hinge",
+        "band_role": "none",
+        "anchor": "none",
+        "dose": "reps",
+        "unilateral": True,
+        "difficulty": 2,
         "progressions": [],
     },
 ]

@@ -2,6 +2,7 @@ from django import forms
 
 from catalogue.models import Band, BandRole
 from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
+from programs.fixtures import LABEL_MAX, PASTE_MAX_LINES, PasteRefused, parse_fixture_lines
 from programs.models import BandTrack
 
 NO_BAND = "none"
@@ -155,3 +156,64 @@ class SquadRows(forms.BaseFormSet):
 
 
 SquadRowFormSet = forms.formset_factory(SquadRowForm, formset=SquadRows, extra=0)
+
+
+# Fixtures: one match at a time, or a pasted list. Dates day first (coaches in Europe and
+# Australia write 5/12/2026 for 5 December), or ISO.
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
+
+
+class FixtureForm(forms.Form):
+    """A match: its day and, if the coach likes, a label (the opponent, home or away)."""
+
+    date = forms.DateField(
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Give the day of the match.",
+            "invalid": "Give a date such as 2026-12-05 or 5/12/2026 (day first).",
+        },
+    )
+    label = forms.CharField(
+        max_length=LABEL_MAX,
+        required=False,
+        help_text="Optional: the opponent, home or away.",
+        error_messages={
+            "max_length": "Keep the label to %(limit_value)d characters "
+            "(this one has %(show_value)d).",
+        },
+    )
+
+
+class FixturePasteForm(forms.Form):
+    """A season's matches at once, one a line; every line is read before any is added."""
+
+    lines = forms.CharField(
+        label="Paste a list",
+        strip=False,  # keep the blank lines at the top: line numbers are the coach's
+        max_length=PASTE_MAX_LINES * (LABEL_MAX + 40),
+        help_text="One match a line: its date, then a label if you like, such as "
+        '"5/12/2026 v Rovers (away)". Dates are day first (5/12/2026 is 5 December) or '
+        f"written 2026-12-05. Up to {PASTE_MAX_LINES} lines at a time.",
+        error_messages={
+            "required": "Paste at least one match.",
+            "max_length": f"That is too long for {PASTE_MAX_LINES} matches: paste it in parts.",
+        },
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "spellcheck": "false",
+                "placeholder": "2026-12-05 v Rovers (away)\n12/12/2026 v City",
+            }
+        ),
+    )
+
+    def clean_lines(self):
+        try:
+            matches = parse_fixture_lines(self.cleaned_data["lines"])
+        except PasteRefused as refused:
+            raise forms.ValidationError([*refused.problems, "Nothing was added."]) from None
+        if not matches:
+            raise forms.ValidationError("Paste at least one match.")
+        return matches

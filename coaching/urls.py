@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching.views import athlete, board, calendar, exports, flags, messages, strength
+from coaching.views import athlete, board, calendar, exports, fixtures, flags, messages, strength
 
 app_name = "coaching"
 urlpatterns = [
@@ -16,12 +16,22 @@ urlpatterns = [
     ),
     path("coach/athletes/<int:pk>/export.csv", exports.athlete_export, name="athlete-export"),
     path(
+        "coach/assignments/<int:pk>/stage/sign-off/",
+        athlete.stage_sign_off,
+        name="stage-sign-off",
+    ),
+    path(
         "coach/assignments/<int:pk>/<str:action>/",
         athlete.assignment_action,
         name="assignment-action",
     ),
     path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
     path("coach/teams/<int:pk>/calendar/", calendar.team_calendar, name="team-calendar"),
+    path("coach/teams/<int:pk>/fixtures/", fixtures.fixtures, name="fixtures"),
+    path("coach/teams/<int:pk>/fixtures/add/", fixtures.fixture_add_view, name="fixture-add"),
+    path("coach/teams/<int:pk>/fixtures/paste/", fixtures.fixtures_paste, name="fixtures-paste"),
+    path("coach/fixtures/<int:pk>/edit/", fixtures.fixture_edit, name="fixture-edit"),
+    path("coach/fixtures/<int:pk>/delete/", fixtures.fixture_delete_view, name="fixture-delete"),
     path("coach/teams/<int:pk>/strength-tests/", strength.squad_tests, name="squad-tests"),
     path(
         "coach/athletes/<int:pk>/strength-tests/",

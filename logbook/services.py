@@ -25,13 +25,15 @@ class SetConflict(Exception):
 
 
 def workout_start(
-    *, athlete, assignment: Assignment, workout: Workout, today: date, now=None
+    *, athlete, assignment: Assignment, workout: Workout, today: date, now=None, occurrence=1
 ) -> WorkoutLog:
-    """The athlete's log of a scheduled workout, created on first use (one per workout); its
-    start time, with the finish, gives the session's minutes. `now`: the demo's clock."""
+    """The athlete's log of a scheduled workout, created on first use (one per workout and
+    occurrence of its week); its start time, with the finish, gives the session's minutes.
+    `now`: the demo's clock."""
     log, _ = WorkoutLog.objects.get_or_create(
         assignment=assignment,
         workout=workout,
+        occurrence=occurrence,
         defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
     )
     return log

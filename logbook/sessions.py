@@ -71,7 +71,8 @@ def session_of(log, prescribed: list[Prescription], done: list[SetLog], *, pain_
     sets.extend(set_done(extra, 0) for extra in logged.values())  # extra sets add, never owe
     return progression.Session(
         performed_on=log.performed_on,
-        week_number=log.workout.week.number if log.workout_id else 1,
+        # A repeating week counts on: its n-th occurrence is n - 1 weeks after its number.
+        week_number=log.workout.week.number + log.occurrence - 1 if log.workout_id else 1,
         sets=tuple(sets),
         missing=tuple(missing),
         pain=log.pain,

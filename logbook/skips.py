@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from logbook.models import WorkoutLog, WorkoutSkip
+from programs.assignments import scheduled_on
 from programs.models import Assignment, Workout
 
 
@@ -14,14 +15,20 @@ class NotMissed(Exception):
 
 
 @transaction.atomic
-def workout_skip(*, athlete, assignment: Assignment, workout: Workout, today: date) -> WorkoutSkip:
+def workout_skip(
+    *, athlete, assignment: Assignment, workout: Workout, today: date, occurrence: int = 1
+) -> WorkoutSkip:
     """Skip a missed workout, once (skipping it again answers the first skip)."""
-    if workout.scheduled_on(assignment.start_date) >= today:
+    scheduled = scheduled_on(assignment, workout, occurrence)
+    if scheduled is None or scheduled >= today:
         raise NotMissed(f"{workout.title} is not missed yet: it is still to do.")
-    done = WorkoutLog.objects.completed().filter(assignment=assignment, workout=workout)
+    done = WorkoutLog.objects.completed().filter(
+        assignment=assignment, workout=workout, occurrence=occurrence
+    )
     if done.exists():
         raise NotMissed(f"{workout.title} is done: there is nothing to skip.")
     skip, _ = WorkoutSkip.objects.get_or_create(
-        assignment=assignment, workout=workout, defaults={"athlete": athlete, "skipped_on": today}
-    )
+        assignment=assignment, workout=workout, occurrence=occurrence,
+        defaults={"athlete": athlete, "skipped_on": today},
+    )  # fmt: skip
     return skip

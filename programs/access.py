@@ -2,8 +2,10 @@
 404 (it never says it exists). Top-level objects are `<thing>_for_<who>(user, pk)`; the parts
 of a program already fetched are `<part>_of(program, pk)`."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from programs.assignments import scheduled_on
 from programs.models import (
     Assignment,
     BandChange,
@@ -34,13 +36,21 @@ def template_for_coach(coach, pk: int) -> Program:
     return get_object_or_404(Program.objects.copyable_by(coach), pk=pk)
 
 
-def workout_for_athlete(athlete, pk: int) -> tuple[Workout, Assignment]:
-    """A workout of one of the athlete's open assignments, with that assignment."""
+def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout, Assignment]:
+    """A workout of one of the athlete's open assignments, with that assignment. Only a
+    repeating week (maintenance, a stage) has occurrences past the first, and a stage's
+    workouts are the athlete's once the stage is open."""
     assignments = Assignment.objects.for_athlete(athlete).open()
     workouts = Workout.objects.filter(week__program__assignment__in=assignments)
-    workouts = workouts.select_related("week__program__assignment")
+    workouts = workouts.select_related("week__program__assignment", "week__gate")
     workout = get_object_or_404(workouts, pk=pk)
-    return workout, workout.week.program.assignment
+    week, assignment = workout.week, workout.week.program.assignment
+    repeating = week.is_maintenance or hasattr(week, "gate")
+    if occurrence != 1 and not repeating:
+        raise Http404("This workout happens once.")
+    if hasattr(week, "gate") and scheduled_on(assignment, workout, occurrence) is None:
+        raise Http404("This stage is not open yet.")
+    return workout, assignment
 
 
 def assignment_for_coach(coach, pk: int) -> Assignment:

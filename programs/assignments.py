@@ -1,6 +1,7 @@
 """An athlete's programs: assigning a template, pausing, resuming and ending it, and the one
 schedule read that dates every workout for every page."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,15 +12,19 @@ from django.utils import timezone
 
 from catalogue.models import Pattern
 from programs import bands
+from programs.matchdays import placed_on
 from programs.models import (
     Assignment,
     AssignmentStatus,
+    Fixture,
     MaintenanceDose,
     Prescription,
     Program,
+    ProgramWeek,
+    StageOpening,
     Workout,
 )
-from programs.schedule import week_on, workout_date
+from programs.schedule import WEEK, repeats, week_on, week_start
 from programs.services import program_copy
 
 
@@ -133,37 +138,139 @@ def assignment_resume_after_gap(*, assignment: Assignment, today) -> None:
 @dataclass
 class Dated:
     assignment: Assignment
-    workout: Workout  # with its week
+    workout: Workout  # with its week (and the week's gate)
     on: date
+    occurrence: int = 1  # of a repeating week (maintenance, a stage); 1 otherwise
+    fixture: date | None = None  # the match a placed workout follows this week
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """What a log or a skip of this workout is found by."""
+        return self.assignment.pk, self.workout.pk, self.occurrence
 
 
 def assignment_schedule(
-    assignments: Iterable[Assignment], *, between: tuple[date, date] | None = None
+    assignments: Iterable[Assignment],
+    *,
+    between: tuple[date, date] | None = None,
+    repeats_through: date | None = None,
 ) -> list[Dated]:
-    """The workouts of these assignments with their dates, in date order. With `between`, only
-    the workouts dated inside it, read from the weeks that can fall there (so a long program
-    costs no more than a short one). One query."""
+    """The workouts of these assignments with their dates, in date order. A repeating week
+    (maintenance, a return-to-play stage) is dated once per week inside `between`, or up to
+    `repeats_through` when there is no window; a placed workout (`MD-4`) follows the fixtures of
+    the athlete's teams coached by whoever assigned it. With `between`, only the workouts dated
+    inside it, read from the weeks that can fall there (so a long program costs no more than a
+    short one). One query, plus one for fixtures when a workout is placed and one for stage
+    openings when a program is staged."""
     by_program = {assignment.program_id: assignment for assignment in assignments}
+    workouts = list(schedule_workouts(by_program.values(), between))
+    placed = any(workout.match_day for workout in workouts)
+    fixtures = fixtures_of(by_program.values()) if placed else {}
+    stage_weeks = {workout.week for workout in workouts if gated(workout.week)}
+    stages = stage_windows(by_program.values(), stage_weeks) if stage_weeks else {}
+    window = between or (date.min, repeats_through or date.min)
+    dated = []
+    for workout in workouts:
+        assignment = by_program[workout.week.program_id]
+        matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
+        for occurrence, start in week_starts(assignment, workout.week, window, stages):
+            on, fixture = placed_on(start, workout.day, workout.match_day, matches)
+            if between is None or between[0] <= on <= between[1]:
+                dated.append(Dated(assignment, workout, on, occurrence, fixture))
+    dated.sort(key=lambda item: (item.on, item.workout.pk, item.occurrence))
+    return dated
+
+
+def schedule_workouts(assignments, between):
+    starts = [assignment.start_date for assignment in assignments]
     nordic = Prescription.objects.filter(
         workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
     )
     workouts = (
-        Workout.objects.filter(week__program__in=by_program)
-        .select_related("week")
+        Workout.objects.filter(week__program__in=[a.program_id for a in assignments])
+        .select_related("week__gate")
         .annotate(has_nordic=Exists(nordic))  # for the coach's dose reading
     )
-    if between and by_program:
+    if between and starts:
         first, last = between
-        starts = [assignment.start_date for assignment in by_program.values()]
-        workouts = workouts.filter(
-            week__number__gte=week_on(max(starts), first),
-            week__number__lte=week_on(min(starts), last),
+        in_reach = Q(week__number__gte=week_on(max(starts), first),
+                     week__number__lte=week_on(min(starts), last))  # fmt: skip
+        repeating = Q(week__is_maintenance=True) | Q(week__gate__isnull=False)
+        workouts = workouts.filter(in_reach | repeating)
+    return workouts
+
+
+def gated(week: ProgramWeek) -> bool:
+    return hasattr(week, "gate")  # select_related leaves no attribute when there is none
+
+
+def week_starts(assignment, week: ProgramWeek, window, stages) -> list[tuple[int, date]]:
+    """(occurrence, first day) of each week this program week is lived in the window."""
+    until = None
+    if gated(week):
+        start, until = stages.get((assignment.pk, week.pk), (None, None))
+        if start is None:
+            return []  # a stage not opened yet has no dates
+    else:
+        start = week_start(assignment.start_date, week.number)
+        if not week.is_maintenance:
+            return [(1, start)]
+    # Without a window the first occurrence is still dated, like any week.
+    return repeats(start, between=window, until=until) or [(1, start)]
+
+
+def fixtures_of(assignments) -> dict[tuple[int, int], list[date]]:
+    """Match days by (athlete, coach): the fixtures of the athlete's current teams."""
+    found = defaultdict(list)
+    for athlete_id, coach_id, on in (
+        Fixture.objects.filter(
+            team__memberships__athlete__in={a.athlete_id for a in assignments},
+            team__memberships__is_active=True,
         )
-    dated = []
-    for workout in workouts:
-        assignment = by_program[workout.week.program_id]
-        on = workout_date(assignment.start_date, workout.week.number, workout.day)
-        if between is None or between[0] <= on <= between[1]:
-            dated.append(Dated(assignment, workout, on))
-    dated.sort(key=lambda item: (item.on, item.workout.pk))
-    return dated
+        .order_by("date")
+        .values_list("team__memberships__athlete", "team__coach", "date")
+    ):
+        found[(athlete_id, coach_id)].append(on)
+    return found
+
+
+def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) -> date | None:
+    """The day one occurrence of a workout is scheduled for, as `assignment_schedule` dates it
+    (None for a stage not opened yet). `workout` with its week and the week's gate."""
+    week, stages = workout.week, {}
+    if gated(week):
+        stages = stage_windows([assignment], ProgramWeek.objects.filter(
+            program=week.program_id, gate__isnull=False
+        ))  # fmt: skip
+    starts = week_starts(assignment, week, (date.min, date.min), stages)
+    if not starts:
+        return None
+    start = starts[0][1] + WEEK * (occurrence - 1)
+    matches = []
+    if workout.match_day:
+        matches = fixtures_of([assignment]).get((assignment.athlete_id, assignment.assigned_by_id))
+    return placed_on(start, workout.day, workout.match_day, matches or [])[0]
+
+
+def stage_windows(assignments, stage_weeks) -> dict[tuple[int, int], tuple[date, date | None]]:
+    """(opened on, next stage opened on) of each stage lived so far: the first stage opens with
+    the assignment, every other one when the coach signs the one before off."""
+    weeks = sorted(stage_weeks, key=lambda week: week.number)
+    first = {}
+    for week in weeks:
+        first.setdefault(week.program_id, week)
+    opened = {(a.pk, first[a.program_id].pk): a.start_date for a in assignments
+              if a.program_id in first}  # fmt: skip
+    for opening in StageOpening.objects.filter(assignment__in=list(assignments)):
+        opened[(opening.assignment_id, opening.week_id)] = opening.opened_on
+    windows = {}
+    for assignment in assignments:
+        lived = [
+            (opened[(assignment.pk, week.pk)], week)
+            for week in weeks
+            if (assignment.pk, week.pk) in opened
+        ]
+        for index, (anchor, week) in enumerate(lived):
+            until = lived[index + 1][0] if index + 1 < len(lived) else None
+            windows[(assignment.pk, week.pk)] = (anchor, until)
+    return windows

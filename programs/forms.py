@@ -34,10 +34,38 @@ class WeekForm(forms.ModelForm):
         labels = {"is_deload": "Deload week (lighter)"}
 
 
+DAYS_IN_WORDS = ["", "the day", "two days", "three days", "four days", "five days", "six days"]
+
+
+def placement_label(match_day: int) -> str:
+    """'MD-4: four days before a match', 'MD+1: the day after a match'."""
+    side = "before" if match_day < 0 else "after"
+    return f"MD{match_day:+d}: {DAYS_IN_WORDS[abs(match_day)]} {side} a match"
+
+
+PLACEMENTS = [("", "On its day of the week")] + [
+    (match_day, placement_label(match_day)) for match_day in [*range(-6, 0), *range(1, 7)]
+]
+
+
 class WorkoutForm(forms.ModelForm):
+    match_day = forms.TypedChoiceField(
+        label="Placement",
+        choices=PLACEMENTS,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Placed relative to match day, the workout follows the team's fixtures; in a "
+        "week without a match it stays on its day.",
+        error_messages={
+            "invalid_choice": "Choose a placement from the list: MD-6 to MD-1, MD+1 to MD+6, "
+            "or its day of the week."
+        },
+    )
+
     class Meta:
         model = Workout
-        fields = ["day", "title", "notes"]
+        fields = ["day", "match_day", "title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 

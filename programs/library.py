@@ -9,7 +9,7 @@ from django.db import transaction
 
 from catalogue.models import Band, Exercise
 from catalogue.services import load_catalogue
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 
 
 def rx(exercise, sets, reps=None, *, seconds=None, band=None, rpe=None, rest=90, **extra):
@@ -26,14 +26,22 @@ def rx(exercise, sets, reps=None, *, seconds=None, band=None, rpe=None, rest=90,
     return {"exercise": exercise, "sets": sets, **target, **fields}
 
 
-def week(number, focus, sessions, *prescriptions, deload=False, maintenance=False):
-    """A week whose sessions, given as (day, title), all repeat the same prescriptions; a
-    maintenance week repeats every week after the others until the coach ends it."""
+def workout(day, title, *prescriptions, notes=""):
+    """One session with its own prescriptions and a note the athlete reads."""
+    return {"day": day, "title": title, "prescriptions": prescriptions, "notes": notes}
+
+
+def week(number, focus, sessions, *prescriptions, deload=False, maintenance=False, gate=None):
+    """A week of sessions: each a (day, title) that repeats the week's prescriptions, or a
+    `workout(...)` of its own. A maintenance week repeats every week after the others until
+    the coach ends it; a week with a gate is a stage of a return-to-play program, repeated until
+    the gate (StageGate's fields) holds and the coach signs it off."""
     workouts = [
-        {"day": day, "title": title, "prescriptions": prescriptions} for day, title in sessions
+        session if isinstance(session, dict) else workout(*session, *prescriptions)
+        for session in sessions
     ]
     return {"number": number, "focus": focus, "is_deload": deload,
-            "is_maintenance": maintenance, "workouts": workouts}  # fmt: skip
+            "is_maintenance": maintenance, "gate": gate, "workouts": workouts}  # fmt: skip
 
 
 def rule(exercise, start_band, **fields):
@@ -243,12 +251,95 @@ IN_SEASON_MAINTENANCE = {
     "band_rules": [rule(NORDIC, "Green", sessions_to_advance=3, min_days_on_band=14)],
 }
 
+# -- Return to play after a hamstring strain: Askling's L-protocol in three stages -------------
+
+EXTENDER = "the-extender"
+DIVER = "the-diver"
+GLIDER = "the-glider"
+
+# The trials' doses (Askling 2013, 2014), on the injured leg only, so not per side.
+EXTENDER_RX = rx(EXTENDER, 3, 12, rest=60, notes="Injured leg only. Slowly, to just before pain.")
+DIVER_RX = rx(DIVER, 3, 6, rest=60, notes="Stand on the injured leg. Stop before it hurts.")
+GLIDER_RX = rx(
+    GLIDER, 3, 4, rest=60, notes="Injured leg in front. Come back with the arms, not the leg."
+)
+PAIN_FREE = (
+    "Take each exercise only as far as it stays pain-free: no pain, or at most a mild "
+    "discomfort. Log today's pain honestly: the next stage opens only when it has stayed at "
+    "2/10 or less."
+)
+DIVER_DAYS = (1, 3, 5)
+GLIDER_DAYS = (1, 4)
+DIVER_DAY = (
+    "Diver day: days 1, 3 and 5, every other day, so the weekend gives it two days off "
+    "(days 6 and 7)."
+)
+GLIDER_DAY = (
+    "Glider day: days 1 and 4, about every third day (a 7-day week cannot hold every third day "
+    "exactly)."
+)
+# The app's starting point for each stage, for the coach to change: not a figure from the trials.
+STAGE_GATE = {"min_sessions": 10, "pain_max": 2}
+
+
+def stage(number, focus, *, diver=False, glider=False):
+    """Seven days of the Extender morning and evening; the Diver and the Glider, once they are
+    in, join the morning session on their days."""
+    sessions = []
+    for day in range(1, 8):
+        extras = []
+        if diver and day in DIVER_DAYS:
+            extras.append(("Diver", DIVER_RX, DIVER_DAY))
+        if glider and day in GLIDER_DAYS:
+            extras.append(("Glider", GLIDER_RX, GLIDER_DAY))
+        names = ["Extender", *(name for name, _, _ in extras)]
+        title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        notes = " ".join([*(note for _, _, note in extras), PAIN_FREE])
+        morning = [EXTENDER_RX, *(prescription for _, prescription, _ in extras)]
+        sessions += [
+            workout(day, f"{title}, morning", *morning, notes=notes),
+            workout(day, "Extender, evening", EXTENDER_RX, notes=f"Second time today. {PAIN_FREE}"),
+        ]
+    return week(number, focus, sessions, gate=STAGE_GATE)
+
+
+RETURN_TO_PLAY = {
+    "slug": "return-to-play-l-protocol",
+    "title": "Return to play after a hamstring strain",
+    "summary": (
+        "Askling's L-protocol in three stages: the Extender, then the Diver, then the Glider. "
+        "Each stage repeats week after week until pain stays at 2/10 or less, enough sessions "
+        "are done and your coach signs it off."
+    ),
+    "goal": (
+        "The L-protocol is three lengthening exercises for an injured hamstring, each taken only "
+        "as far as it stays pain-free (no pain, or at most a mild discomfort). In Askling's "
+        "randomised trials of athletes with an acute hamstring injury seen on MRI, elite "
+        "footballers (2013) returned to full training after 28 days on average with it, against "
+        "51 with conventional exercises, and elite sprinters and jumpers (2014) after 49 days, "
+        "against 86. Here the exercises come in one stage at a time, with the trials' doses: "
+        "the Extender 3 x 12 twice a day, the Diver 3 x 6 every other day, the Glider 3 x 4 "
+        "about every third day. A stage repeats every week until pain has stayed at 2/10 or "
+        "less through its sessions, at least 10 sessions are done, and your coach signs it "
+        "off. The 10 sessions are this app's starting point for your coach to change, not a "
+        "number from the trials. When you return to full training is your coach's call, with "
+        "your physio or doctor, not the app's."
+    ),
+    "weeks": [
+        stage(1, "The Extender"),
+        stage(2, "Add the Diver", diver=True),
+        stage(3, "Add the Glider", diver=True, glider=True),
+    ],
+    "band_rules": [],  # no bands in the L-protocol
+}
+
 LIBRARY = [
     BAND_ASSISTED_NORDIC,
     LEG_DAY_PRIMER,
     DESK_WORKER_RESET,
     RUNNERS_RESILIENCE,
     IN_SEASON_MAINTENANCE,
+    RETURN_TO_PLAY,
 ]
 
 
@@ -278,12 +369,17 @@ def _create_program(spec: dict, bands: dict, exercises: dict) -> None:
             is_deload=week_spec["is_deload"],
             is_maintenance=week_spec["is_maintenance"],
         )
+        if week_spec["gate"]:
+            StageGate.objects.create(week=program_week, **week_spec["gate"])
         for workout_spec in week_spec["workouts"]:
-            workout = Workout.objects.create(
-                week=program_week, day=workout_spec["day"], title=workout_spec["title"]
+            session = Workout.objects.create(
+                week=program_week,
+                day=workout_spec["day"],
+                title=workout_spec["title"],
+                notes=workout_spec["notes"],
             )
             prescriptions += [
-                Prescription(workout=workout, order=order, **_rows(fields, bands, exercises))
+                Prescription(workout=session, order=order, **_rows(fields, bands, exercises))
                 for order, fields in enumerate(workout_spec["prescriptions"], start=1)
             ]
     Prescription.objects.bulk_create(prescriptions)

@@ -1,48 +1,44 @@
-"""Schedule arithmetic. Dates are derived, never stored: week 1 day 1 is the start date. A
-program's maintenance phase (its last week, flagged) is meant to repeat every week while the
-assignment is open: its n-th occurrence is plain arithmetic (`maintenance_dates`), so a date years
-ahead costs what next week costs. `assignment_schedule` dates only its first week until logs are
-keyed by occurrence as well as workout (the next step of issue 15).
+"""Schedule arithmetic. Dates are derived, never stored: week 1 day 1 is the start date. Some
+weeks repeat: a program's maintenance phase (its last week, flagged) every week while the
+assignment is open, a return-to-play stage every week until the coach signs it off. The n-th
+occurrence of a repeating week is plain arithmetic (`repeats`), so a date years ahead costs what
+next week costs; each log records the occurrence it belongs to.
 
 Pure functions, no Django, tested without a database.
 """
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+WEEK = timedelta(days=7)
 
 
 def workout_date(start_date: date, week_number: int, day: int) -> date:
     return start_date + timedelta(days=7 * (week_number - 1) + (day - 1))
 
 
-def maintenance_occurrence(start_date: date, first_week: int, on: date) -> int | None:
-    """Which week of the maintenance phase `on` falls in (1 = the maintenance week itself,
-    `first_week` of the program), None before the phase begins."""
-    week = (on - start_date).days // 7 + 1
-    return week - first_week + 1 if week >= first_week else None
+def week_start(start_date: date, week_number: int) -> date:
+    return workout_date(start_date, week_number, 1)
 
 
-def maintenance_date(start_date: date, first_week: int, day: int, occurrence: int) -> date:
-    """The date of a maintenance workout (on `day` of the week) in its n-th repetition."""
-    if occurrence < 1:
-        raise ValueError("Maintenance occurrences count from 1.")
-    return workout_date(start_date, first_week + occurrence - 1, day)
-
-
-def maintenance_dates(
-    start_date: date, first_week: int, day: int, *, between: tuple[date, date]
+def repeats(
+    anchor: date, *, between: tuple[date, date], until: date | None = None
 ) -> list[tuple[int, date]]:
-    """Each (occurrence, date) of a maintenance workout on `day` inside `between` (inclusive):
-    computed from the window's ends, never by walking the weeks before it."""
+    """Each (occurrence, week start) of a week that repeats every 7 days from `anchor` (its
+    first occurrence, 1), overlapping `between` (inclusive) and starting before `until`: computed
+    from the window's ends, never by walking the weeks before it."""
     first, last = between
-    day_one = maintenance_date(start_date, first_week, day, 1)
-    low = max(1, -((day_one - first).days // 7) + 1)  # ceil((first - day_one) / 7) + 1
-    high = (last - day_one).days // 7 + 1
-    return [
-        (occurrence, maintenance_date(start_date, first_week, day, occurrence))
-        for occurrence in range(low, high + 1)
-    ]
+    if until is not None:
+        last = min(last, until - timedelta(days=1))
+    low = max(1, (first - anchor).days // 7 + 1)  # the week holding `first`
+    high = (last - anchor).days // 7 + 1
+    return [(n, anchor + WEEK * (n - 1)) for n in range(low, high + 1)]
+
+
+def occurrence_on(anchor: date, on: date) -> int | None:
+    """Which occurrence of a week repeating from `anchor` holds `on` (None before it)."""
+    return (on - anchor).days // 7 + 1 if on >= anchor else None
 
 
 @dataclass(frozen=True)
@@ -73,27 +69,27 @@ def week_on(start_date: date, today: date) -> int:
 
 
 def due_in_last_days(
-    scheduled: Iterable[tuple[int, date]],
-    completed: set[int],
+    scheduled: Iterable[tuple[Hashable, date]],
+    completed: set,
     *,
     today: date,
     days: int,
     paused_on: date | None = None,
-) -> set[int]:
-    """Ids of the workouts due over the last `days` days up to today. Today's workouts count
-    once done (the day is not over); while paused, nothing from the pause on is due: those
-    dates move when the assignment resumes."""
+) -> set:
+    """The slots (a workout, or a workout and its occurrence) due over the last `days` days up
+    to today. Today's workouts count once done (the day is not over); while paused, nothing
+    from the pause on is due: those dates move when the assignment resumes."""
     first = today - timedelta(days=days - 1)
     return {
-        workout_id
-        for workout_id, when in scheduled
+        slot
+        for slot, when in scheduled
         if first <= when <= today
-        and (when < today or workout_id in completed)
+        and (when < today or slot in completed)
         and (paused_on is None or when < paused_on)
     }
 
 
-def adherence(due: set[int], completed: set[int]) -> float | None:
+def adherence(due: set, completed: set) -> float | None:
     """Share of the due workouts that were completed; None when nothing was due yet."""
     if not due:
         return None

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from catalogue.models import Exercise
 from programs import bands
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 
 PRESCRIPTION_FIELDS = [
     "exercise_id", "order", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
@@ -67,7 +67,7 @@ def program_copy(*, program: Program, owner, is_template: bool = True, title: st
         is_template=is_template,
         source=program,
     )
-    for week in program.weeks.prefetch_related("workouts__prescriptions"):
+    for week in program.weeks.select_related("gate").prefetch_related("workouts__prescriptions"):
         _copy_week(week, program=copy, number=week.number, maintenance=week.is_maintenance)
     BandRule.objects.bulk_create(
         BandRule(program=copy, **{field: getattr(rule, field) for field in BAND_RULE_FIELDS})
@@ -79,16 +79,24 @@ def program_copy(*, program: Program, owner, is_template: bool = True, title: st
 def _copy_week(
     week: ProgramWeek, *, program: Program, number: int, band_step=False, maintenance=False
 ):
-    """A copy of the week; a duplicate is never a second maintenance phase."""
+    """A copy of the week, with its stage gate; a duplicate is never a second maintenance
+    phase."""
     new_week = ProgramWeek.objects.create(
         program=program, number=number, focus=week.focus, is_deload=week.is_deload,
         is_maintenance=maintenance,
     )  # fmt: skip
+    if hasattr(week, "gate"):
+        gate = week.gate
+        StageGate.objects.create(
+            week=new_week, min_sessions=gate.min_sessions, pain_max=gate.pain_max,
+            test_min_symmetry=gate.test_min_symmetry,
+        )  # fmt: skip
     ladder = bands.ladder() if band_step else None
     for workout in week.workouts.all():
         new_workout = Workout.objects.create(
-            week=new_week, day=workout.day, title=workout.title, notes=workout.notes
-        )
+            week=new_week, day=workout.day, match_day=workout.match_day, title=workout.title,
+            notes=workout.notes,
+        )  # fmt: skip
         prescriptions = []
         for prescription in workout.prescriptions.all():
             fields = {field: getattr(prescription, field) for field in PRESCRIPTION_FIELDS}

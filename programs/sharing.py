@@ -2,7 +2,8 @@
 line number points at one value, and read back with every limit of the models checked and
 each problem reported with its line ("Line 42: week 3, workout 2, prescription 1: ...").
 
-Exercises travel by catalogue slug and bands by name, never by database id."""
+Exercises travel by catalogue slug and bands by name, never by database id. A placed workout
+has a "match_day", a return-to-play stage a "gate": keys left out where they do not apply."""
 
 import json
 import re
@@ -13,18 +14,15 @@ from django.db import DatabaseError, transaction
 from catalogue.models import Band, BandKind, BandRole, Dose, Exercise
 from programs.jsonfile import MISSING, Fields, Problems, each, loads_with_lines, show
 from programs.models import (
-    REPS_MAX,
-    RPE_MAX,
-    SECONDS_MAX,
-    SETS_MAX,
     BandRule,
     BandRuleMode,
     Prescription,
     Program,
     ProgramWeek,
+    StageGate,
     Workout,
 )
-from programs.models.plan import PAIN_MAX, TEMPO_RE
+from programs.models.plan import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX, SETS_MAX, TEMPO_RE
 from programs.services import MAX_WEEKS, slug_for
 
 FORMAT = "hamstrings.program"
@@ -33,6 +31,7 @@ MAX_BYTES = 1_000_000
 MAX_PROBLEMS = 10
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 TEXT_MAX = 5000  # goal and workout notes: text fields, but a shared file stays reasonable
+PLACEMENT = "match_day should be -6 to -1 (days before a match), 1 to 6 (days after) or null"
 
 
 class ImportRefused(Exception):
@@ -45,29 +44,21 @@ class ImportRefused(Exception):
 
 # -- Export ------------------------------------------------------------------------------------
 
+WEEK_FIELDS = ("number", "focus", "is_deload", "is_maintenance")
+WORKOUT_FIELDS = ("day", "match_day", "title", "notes")
+GATE_NUMBERS = {"min_sessions": (1, 60), "pain_max": (0, PAIN_MAX), "test_min_symmetry": (50, 100)}
+
 
 def program_to_dict(program: Program) -> dict:
-    weeks = program.weeks.prefetch_related(
+    weeks = program.weeks.select_related("gate").prefetch_related(
         "workouts__prescriptions__exercise", "workouts__prescriptions__band"
     )
     rules = program.band_rules.select_related("exercise", "start_band")
     return {
         "format": FORMAT,
         "version": VERSION,
-        "title": program.title,
-        "slug": program.slug,
-        "summary": program.summary,
-        "goal": program.goal,
-        "weeks": [
-            {
-                "number": week.number,
-                "focus": week.focus,
-                "is_deload": week.is_deload,
-                "is_maintenance": week.is_maintenance,
-                "workouts": [_workout_to_dict(workout) for workout in week.workouts.all()],
-            }
-            for week in weeks
-        ],
+        **{key: getattr(program, key) for key in ("title", "slug", "summary", "goal")},
+        "weeks": [_week_to_dict(week) for week in weeks],
         "band_rules": [_rule_to_dict(rule) for rule in rules],
     }
 
@@ -76,32 +67,32 @@ def program_to_json(program: Program) -> str:
     return json.dumps(program_to_dict(program), indent=2, ensure_ascii=False) + "\n"
 
 
+def _week_to_dict(week: ProgramWeek) -> dict:
+    data = {key: getattr(week, key) for key in WEEK_FIELDS}
+    if gate := getattr(week, "gate", None):  # a stage of a return-to-play program
+        data["gate"] = {key: getattr(gate, key) for key in GATE_NUMBERS}
+    return {**data, "workouts": [_workout_to_dict(workout) for workout in week.workouts.all()]}
+
+
 def _workout_to_dict(workout: Workout) -> dict:
-    return {
-        "day": workout.day,
-        "title": workout.title,
-        "notes": workout.notes,
-        "prescriptions": [_prescription_to_dict(rx) for rx in workout.prescriptions.all()],
-    }
+    data = {key: getattr(workout, key) for key in WORKOUT_FIELDS}
+    if data["match_day"] is None:  # kept on its day of the week
+        del data["match_day"]
+    prescriptions = [_prescription_to_dict(rx) for rx in workout.prescriptions.all()]
+    return {**data, "prescriptions": prescriptions}
 
 
 def _prescription_to_dict(prescription: Prescription) -> dict:
     if prescription.seconds is not None:
-        target = {"seconds": prescription.seconds}
+        target = ["seconds"]
     elif prescription.set_reps:
-        target = {"set_reps": list(prescription.set_reps)}
-    else:
-        target = {"reps_min": prescription.reps_min}
-        if prescription.reps_max is not None:
-            target["reps_max"] = prescription.reps_max
+        target = ["set_reps"]
+    else:  # a range, or a single number of reps
+        target = ["reps_min"] if prescription.reps_max is None else ["reps_min", "reps_max"]
+    numbers = ["sets", *target, "per_side", "tempo", "rest_seconds", "rpe_target"]
     return {
         "exercise": prescription.exercise.slug,
-        "sets": prescription.sets,
-        **target,
-        "per_side": prescription.per_side,
-        "tempo": prescription.tempo,
-        "rest_seconds": prescription.rest_seconds,
-        "rpe_target": prescription.rpe_target,
+        **{key: getattr(prescription, key) for key in numbers},
         "band": prescription.band.name if prescription.band else None,
         "notes": prescription.notes,
     }
@@ -118,13 +109,9 @@ def _rule_to_dict(rule: BandRule) -> dict:
 
 
 RULE_NUMBERS = {  # field: (lowest, highest), as the model's constraints have them
-    "step_weeks": (1, 52),
-    "sessions_to_advance": (1, 10),
-    "min_days_on_band": (0, 90),
-    "hold_until_week": (0, 104),
-    "rpe_ceiling": (1, RPE_MAX),
-    "pain_stop": (1, PAIN_MAX),
-}
+    "step_weeks": (1, 52), "sessions_to_advance": (1, 10), "min_days_on_band": (0, 90),
+    "hold_until_week": (0, 104), "rpe_ceiling": (1, RPE_MAX), "pain_stop": (1, PAIN_MAX),
+}  # fmt: skip
 
 
 # -- Reading a file and checking it against the models' rules -----------------------------------
@@ -138,9 +125,8 @@ def read_program_file(raw: bytes) -> dict:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRefused(
-            ["The file is not UTF-8 text: export it again from Hamstrings."]
-        ) from None
+        problem = "The file is not UTF-8 text: export it again from Hamstrings."
+        raise ImportRefused([problem]) from None
     if not text.strip():
         raise ImportRefused(["The file is empty."])
     try:
@@ -155,21 +141,15 @@ def read_program_file(raw: bytes) -> dict:
     return data
 
 
-# -- Checking it against the models' rules ------------------------------------------------------
-
-
-def program_from_dict(
-    data, *, exercises: Mapping[str, Exercise], bands: Mapping[str, Band]
-) -> dict:
+def program_from_dict(obj, *, exercises: Mapping[str, Exercise], bands: Mapping[str, Band]) -> dict:
     """A checked program spec (model fields, with exercises and bands as rows) from a file's
     object; ImportRefused naming each problem and its line. `exercises` are the published
     ones by slug, `bands` all bands by lower-case name."""
     problems = Problems()
-    program = Fields(data, "", problems, PROGRAM_KEYS)
+    program = Fields(obj, "", problems, PROGRAM_KEYS)
     if program.obj.get("format") != FORMAT:
-        program.fail(
-            "format", f"this is not a Hamstrings program file (format should be '{FORMAT}')"
-        )
+        problem = f"this is not a Hamstrings program file (format should be '{FORMAT}')"
+        program.fail("format", problem)
         raise ImportRefused(problems)
     if program.obj.get("version") != VERSION:
         version = show(program.obj.get("version"))
@@ -206,12 +186,10 @@ def program_from_dict(
 
 
 PROGRAM_KEYS = {"format", "version", "title", "slug", "summary", "goal", "weeks", "band_rules"}
-WEEK_KEYS = {"number", "focus", "is_deload", "is_maintenance", "workouts"}
-WORKOUT_KEYS = {"day", "title", "notes", "prescriptions"}
-PRESCRIPTION_KEYS = {
-    "exercise", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side", "tempo",
-    "rest_seconds", "rpe_target", "band", "notes",
-}  # fmt: skip
+WEEK_KEYS = {*WEEK_FIELDS, "gate", "workouts"}
+WORKOUT_KEYS = {*WORKOUT_FIELDS, "prescriptions"}
+PRESCRIPTION_KEYS = {"exercise", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
+                     "tempo", "rest_seconds", "rpe_target", "band", "notes"}  # fmt: skip
 RULE_KEYS = {"exercise", "mode", "start_band", "coach_approves", *RULE_NUMBERS}
 
 
@@ -222,8 +200,7 @@ def _more(problems: list) -> list[str]:
 
 def _week(obj, number: int, line, problems: Problems, lookups: dict, *, last: bool) -> dict:
     fields = Fields(obj, f"week {number}", problems, WEEK_KEYS, line)
-    given = fields.get("number", number)
-    if given != number:
+    if fields.get("number", number) != number:
         fields.fail("number", f"number should be {number} (weeks count 1, 2, 3... in order)")
     is_maintenance = fields.boolean("is_maintenance")
     if is_maintenance and not last:
@@ -234,6 +211,7 @@ def _week(obj, number: int, line, problems: Problems, lookups: dict, *, last: bo
         "focus": fields.text("focus", 120, ""),
         "is_deload": fields.boolean("is_deload"),
         "is_maintenance": is_maintenance,
+        "gate": _gate(fields, f"week {number}, gate", problems),
         "workouts": [
             _workout(workout, where, line, problems, lookups)
             for where, workout, line in each(workouts, f"week {number}, workout")
@@ -244,14 +222,31 @@ def _week(obj, number: int, line, problems: Problems, lookups: dict, *, last: bo
 def _workout(obj, where: str, line, problems: Problems, lookups: dict) -> dict:
     fields = Fields(obj, where, problems, WORKOUT_KEYS, line)
     prescriptions = fields.items("prescriptions", "exercises")
+    match_day = fields.get("match_day", None)  # null: kept on its day of the week
+    if match_day is not None and (type(match_day) is not int or not 1 <= abs(match_day) <= 6):
+        fields.fail("match_day", f"{PLACEMENT}, not {show(match_day)}")
     return {
         "day": fields.integer("day", 1, 7),
+        "match_day": match_day,
         "title": fields.text("title", 120, required=True),
         "notes": fields.text("notes", TEXT_MAX, ""),
         "prescriptions": [
             _prescription(rx, rx_where, rx_line, problems, lookups)
             for rx_where, rx, rx_line in each(prescriptions, f"{where}, prescription")
         ],
+    }
+
+
+def _gate(week: Fields, where: str, problems: Problems) -> dict | None:
+    """What opens the next stage of a return-to-play program; a number left out: the default."""
+    obj = week.get("gate", None)
+    if obj is None:
+        return None
+    gate = Fields(obj, where, problems, set(GATE_NUMBERS), week.lines.get("gate", week.line))
+    default = {name: StageGate._meta.get_field(name).get_default() for name in GATE_NUMBERS}
+    return {
+        name: gate.integer(name, low, high, default[name], null=name == "test_min_symmetry")
+        for name, (low, high) in GATE_NUMBERS.items()
     }
 
 
@@ -324,12 +319,8 @@ def _target(fields: Fields, sets: int | None) -> dict:
 
 
 def _set_reps(fields: Fields, sets: int | None) -> list[int]:
-    value = fields.obj["set_reps"]
-    if (
-        not isinstance(value, list)
-        or not value
-        or any(type(reps) is not int or not 0 <= reps <= REPS_MAX for reps in value)
-    ):
+    value = fields.obj["set_reps"] if isinstance(fields.obj["set_reps"], list) else []
+    if not value or any(type(reps) is not int or not 0 <= reps <= REPS_MAX for reps in value):
         fields.fail("set_reps", f"set_reps should list whole numbers from 0 to {REPS_MAX}")
         return []
     if sets is not None and len(value) != sets:
@@ -345,15 +336,14 @@ def _band_rule(obj, where: str, line, problems: Problems, lookups: dict) -> dict
     mode = fields.get("mode", BandRuleMode.EARNED)
     if mode not in BandRuleMode.values:
         fields.fail("mode", f"mode should be 'earned' or 'scheduled', not {show(mode)}")
-    numbers = {
-        name: fields.integer(name, low, high, BandRule._meta.get_field(name).default)
-        for name, (low, high) in RULE_NUMBERS.items()
-    }
     return {
         "exercise": exercise,
         "mode": mode,
         "start_band": _band(fields, "start_band", lookups["bands"], ladder_only=True),
-        **numbers,
+        **{
+            name: fields.integer(name, low, high, BandRule._meta.get_field(name).default)
+            for name, (low, high) in RULE_NUMBERS.items()
+        },
         "coach_approves": fields.boolean("coach_approves"),
     }
 
@@ -377,38 +367,30 @@ def program_import(*, data, owner) -> Program:
 
 def _create(spec: dict, owner) -> Program:
     program = Program.objects.create(
-        owner=owner,
-        is_template=True,
-        title=unique_title(owner, spec["title"]),
-        slug=spec["slug"],
-        summary=spec["summary"],
-        goal=spec["goal"],
-    )
-    prescriptions = []
+        owner=owner, is_template=True, title=unique_title(owner, spec["title"]),
+        **{key: spec[key] for key in ("slug", "summary", "goal")},
+    )  # fmt: skip
+    prescriptions, gates = [], []
     for week_spec in spec["weeks"]:
-        week = ProgramWeek.objects.create(
-            program=program,
-            number=week_spec["number"],
-            focus=week_spec["focus"],
-            is_deload=week_spec["is_deload"],
-            is_maintenance=week_spec["is_maintenance"],
-        )
+        week = ProgramWeek.objects.create(program=program, **{k: week_spec[k] for k in WEEK_FIELDS})
+        if week_spec["gate"] is not None:
+            gates.append(StageGate(week=week, **week_spec["gate"]))
         for workout_spec in week_spec["workouts"]:
-            fields = {key: workout_spec[key] for key in ("day", "title", "notes")}
+            fields = {key: workout_spec[key] for key in WORKOUT_FIELDS}
             workout = Workout.objects.create(week=week, **fields)
             prescriptions += [
                 Prescription(workout=workout, order=order, **fields)
                 for order, fields in enumerate(workout_spec["prescriptions"], start=1)
             ]
     Prescription.objects.bulk_create(prescriptions)
+    StageGate.objects.bulk_create(gates)
     BandRule.objects.bulk_create(BandRule(program=program, **rule) for rule in spec["band_rules"])
     return program
 
 
 def unique_title(owner, title: str) -> str:
-    taken = set(
-        Program.objects.filter(owner=owner, is_template=True).values_list("title", flat=True)
-    )
+    titles = Program.objects.filter(owner=owner, is_template=True).values_list("title", flat=True)
+    taken = set(titles)
     candidate, number = title, 1
     while candidate in taken:
         number += 1

@@ -4,7 +4,7 @@ rendered alone for htmx, built from a fixed number of queries however many worko
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -19,6 +19,7 @@ from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
 from logbook.dates import log_day
 from logbook.models import Flag, Message, MessageKind, PainStop, SetLog, WorkoutLog
+from logbook.stages import StageCard, stage_cards
 from programs.assignments import assignment_schedule
 from programs.models import (
     PAIN_STOP_DEFAULT,
@@ -59,7 +60,26 @@ class ScheduleWeek:
     focus: str
     is_current: bool
     workouts: list[ScheduledWorkout] = field(default_factory=list)
-    is_maintenance: bool = False
+    title: str = ""  # "Week 3", "Maintenance, week 2", "Stage 1, week 3"
+    occurrence: int = 1
+    repeats: bool = False  # maintenance or a stage, lived week after week
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.number, self.occurrence
+
+
+def schedule_week(item, panel, today: date) -> ScheduleWeek:
+    week = item.workout.week
+    repeats = week.is_maintenance or hasattr(week, "gate")
+    if repeats:  # a repeating week: each time it comes
+        first_day = item.on - timedelta(days=item.workout.day - 1)
+        current = first_day <= today < first_day + timedelta(days=7)
+        title = f"{week.label}, week {item.occurrence}"
+    else:
+        current, title = week.number == panel.week, week.label
+    return ScheduleWeek(week.number, week.focus, current, title=title,
+                        occurrence=item.occurrence, repeats=repeats)  # fmt: skip
 
 
 @dataclass
@@ -67,6 +87,7 @@ class AssignmentPanel:
     assignment: Assignment
     week: int | None = None
     weeks: list[ScheduleWeek] = field(default_factory=list)
+    stage: StageCard | None = None
 
     @property
     def is_open(self) -> bool:
@@ -75,7 +96,7 @@ class AssignmentPanel:
     @property
     def numbered_weeks(self) -> int:
         """The program's weeks before its maintenance phase (which repeats, uncounted)."""
-        return sum(not week.is_maintenance for week in self.weeks)
+        return sum(not week.repeats for week in self.weeks)
 
     def count(self, mark: str) -> int:
         return sum(item.mark == mark for week in self.weeks for item in week.workouts)
@@ -147,24 +168,31 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
         assignment = panel.assignment
         panel.week = week_on(assignment.start_date, assignment.paused_on or today)
     begun, completed = {}, set()
-    for assignment_id, workout_id, performed_on, completed_at in WorkoutLog.objects.filter(
+    for *key, performed_on, completed_at in WorkoutLog.objects.filter(
         assignment__in=[panel.assignment for panel in open_panels.values()]
-    ).values_list("assignment_id", "workout_id", "performed_on", "completed_at"):
-        begun[(assignment_id, workout_id)] = performed_on
+    ).values_list("assignment_id", "workout_id", "occurrence", "performed_on", "completed_at"):
+        begun[tuple(key)] = performed_on
         if completed_at is not None:
-            completed.add((assignment_id, workout_id))
-    for item in assignment_schedule(panel.assignment for panel in open_panels.values()):
+            completed.add(tuple(key))
+    staged = {}
+    for item in assignment_schedule(
+        [panel.assignment for panel in open_panels.values()],
+        repeats_through=today + timedelta(days=14),  # a repeating week: up to two weeks ahead
+    ):
         panel, week = open_panels[item.assignment.program_id], item.workout.week
-        if not panel.weeks or panel.weeks[-1].number != week.number:
-            panel.weeks.append(ScheduleWeek(week.number, week.focus, week.number == panel.week,
-                                            is_maintenance=week.is_maintenance))  # fmt: skip
-        key = (item.assignment.pk, item.workout.pk)
+        if hasattr(week, "gate"):
+            staged[item.assignment.pk] = item.assignment
+        if not panel.weeks or panel.weeks[-1].key != (week.number, item.occurrence):
+            panel.weeks.append(schedule_week(item, panel, today))
+        key = item.key
         mark = schedule_mark(
             item.on, done=key in completed, today=today, paused_on=item.assignment.paused_on
         )
         panel.weeks[-1].workouts.append(
             ScheduledWorkout(item.workout, item.on, mark, done_on=begun.get(key))
         )
+    for card in stage_cards(staged.values()):  # return to play: the stage and its gate
+        open_panels[card.assignment.program_id].stage = card
     return panels
 
 
@@ -248,7 +276,7 @@ def logs_of(coach, **filters):
     return (
         WorkoutLog.objects.for_coach(coach)
         .filter(**filters)
-        .select_related("workout__week", "assignment")
+        .select_related("workout__week__gate", "assignment")
         .prefetch_related(
             Prefetch(
                 "sets", queryset=SetLog.objects.select_related("exercise", "band").order_by("id")

@@ -86,18 +86,19 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     for item in assignment_schedule(
         [row.assignment for row in assignments.values()], between=window
     ):
-        scheduled[item.assignment.pk].append((item.workout.pk, item.on))
+        slot = (item.workout.pk, item.occurrence)  # a repeating week's workout, each week
+        scheduled[item.assignment.pk].append((slot, item.on))
         in_window.add(item.workout.pk)
         if item.workout.has_nordic:
             nordic.add(item.workout.pk)
     completed, done_on = defaultdict(set), {}
-    for assignment_id, workout_id, performed_on in (
+    for assignment_id, workout_id, occurrence, performed_on in (
         WorkoutLog.objects.completed()
         .filter(assignment__in=assignments, workout__in=in_window)
-        .values_list("assignment_id", "workout_id", "performed_on")
+        .values_list("assignment_id", "workout_id", "occurrence", "performed_on")
     ):
-        completed[assignment_id].add(workout_id)
-        done_on[workout_id] = performed_on
+        completed[assignment_id].add((workout_id, occurrence))
+        done_on[(assignment_id, workout_id, occurrence)] = performed_on
 
     for assignment_id, row in assignments.items():
         assignment = row.assignment
@@ -114,11 +115,13 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         )
         row.missed_week = bool(due_before_today)
         # Dose: the Nordic sessions done this week and lately, against what was due.
-        done = sorted(done_on[w] for w in completed[assignment_id] if w in nordic)
+        done = sorted(done_on[(assignment_id, *slot)] for slot in completed[assignment_id]
+                      if slot[0] in nordic)  # fmt: skip
         monday = today - timedelta(days=today.weekday())
         row.nordic_this_week = sum(day >= monday for day in done)
         row.days_since_nordic = (today - done[-1]).days if done else None
-        nordic_due = [w for w, on in scheduled[assignment_id] if w in nordic and on < today]
+        nordic_due = [slot for slot, on in scheduled[assignment_id]
+                      if slot[0] in nordic and on < today]  # fmt: skip
         row.at_dose = len(done) >= len(nordic_due) if nordic_due else None
 
     # What the board itself sees becomes a flag too: a week without a workout, adherence

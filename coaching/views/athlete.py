@@ -31,9 +31,11 @@ from logbook.access import log_for_coach
 from logbook.flags import flags_acknowledge_for
 from logbook.messages import message_post, notice_post
 from logbook.models import FlagKind
-from programs import assignments, bands
+from logbook.stages import stage_reading
+from programs import assignments, bands, season
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
+from programs.season import stage_now
 
 PAGE = "coaching/athlete.html"
 UNPROCESSABLE = 422  # a form sent back with its errors, without JavaScript
@@ -86,7 +88,10 @@ def assignment_action(request: HtmxHttpRequest, pk: int, action: str) -> HttpRes
     else:
         notice = f"Nothing to {action}: this program is {assignment.get_status_display().lower()}."
         level = messages.WARNING
+    return show_assignment(request, assignment, notice, level)
 
+
+def show_assignment(request, assignment: Assignment, notice: str, level: int) -> HttpResponse:
     def card() -> dict:
         [panel] = assignment_panels([assignment], today=timezone.localdate())
         return {"panel": panel}
@@ -95,6 +100,27 @@ def assignment_action(request: HtmxHttpRequest, pk: int, action: str) -> HttpRes
         request, f"{PAGE}#assignment-card", card, notice=notice, level=level,
         url=page_url(assignment.athlete_id, f"assignment-{assignment.pk}"),
     )  # fmt: skip
+
+
+@coach_required
+@require_POST
+def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The coach signs off the athlete's return-to-play stage, once its criteria hold: the next
+    stage opens today (or the program is done), and the athlete is told in their thread."""
+    assignment = assignment_for_coach(request.user, pk)
+    stage = stage_now(assignment) if assignment.is_open else None
+    if stage is None:
+        return show_assignment(request, assignment, "There is no stage to sign off.",
+                               messages.WARNING)  # fmt: skip
+    try:
+        notice = season.stage_sign_off(
+            assignment=assignment, stage=stage, reading=stage_reading(assignment, stage),
+            by=request.user, today=timezone.localdate(),
+        )  # fmt: skip
+    except season.StageNotReady as refusal:
+        return show_assignment(request, assignment, str(refusal), messages.WARNING)
+    notice_post(athlete=assignment.athlete, author=request.user, body=notice)
+    return show_assignment(request, assignment, notice, messages.SUCCESS)
 
 
 @coach_required

@@ -13,6 +13,7 @@ from accounts.decorators import coach_required
 from hamstrings.htmx import HtmxHttpRequest
 from logbook.pages.calendar import calendar_entries, weeks_of, window_from
 from programs.models import Assignment
+from programs.season import placement_clashes
 
 PAGE = "coaching/team_calendar.html"
 
@@ -31,8 +32,12 @@ def team_calendar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         .select_related("program", "athlete")
     )
     entries = calendar_entries(assignments, first=window.first, last=window.last, today=today)
-    days = [day for week in weeks_of(entries, window, today) for day in week]
-    context = {"team": team, "window": window, "days": days, "has_program": bool(assignments)}
+    fixtures = team.fixtures.filter(date__range=(window.first, window.last))
+    days = [day for week in weeks_of(entries, window, today, fixtures) for day in week]
+    context = {
+        "team": team, "window": window, "days": days, "has_program": bool(assignments),
+        "clashes": placement_clashes(assignments, between=(window.first, window.last)),
+    }  # fmt: skip
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{PAGE}#team-calendar", context)
     return render(request, PAGE, context)

@@ -12,7 +12,7 @@ from enum import StrEnum
 from logbook.models import CalendarFeed
 from logbook.pages.today import LogRecord, records_of
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandTrack, Prescription, Workout
+from programs.models import Assignment, BandTrack, Fixture, Prescription, Workout
 from programs.schedule import WorkoutDay, workout_day
 
 MAX_WEEKS = 26
@@ -61,6 +61,7 @@ class Entry:
     scheduled: date
     log: LogRecord | None
     mark: Mark
+    occurrence: int = 1  # of a repeating week
     bands: list = field(default_factory=list)  # (exercise, band) of its tracked exercises
 
     @property
@@ -103,12 +104,11 @@ def calendar_entries(
     logs, skipped = records_of(assignments)
     entries = []
     for item in assignment_schedule(assignments, between=(first - MARGIN, last + MARGIN)):
-        key = (item.assignment.pk, item.workout.pk)
-        log = logs.get(key)
-        mark = mark_of(item.assignment, item.on, log, key in skipped, today)
+        log = logs.get(item.key)
+        mark = mark_of(item.assignment, item.on, log, item.key in skipped, today)
         if mark is None:
             continue
-        entry = Entry(item.assignment, item.workout, item.on, log, mark)
+        entry = Entry(item.assignment, item.workout, item.on, log, mark, item.occurrence)
         if first <= entry.when.on <= last:
             entries.append(entry)
     entries.sort(key=lambda entry: (entry.when.on, entry.workout.pk))
@@ -212,17 +212,19 @@ class Day:
     entries: list[Entry]
     is_today: bool
     in_month: bool = True
-    # Match days: the team's fixtures on this day, once programs has them (issue 15).
-    fixtures: list = field(default_factory=list)
+    fixtures: list = field(default_factory=list)  # match days of the athlete's teams
 
 
-def weeks_of(entries: list[Entry], window: Window, today: date) -> list[list[Day]]:
+def weeks_of(entries: list[Entry], window: Window, today: date, fixtures=()) -> list[list[Day]]:
     by_day: dict[date, list[Entry]] = {}
     for entry in entries:
         by_day.setdefault(entry.when.on, []).append(entry)
+    matches: dict[date, list] = {}
+    for fixture in fixtures:
+        matches.setdefault(fixture.date, []).append(fixture)
     days = [
         Day(on, by_day.get(on, []), on == today,
-            window.month is None or on.month == window.month.month)
+            window.month is None or on.month == window.month.month, matches.get(on, []))
         for on in (window.first + timedelta(days=n) for n in range(7 * window.weeks))
     ]  # fmt: skip
     return [days[n : n + 7] for n in range(0, len(days), 7)]
@@ -234,9 +236,10 @@ def athlete_calendar(athlete, *, window: Window, today: date) -> dict:
     assignments = list(Assignment.objects.for_athlete(athlete).select_related("program"))
     entries = calendar_entries(assignments, first=window.first, last=window.last, today=today)
     attach_bands(assignments, entries)
+    fixtures = Fixture.objects.for_athlete(athlete).filter(date__range=(window.first, window.last))
     return {
         "window": window,
-        "weeks": weeks_of(entries, window, today),
+        "weeks": weeks_of(entries, window, today, fixtures.select_related("team")),
         "today": today,
         "has_program": bool(assignments),
         "feed": CalendarFeed.objects.filter(user=athlete).first(),

@@ -10,6 +10,7 @@ from django.db.models import DateTimeField, IntegerField, Value
 
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.pages.state import athlete_state
+from logbook.stages import stage_cards
 from programs.assignments import assignment_schedule
 from programs.bands import band_for
 from programs.models import Assignment, AssignmentStatus, BandTrack, Prescription, Workout
@@ -30,6 +31,7 @@ class DueWorkout:
     assignment: Assignment
     on: date  # the day it is scheduled for
     log: LogRecord | None = None
+    occurrence: int = 1  # of a repeating week
     exercises: list = field(default_factory=list)  # (prescription, band to use) pairs
 
     @property
@@ -42,12 +44,14 @@ class DueWorkout:
 
 
 def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
-    """The logs ((assignment id, workout id) -> LogRecord) and the skips of these assignments'
-    workouts, read in one query (the page's query budget is tight)."""
+    """The logs ((assignment id, workout id, occurrence) -> LogRecord) and the skips of these
+    assignments' workouts, read in one query (the page's query budget is tight)."""
     logs = (
         WorkoutLog.objects.filter(assignment__in=assignments, workout__isnull=False)
         .order_by()
-        .values_list("assignment_id", "workout_id", "pk", "performed_on", "completed_at")
+        .values_list(
+            "assignment_id", "workout_id", "occurrence", "pk", "performed_on", "completed_at"
+        )
     )
     skips = (
         WorkoutSkip.objects.filter(assignment__in=assignments)
@@ -55,17 +59,18 @@ def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
         .values_list(
             "assignment_id",
             "workout_id",
+            "occurrence",
             Value(None, output_field=IntegerField()),
             "skipped_on",
             Value(None, output_field=DateTimeField()),
         )
     )
     found, skipped = {}, set()
-    for assignment_id, workout_id, log_id, on, completed_at in logs.union(skips, all=True):
+    for assignment_id, workout_id, n, log_id, on, completed_at in logs.union(skips, all=True):
         if log_id is None:
-            skipped.add((assignment_id, workout_id))
+            skipped.add((assignment_id, workout_id, n))
         else:
-            found[(assignment_id, workout_id)] = LogRecord(log_id, on, completed_at is not None)
+            found[(assignment_id, workout_id, n)] = LogRecord(log_id, on, completed_at is not None)
     return found, skipped
 
 
@@ -73,11 +78,14 @@ def today_for(athlete, today: date) -> dict:
     assignments = list(Assignment.objects.for_athlete(athlete).open().select_related("program"))
     active = [a for a in assignments if a.status == AssignmentStatus.ACTIVE]
     logs, skipped = records_of(active) if active else ({}, set())
-    todays, missed, done_today, upcoming = [], [], [], []
-    for item in assignment_schedule(active):
-        key = (item.assignment.pk, item.workout.pk)
+    todays, missed, done_today, upcoming, staged = [], [], [], [], {}
+    # A repeating week (maintenance, a stage) is dated up to a week ahead: the next one shows.
+    for item in assignment_schedule(active, repeats_through=today + timedelta(days=7)):
+        if hasattr(item.workout.week, "gate"):
+            staged[item.assignment.pk] = item.assignment
+        key = item.key
         log = logs.get(key)
-        shown = DueWorkout(item.workout, item.assignment, item.on, log)
+        shown = DueWorkout(item.workout, item.assignment, item.on, log, occurrence=item.occurrence)
         if log is not None and log.completed:
             if log.performed_on == today:
                 done_today.append(shown)
@@ -97,6 +105,7 @@ def today_for(athlete, today: date) -> dict:
         "paused": [a for a in assignments if a.status == AssignmentStatus.PAUSED],
         "has_program": bool(assignments),
         "today": today,
+        "stages": stage_cards(staged.values()),  # return to play: what opens the next stage
         # Until a coach answers a pain stop, every hamstring workout carries the warning.
         **athlete_state(athlete, today),
     }

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from accounts.middleware import user_zone
 from accounts.models import Team
 from hamstrings.htmx import HtmxHttpRequest
+from logbook.links import occurrence_query
 from logbook.models import CalendarFeed
 from logbook.models.feeds import calendar_feed_renew
 from logbook.pages.calendar import Mark, athlete_calendar, calendar_entries, window_from
@@ -91,9 +92,9 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     host = request.get_host().split(":")[0]
     for entry in entries:
         event = Event()
-        # Stable from one read to the next; the scheduled day tells a maintenance week's
-        # repeats apart (a done workout keeps it, so its event moves instead of doubling).
-        uid = f"workout-{entry.assignment.pk}-{entry.workout.pk}-{entry.scheduled:%Y%m%d}"
+        # Stable from one read to the next, whatever moves it (a fixture, a late session): the
+        # occurrence tells a repeating week's workouts apart.
+        uid = f"workout-{entry.assignment.pk}-{entry.workout.pk}-{entry.occurrence}"
         event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.when.on)
@@ -102,10 +103,14 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
         event.add("summary", f"{done}{entry.workout.title}")
         event.add(
             "description",
-            f"{entry.assignment.program.title}, week {entry.workout.week.number}. {entry.label}.",
+            f"{entry.assignment.program.title}, {entry.workout.week.label.lower()}. {entry.label}.",
         )
         event.add(
-            "url", request.build_absolute_uri(reverse("logbook:workout", args=[entry.workout.pk]))
+            "url",
+            request.build_absolute_uri(
+                reverse("logbook:workout", args=[entry.workout.pk])
+                + occurrence_query(entry.occurrence)
+            ),
         )
         event.add("transp", "TRANSPARENT")
         ical.add_component(event)

@@ -21,7 +21,9 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     log = log_for_athlete(
         request.user,
         pk,
-        WorkoutLog.objects.select_related("workout__week", "assignment__program").prefetch_related(
+        WorkoutLog.objects.select_related(
+            "workout__week__gate", "assignment__program"
+        ).prefetch_related(
             Prefetch("sets", SetLog.objects.select_related("exercise", "band")),
             Prefetch("messages", Message.objects.select_related("author")),
         ),
@@ -44,7 +46,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     logs = (
         WorkoutLog.objects.for_athlete(request.user)
-        .select_related("workout__week", "assignment__program")
+        .select_related("workout__week__gate", "assignment__program")
         .annotate(
             set_count=Count("sets", distinct=True), comment_count=Count("messages", distinct=True)
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.params import parse_id
 from logbook.pages.today import today_for
 from logbook.skips import NotMissed, workout_skip
 from programs.access import workout_for_athlete
@@ -26,10 +27,12 @@ def today(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 def skip(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Skip a missed workout: it leaves the missed list (and still counts as not done)."""
-    workout, assignment = workout_for_athlete(request.user, pk)
+    occurrence = parse_id(request.GET.get("n")) or 1
+    workout, assignment = workout_for_athlete(request.user, pk, occurrence)
     day = timezone.localdate()
     try:
-        workout_skip(athlete=request.user, assignment=assignment, workout=workout, today=day)
+        workout_skip(athlete=request.user, assignment=assignment, workout=workout, today=day,
+                     occurrence=occurrence)  # fmt: skip
     except NotMissed as refusal:
         notice, level = str(refusal), messages.WARNING
     else:

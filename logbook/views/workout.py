@@ -16,11 +16,13 @@ from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
 from logbook import services
 from logbook.access import open_set_for_athlete
+from logbook.links import occurrence_query
 from logbook.models import WorkoutLog
 from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from programs.access import workout_for_athlete
+from programs.assignments import scheduled_on
 from programs.bands import band_for, track_bands
 from programs.progression import STOP_LOADING
 from programs.schedule import workout_day
@@ -28,9 +30,32 @@ from programs.schedule import workout_day
 PAGE = "logbook/workout.html"
 
 
-def workout_url(workout, row: SetRow | None = None) -> str:
-    url = reverse("logbook:workout", args=[workout.pk])
+def workout_url(workout, row: SetRow | None = None, name="logbook:workout") -> str:
+    """The workout's page (or one of its actions), for the occurrence the workout was read for
+    (`occurrence_of`): a repeating week's later weeks carry `?n=`."""
+    url = reverse(name, args=[workout.pk]) + occurrence_query(workout.occurrence)
     return f"{url}#{row.dom_id}" if row else url
+
+
+def athlete_workout(request, pk: int):
+    """The athlete's workout and assignment, for the occurrence in `?n=` (1 without it)."""
+    occurrence = parse_id(request.GET.get("n")) or 1
+    workout, assignment = workout_for_athlete(request.user, pk, occurrence)
+    workout.occurrence = occurrence
+    return workout, assignment
+
+
+def log_of(assignment, workout) -> WorkoutLog | None:
+    return WorkoutLog.objects.filter(
+        assignment=assignment, workout=workout, occurrence=workout.occurrence
+    ).first()
+
+
+def start(request, workout, assignment) -> WorkoutLog:
+    return services.workout_start(
+        athlete=request.user, assignment=assignment, workout=workout,
+        today=timezone.localdate(), occurrence=workout.occurrence,
+    )  # fmt: skip
 
 
 def render_page(request, workout, assignment, *, log=None, refused: SetRow | None = None,
@@ -49,7 +74,7 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
         "bands": Band.objects.order_by("kind", "rank"),
         "finish_form": finish_form or FinishForm(),
         "day": workout_day(  # the one rule: the day it was begun, else its scheduled day
-            scheduled=workout.scheduled_on(assignment.start_date),
+            scheduled=scheduled_on(assignment, workout, workout.occurrence),
             done_on=log.performed_on if log else None,
         ),
         **athlete_state(request.user, timezone.localdate()),
@@ -80,8 +105,8 @@ def show_row(request: HtmxHttpRequest, row: SetRow, workout) -> HttpResponse:
 @login_required
 @require_GET
 def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for_athlete(request.user, pk)
-    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    workout, assignment = athlete_workout(request, pk)
+    log = log_of(assignment, workout)
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
     # Opening a workout after two weeks away resumes the week, one band easier; the phone
@@ -121,7 +146,7 @@ def extra_set(request, workout, assignment, log, extra: int) -> HttpResponse:
 @login_required
 @require_POST
 def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for_athlete(request.user, pk)
+    workout, assignment = athlete_workout(request, pk)
     prescription_id = parse_id(request.POST.get("prescription"))
     prescription = (
         workout.prescriptions.filter(pk=prescription_id).first() if prescription_id else None
@@ -131,10 +156,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = SetForm(request.POST, prescription=prescription)
     if form.is_valid():
         data = form.cleaned_data
-        log = services.workout_start(
-            athlete=request.user, assignment=assignment, workout=workout,
-            today=timezone.localdate(),
-        )  # fmt: skip
+        log = start(request, workout, assignment)
         if log.is_complete:
             form.add_error(None, "This workout is finished; its sets can no longer change.")
         else:
@@ -159,7 +181,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
     if request.htmx:
         return render_row(request, row, workout)
-    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    log = log_of(assignment, workout)
     return render_page(request, workout, assignment, log=log, refused=row)
 
 
@@ -168,6 +190,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     set_log = open_set_for_athlete(request.user, pk)
     workout = set_log.workout_log.workout
+    workout.occurrence = set_log.workout_log.occurrence
     assignment = set_log.workout_log.assignment
     prescription = set_log.prescription
     services.set_undo(set_log=set_log)
@@ -184,6 +207,7 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     set_log = open_set_for_athlete(request.user, pk)
     workout, prescription = set_log.workout_log.workout, set_log.prescription
+    workout.occurrence = set_log.workout_log.occurrence
     row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
     if request.method == "POST":
         form = SetForm(request.POST, prescription=prescription)
@@ -213,8 +237,8 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    workout, assignment = workout_for_athlete(request.user, pk)
-    log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+    workout, assignment = athlete_workout(request, pk)
+    log = log_of(assignment, workout)
     form = FinishForm(request.POST)
     if log is None or not log.sets.exists():
         form.add_error(None, "Log at least one set before you finish.")
@@ -233,7 +257,7 @@ def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Stop: it hurts. The exercise ends for this session, its band is decided at once, the
     coach is flagged; the page then shows the warning."""
-    workout, assignment = workout_for_athlete(request.user, pk)
+    workout, assignment = athlete_workout(request, pk)
     form = PainStopForm(request.POST)
     prescription = None
     if form.is_valid():
@@ -241,9 +265,7 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if prescription is None:
         messages.error(request, "Choose the exercise that hurt.")
         return redirect(workout_url(workout))
-    log = services.workout_start(
-        athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
-    )
+    log = start(request, workout, assignment)
     if log.is_complete:  # one decision per session: a stale page after the finish
         messages.warning(request, "This workout is finished; tell your coach about the pain.")
         return redirect("logbook:log-detail", pk=log.pk)
@@ -261,15 +283,13 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Soreness before the session, once; "skip" records nothing and hides the question."""
-    workout, assignment = workout_for_athlete(request.user, pk)
+    workout, assignment = athlete_workout(request, pk)
     form = CheckInForm(request.POST)
     skipped = "skip" in request.POST
     if not skipped and not form.is_valid():
-        log = WorkoutLog.objects.filter(assignment=assignment, workout=workout).first()
+        log = log_of(assignment, workout)
         return render_page(request, workout, assignment, log=log, check_in_form=form, status=422)
-    log = services.workout_start(
-        athlete=request.user, assignment=assignment, workout=workout, today=timezone.localdate()
-    )
+    log = start(request, workout, assignment)
     if log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
     answers = {} if skipped else form.cleaned_data

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from catalogue.models import Band, BandRole, Exercise
+from programs.matchdays import md
 from programs.schedule import workout_date
 
 # Tempo as coaches write it: eccentric-pause-concentric[-pause], digits or X (explosive),
@@ -136,6 +137,11 @@ class ProgramWeek(models.Model):
     def __str__(self) -> str:
         return "Maintenance" if self.is_maintenance else f"Week {self.number}"
 
+    @property
+    def label(self) -> str:
+        """As an athlete reads it: read with its gate (`select_related("gate")`)."""
+        return f"Stage {self.number}" if hasattr(self, "gate") else str(self)
+
 
 class Workout(models.Model):
     week = models.ForeignKey(ProgramWeek, on_delete=models.CASCADE, related_name="workouts")
@@ -171,7 +177,7 @@ class Workout(models.Model):
     @property
     def placement(self) -> str:
         """ "MD-4", "MD+2", or "" for a workout kept on its day of the week."""
-        return f"MD{self.match_day:+d}" if self.match_day else ""
+        return md(self.match_day)
 
     def scheduled_on(self, start_date: date) -> date:
         return workout_date(start_date, self.week.number, self.day)

@@ -15,6 +15,10 @@ class FixtureQuerySet(models.QuerySet):
     def for_coach(self, coach):
         return self.filter(team__coach=coach)
 
+    def for_athlete(self, athlete):
+        """The match days of the athlete's current teams."""
+        return self.filter(team__memberships__athlete=athlete, team__memberships__is_active=True)
+
 
 class Fixture(models.Model):
     """A match day. Workouts placed relative to match day (`Workout.match_day`) follow it."""

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 
 def test_filter_to_assisted_and_open_the_assisted_nordic(phone):
     phone.goto("/exercises/")
-    assert phone.locator("#exercise-list li").count() == 14
+    assert phone.locator("#exercise-list li").count() == 17
 
     # htmx swaps the list in place and pushes the filter into the URL.
     phone.evaluate("window.__sameDocument = true")

@@ -37,7 +37,7 @@ def test_loading_again_duplicates_nothing_and_keeps_admin_edits(catalogue):
     Band.objects.filter(name="Red").update(tension_max_kg=17)
     load_catalogue()
     assert Band.objects.count() == 6
-    assert Exercise.objects.count() == 14
+    assert Exercise.objects.count() == 17
     assert Band.objects.get(name="Red").tension_max_kg == 17
 
 

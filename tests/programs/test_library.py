@@ -88,7 +88,7 @@ def test_the_nordic_program_says_how_to_keep_the_gain(library):
     assert "one session a week of 3 x 12/10/8" in program.goal
 
 
-def test_it_loads_five_library_templates_with_their_weeks(library):
+def test_it_loads_six_library_templates_with_their_weeks(library):
     programs = Program.objects.library()
     assert {program.slug: program.weeks.count() for program in programs} == {
         "band-assisted-nordic": 11,  # 10 weeks, then maintenance
@@ -96,6 +96,7 @@ def test_it_loads_five_library_templates_with_their_weeks(library):
         "desk-worker-reset": 4,
         "runners-resilience": 6,
         "in-season-nordic-maintenance": 1,
+        "return-to-play-l-protocol": 3,  # three stages
     }
     for program in programs:
         assert program.owner is None and program.is_template
@@ -231,4 +232,4 @@ def test_it_leaves_coach_programs_with_the_same_slug_alone(coach, catalogue):
 def test_it_loads_the_catalogue_itself(db):
     load_library()
 
-    assert Program.objects.library().count() == len(LIBRARY) == 5
+    assert Program.objects.library().count() == len(LIBRARY) == 6

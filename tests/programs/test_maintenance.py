@@ -15,7 +15,7 @@ from programs import assignments, services
 from programs.library import load_library
 from programs.models import Assignment, MaintenanceDose, Program, ProgramWeek, Workout
 from programs.progression import Action
-from programs.schedule import maintenance_date, maintenance_dates, maintenance_occurrence
+from programs.schedule import occurrence_on, repeats, week_start
 from tests.programs.histories import (
     MAINTENANCE,
     NORDIC_WEEKS,
@@ -30,57 +30,63 @@ MAINTENANCE_WEEK = 11
 
 # -- Pure arithmetic: which maintenance workout falls on which date ---------------------------
 
+PHASE = week_start(START, MAINTENANCE_WEEK)  # Monday 16 March: occurrence 1
+
 
 def test_the_maintenance_week_itself_is_the_first_occurrence_and_each_week_the_next():
-    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 15)) is None  # week 10
-    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 16)) == 1
-    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 22)) == 1  # Sunday
-    assert maintenance_occurrence(START, MAINTENANCE_WEEK, date(2026, 3, 23)) == 2
-    assert maintenance_date(START, MAINTENANCE_WEEK, 1, 1) == date(2026, 3, 16)
-    assert maintenance_date(START, MAINTENANCE_WEEK, 3, 2) == date(2026, 3, 25)  # a Wednesday
+    assert PHASE == date(2026, 3, 16)
+    assert occurrence_on(PHASE, date(2026, 3, 15)) is None  # week 10
+    assert occurrence_on(PHASE, date(2026, 3, 16)) == 1
+    assert occurrence_on(PHASE, date(2026, 3, 22)) == 1  # Sunday
+    assert occurrence_on(PHASE, date(2026, 3, 23)) == 2
+    assert repeats(PHASE, between=(date(2026, 3, 25), date(2026, 3, 25))) == [
+        (2, date(2026, 3, 23))
+    ]
 
 
 def test_a_date_years_ahead_is_computed_not_walked_to():
     far = date(2046, 6, 1)
-    occurrence = maintenance_occurrence(START, MAINTENANCE_WEEK, far)
+    occurrence = occurrence_on(PHASE, far)
     assert occurrence == (far - date(2026, 3, 16)).days // 7 + 1 == 1055
-    on = maintenance_date(START, MAINTENANCE_WEEK, 1, occurrence)
-    assert on.weekday() == 0 and on <= far < on + timedelta(days=7)
+    [(n, monday)] = repeats(PHASE, between=(far, far))
+    assert n == occurrence and monday.weekday() == 0 and monday <= far < monday + timedelta(days=7)
 
 
-def test_a_window_far_ahead_holds_one_session_a_week_and_nothing_else():
+def test_a_window_far_ahead_holds_one_week_a_week_and_nothing_else():
     june = (date(2040, 6, 1), date(2040, 6, 30))
-    dated = maintenance_dates(START, MAINTENANCE_WEEK, 1, between=june)
-    assert [on for _, on in dated] == [date(2040, 6, 4), date(2040, 6, 11), date(2040, 6, 18),
-                                      date(2040, 6, 25)]  # fmt: skip
+    dated = repeats(PHASE, between=june)
+    # The weeks overlapping June 2040: from Monday 28 May (holding the 1st) to Monday 25 June.
+    assert [on for _, on in dated] == [date(2040, 5, 28), date(2040, 6, 4), date(2040, 6, 11),
+                                      date(2040, 6, 18), date(2040, 6, 25)]  # fmt: skip
     occurrences = [occurrence for occurrence, _ in dated]
-    assert occurrences == list(range(occurrences[0], occurrences[0] + 4))
-    assert all(maintenance_date(START, MAINTENANCE_WEEK, 1, n) == on for n, on in dated)
+    assert occurrences == list(range(occurrences[0], occurrences[0] + 5))
+    assert all(PHASE + timedelta(days=7 * (n - 1)) == on for n, on in dated)
 
 
 def test_the_window_counts_from_the_phase_and_includes_both_ends():
     before = (date(2026, 1, 5), date(2026, 3, 15))
-    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=before) == []
+    assert repeats(PHASE, between=before) == []
     across = (date(2026, 3, 1), date(2026, 3, 23))
-    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=across) == [
+    assert repeats(PHASE, between=across) == [(1, date(2026, 3, 16)), (2, date(2026, 3, 23))]
+
+
+def test_a_repeat_stops_before_until():
+    """A stage repeats until the next one opens: the week the next opened on is not its own."""
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    assert repeats(PHASE, between=year, until=date(2026, 3, 30)) == [
         (1, date(2026, 3, 16)),
         (2, date(2026, 3, 23)),
     ]
-    one_day = (date(2026, 3, 30), date(2026, 3, 30))
-    assert maintenance_dates(START, MAINTENANCE_WEEK, 1, between=one_day) == [(3, one_day[0])]
+    assert repeats(PHASE, between=year, until=PHASE) == []
 
 
 def test_the_window_arithmetic_agrees_with_walking_the_weeks():
-    every = [(n, maintenance_date(START, MAINTENANCE_WEEK, 4, n)) for n in range(1, 80)]
+    every = [(n, PHASE + timedelta(days=7 * (n - 1))) for n in range(1, 80)]
     for first in range(0, 300, 17):
         window = (START + timedelta(days=first), START + timedelta(days=first + 45))
-        walked = [(n, on) for n, on in every if window[0] <= on <= window[1]]
-        assert maintenance_dates(START, MAINTENANCE_WEEK, 4, between=window) == walked
-
-
-def test_there_is_no_occurrence_zero():
-    with pytest.raises(ValueError):
-        maintenance_date(START, MAINTENANCE_WEEK, 1, 0)
+        walked = [(n, on) for n, on in every
+                  if window[0] - timedelta(days=6) <= on <= window[1]]  # fmt: skip
+        assert repeats(PHASE, between=window) == walked
 
 
 def test_the_diligent_athlete_graduates_in_maintenance_and_the_band_rule_carries_on():
@@ -94,8 +100,8 @@ def test_the_diligent_athlete_graduates_in_maintenance_and_the_band_rule_carries
     year = (date(2026, 3, 16), date(2027, 3, 14))
     for day in days:
         slots += [
-            Slot(MAINTENANCE_WEEK + n - 1, on, targets)
-            for n, on in maintenance_dates(START, MAINTENANCE_WEEK, day, between=year)
+            Slot(MAINTENANCE_WEEK + n - 1, monday + timedelta(days=day - 1), targets)
+            for n, monday in repeats(PHASE, between=year)
         ]
     assert len(slots) == 27 + 52  # 27 sessions in 10 weeks, then one a week
     steps = replay(diligent, slots)
@@ -159,7 +165,7 @@ def test_the_in_season_program_is_maintenance_from_its_first_week(nordic, coach,
     week, rx = maintenance_rx(assignment.program)
     assert (week.number, rx.volume_text()) == (1, "2 x 6")
     (dated,) = assignments.assignment_schedule([assignment])
-    assert dated.on == START == maintenance_date(START, 1, 1, 1)
+    assert (dated.on, dated.occurrence) == (START, 1)
 
 
 def test_the_schedule_dates_the_maintenance_week_after_week_10(nordic, coach, athlete):
@@ -169,8 +175,28 @@ def test_the_schedule_dates_the_maintenance_week_after_week_10(nordic, coach, at
     window = (date(2026, 3, 14), date(2026, 3, 22))
     dated = assignments.assignment_schedule([assignment], between=window)
     assert [(item.on, item.workout.week.is_maintenance) for item in dated] == [
-        (maintenance_date(START, MAINTENANCE_WEEK, 1, 1), True)
+        (date(2026, 3, 16), True)
     ]
+
+
+def test_maintenance_continues_week_after_week_until_the_coach_ends_it(nordic, coach, athlete):
+    assignment = assignments.program_assign(
+        template=nordic, athlete=athlete, start_date=START, by=coach
+    )
+    summer = (date(2026, 6, 1), date(2026, 6, 28))
+    dated = assignments.assignment_schedule([assignment], between=summer)
+    assert [(item.on, item.occurrence) for item in dated] == [
+        (date(2026, 6, 1), 12), (date(2026, 6, 8), 13), (date(2026, 6, 15), 14),
+        (date(2026, 6, 22), 15),
+    ]  # fmt: skip
+    assert len({item.workout.pk for item in dated}) == 1  # the same workout, each week
+    assert assignments.scheduled_on(assignment, dated[1].workout, 13) == date(2026, 6, 8)
+    # Without a window: every numbered week once, and the phase up to the date asked for.
+    whole = assignments.assignment_schedule([assignment], repeats_through=date(2026, 3, 30))
+    assert [item.occurrence for item in whole if item.workout.week.is_maintenance] == [1, 2, 3]
+    assignments.assignment_end(assignment=assignment)
+    assignment.refresh_from_db()
+    assert not assignment.is_open  # the pages read open assignments only: the repeats stop
 
 
 def test_a_program_has_one_maintenance_phase_at_most(nordic, coach):

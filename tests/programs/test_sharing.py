@@ -8,7 +8,7 @@ import pytest
 from catalogue.models import Exercise
 from programs import services
 from programs.library import LIBRARY, load_library
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
+from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 from programs.services import BAND_RULE_FIELDS, PRESCRIPTION_FIELDS
 from programs.sharing import (
     ImportRefused,
@@ -34,11 +34,18 @@ def snapshot(program: Program) -> dict:
         "details": [program.title, program.slug, program.summary, program.goal],
         "is_template": program.is_template,
         "weeks": list(program.weeks.values_list("number", "focus", "is_deload", "is_maintenance")),
-        "workouts": list(workouts.values_list("week__number", "day", "title", "notes")),
+        "workouts": list(
+            workouts.values_list("week__number", "day", "match_day", "title", "notes")
+        ),
         "prescriptions": list(
             prescriptions.values_list("workout__week__number", "workout__day", *PRESCRIPTION_FIELDS)
         ),
         "band_rules": list(program.band_rules.order_by("exercise_id").values(*BAND_RULE_FIELDS)),
+        "gates": list(
+            StageGate.objects.filter(week__program=program)
+            .order_by("week__number")
+            .values_list("week__number", "min_sessions", "pain_max", "test_min_symmetry")
+        ),
     }
 
 
@@ -57,10 +64,11 @@ def refusal(data, owner) -> list[str]:
     if isinstance(data, dict):
         data = json.dumps(data, indent=2)
     raw = data.encode() if isinstance(data, str) else data
-    before = [model.objects.count() for model in (Program, ProgramWeek, Workout, Prescription)]
+    models = (Program, ProgramWeek, Workout, Prescription, StageGate)
+    before = [model.objects.count() for model in models]
     with pytest.raises(ImportRefused) as refused:
         program_import(data=read_program_file(raw), owner=owner)
-    after = [model.objects.count() for model in (Program, ProgramWeek, Workout, Prescription)]
+    after = [model.objects.count() for model in models]
     assert after == before
     return refused.value.problems
 
@@ -79,7 +87,14 @@ def test_each_library_program_exports_and_imports_unchanged(library, coach, slug
     assert copy.owner == coach and copy.pk != original.pk
     assert snapshot(copy) == snapshot(original)
     assert program_to_dict(copy) == program_to_dict(original)
-    assert copy.weeks.count() > 0 and BandRule.objects.filter(program=copy).exists()
+    parts = snapshot(copy)  # not two empty snapshots that happen to match
+    assert parts["weeks"] and parts["prescriptions"] and (parts["band_rules"] or parts["gates"])
+
+
+def test_the_library_has_a_program_with_rules_and_one_with_gates(library):
+    library_programs = Program.objects.library()
+    assert BandRule.objects.filter(program__in=library_programs).exists()
+    assert StageGate.objects.filter(week__program__in=library_programs).exists()
 
 
 def test_the_file_has_a_format_a_version_slugs_and_one_key_per_line(library):
@@ -276,3 +291,103 @@ def test_a_second_rule_for_the_same_exercise_is_refused(library, coach):
 def test_a_file_that_is_not_a_program_is_refused(coach, raw, message):
     (problem,) = refusal(raw, coach)
     assert message in problem
+
+
+# Match days and stage gates
+
+
+def placed_and_gated(coach) -> Program:
+    """Two weeks: a Nordic at MD-4 and a session kept on its day; the first week a stage
+    with a gate (symmetry tested), the second a gate without a test."""
+    program = services.program_create(owner=coach, title="In season, staged")
+    nordic = Exercise.objects.get(slug="band-assisted-nordic-curl")
+    for number, symmetry in ((1, 90), (2, None)):
+        week = services.week_add(program=program)
+        StageGate.objects.create(
+            week=week, min_sessions=4 + number, pain_max=number, test_min_symmetry=symmetry
+        )
+        placed = Workout.objects.create(week=week, day=2, match_day=-4, title="Nordics")
+        Workout.objects.create(week=week, day=5, title="Mobility")
+        Prescription.objects.create(workout=placed, exercise=nordic, order=1, sets=2, reps_min=5)
+    return program
+
+
+def test_a_placed_workout_and_a_gated_week_round_trip(coach):
+    program = placed_and_gated(coach)
+    data = program_to_dict(program)
+    week = data["weeks"][0]
+    assert week["gate"] == {"min_sessions": 5, "pain_max": 1, "test_min_symmetry": 90}
+    assert week["workouts"][0]["match_day"] == -4
+    assert "match_day" not in week["workouts"][1]  # kept on its day: no key
+
+    copy = import_text(program_to_json(program), coach)
+
+    assert snapshot(copy)["workouts"] == snapshot(program)["workouts"]
+    assert snapshot(copy)["gates"] == [(1, 5, 1, 90), (2, 6, 2, None)]
+    assert Workout.objects.get(week__program=copy, week__number=2, day=2).placement == "MD-4"
+
+
+def test_a_file_without_match_days_or_gates_still_imports(library, coach):
+    copy = import_text(json.dumps(nordic_file()), coach)
+    assert not StageGate.objects.filter(week__program=copy).exists()
+    assert not Workout.objects.filter(week__program=copy, match_day__isnull=False).exists()
+
+
+def test_a_gate_left_out_numbers_takes_the_defaults(library, coach):
+    data = nordic_file()
+    data["weeks"][0]["gate"] = {"pain_max": 0}
+    copy = import_text(json.dumps(data), coach)
+    gate = StageGate.objects.get(week__program=copy)
+    assert (gate.week.number, gate.min_sessions, gate.pain_max, gate.test_min_symmetry) == (
+        1, 6, 0, None
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("match_day", [0, 7, -7, "MD-4", 2.0, True])
+def test_a_match_day_off_the_range_is_refused_with_its_line(library, coach, match_day):
+    data = nordic_file()
+    data["weeks"][1]["workouts"][0]["match_day"] = match_day
+    text = json.dumps(data, indent=2)
+
+    (problem,) = refusal(text, coach)
+
+    shown = json.dumps(match_day) if not isinstance(match_day, str) else f"'{match_day}'"
+    assert problem == (
+        f"Line {line_of(text, '"match_day"')}: week 2, workout 1: match_day should be -6 to -1 "
+        f"(days before a match), 1 to 6 (days after) or null, not {shown}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("gate", "key", "message"),
+    [
+        ({"pain_max": 11}, "pain_max", "pain_max should be a whole number from 0 to 10, not 11."),
+        (
+            {"min_sessions": 0},
+            "min_sessions",
+            "min_sessions should be a whole number from 1 to 60, not 0.",
+        ),
+        (
+            {"test_min_symmetry": 49},
+            "test_min_symmetry",
+            "test_min_symmetry should be a whole number from 50 to 100, not 49.",
+        ),
+        ({"pain_max": 2, "doors": 3}, "doors", "unknown key 'doors'."),
+    ],
+)
+def test_a_bad_gate_is_refused_with_its_line(library, coach, gate, key, message):
+    data = nordic_file()
+    data["weeks"][2]["gate"] = gate
+    text = json.dumps(data, indent=2)
+
+    (problem,) = refusal(text, coach)
+
+    assert problem == f"Line {line_of(text, f'"{key}"')}: week 3, gate: {message}"
+
+
+def test_a_gate_that_is_not_an_object_is_refused(library, coach):
+    data = nordic_file()
+    data["weeks"][0]["gate"] = 3
+    text = json.dumps(data, indent=2)
+    (problem,) = refusal(text, coach)
+    assert problem == f"Line {line_of(text, '"gate"')}: week 1, gate: should be an object {{...}}."

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
-from coaching.demo import SQUAD_SPORT, conversation, replay_history, squad_load
+from coaching.demo import SQUAD_SPORT, conversation, replay_history, season_load, squad_load
 from programs.assignments import program_assign
 from programs.library import load_library
 from programs.models import Assignment, Program
@@ -64,6 +64,7 @@ class Command(BaseCommand):
                 )
                 replay_history(assignment, today, diligent=diligent)
         squad_load(team=team, template=nordic, today=today)
+        season_load(team=team, today=today)
         conversation(team=team, coach=users["coach"], athlete=users["athlete"])
 
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,101 @@
+"""The season around a program: what a team's fixtures do to the workouts placed around them
+(`programs.matchdays` holds the arithmetic, `assignment_schedule` the dates), and the stages of a
+return-to-play program (`programs.stages` holds the gates)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from programs.assignments import assignment_end, assignment_schedule, fixtures_of
+from programs.matchdays import Clash, Placed, clashes
+from programs.models import Assignment, ProgramWeek, StageOpening
+from programs.stages import Gate, GateReading
+
+
+def placement_clashes(assignments, *, between: tuple[date, date]) -> list[tuple[object, Clash]]:
+    """(athlete, clash) for every placement that does not fit inside `between`, in date
+    order: the coach hears of it instead of the program silently doubling up. Three queries."""
+    assignments = list(assignments)
+    by_assignment = defaultdict(list)
+    for item in assignment_schedule(assignments, between=between):
+        workout = item.workout
+        by_assignment[item.assignment].append(Placed(
+            key=item.key, title=workout.title, on=item.on, match_day=workout.match_day,
+            fixture=item.fixture, nordic=workout.has_nordic,
+        ))  # fmt: skip
+    fixtures = fixtures_of(assignments) if by_assignment else {}
+    found = []
+    for assignment, placed in by_assignment.items():
+        matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
+        found += [(assignment.athlete, clash) for clash in clashes(placed, matches)]
+    return sorted(found, key=lambda pair: pair[1].on)
+
+
+# -- Return to play: which stage an athlete is in, and the coach's sign-off ---------------------
+
+
+@dataclass
+class StageNow:
+    week: ProgramWeek  # with its gate
+    number: int  # 1 for the first stage
+    count: int
+    opened_on: date
+    next_week: ProgramWeek | None
+
+    @property
+    def gate(self) -> Gate:
+        gate = self.week.gate
+        return Gate(gate.min_sessions, gate.pain_max, gate.test_min_symmetry)
+
+    @property
+    def title(self) -> str:
+        return self.week.focus or f"Stage {self.number}"
+
+
+def stage_now(assignment: Assignment) -> StageNow | None:
+    """The stage the athlete is in (None when the program has no stages). Two queries."""
+    weeks = list(
+        ProgramWeek.objects.filter(program=assignment.program_id, gate__isnull=False)
+        .select_related("gate")
+        .order_by("number")
+    )
+    if not weeks:
+        return None
+    opened = dict(
+        StageOpening.objects.filter(assignment=assignment).values_list("week_id", "opened_on")
+    )
+    index, opened_on = 0, assignment.start_date
+    for n, week in enumerate(weeks[1:], start=1):
+        if week.pk in opened:
+            index, opened_on = n, opened[week.pk]
+    following = weeks[index + 1] if index + 1 < len(weeks) else None
+    return StageNow(weeks[index], index + 1, len(weeks), opened_on, following)
+
+
+class StageNotReady(Exception):
+    """The gate does not hold yet: what is missing, in words."""
+
+
+@transaction.atomic
+def stage_sign_off(
+    *, assignment: Assignment, stage: StageNow, reading: GateReading, by, today: date
+) -> str:
+    """The coach signs the stage off once its criteria hold: the next stage opens today (its
+    week repeats from today), or, after the last one, the program is done. Says what happened."""
+    if not reading.ready:
+        raise StageNotReady("Not yet: " + "; ".join(reading.missing) + ".")
+    if stage.next_week is None:
+        assignment_end(assignment=assignment)
+        return f"{stage.title} signed off: the return-to-play program is done."
+    _, created = StageOpening.objects.get_or_create(
+        assignment=assignment, week=stage.next_week,
+        defaults={"opened_on": today, "signed_off_by": by},
+    )  # fmt: skip
+    if not created:
+        raise StageNotReady(f"{stage.title} was already signed off.")
+    return (
+        f"{stage.title} signed off: stage {stage.number + 1} "
+        f"({stage.next_week.focus or 'the next stage'}) starts today."
+    )

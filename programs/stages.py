@@ -1,0 +1,84 @@
+"""Return-to-play gates: whether a stage's record opens the next stage. A stage repeats week after
+week until its sessions were all at or under the pain limit (DESIGN.md: pain <= 2 through the
+stage), enough of them are done, a strength test reached its mark if the gate asks for one, and
+then the coach signs it off: the criteria say what is still missing, in words for the athlete and
+the coach. The record comes from the logbook (`logbook.stages`); the opening is written by
+`programs.season.stage_sign_off`.
+
+Pure functions, no Django, tested without a database.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Gate:
+    min_sessions: int
+    pain_max: int
+    test_min_symmetry: int | None = None  # % of the stronger leg the weaker must reach
+
+
+@dataclass(frozen=True)
+class StageRecord:
+    """What the athlete did in the stage so far."""
+
+    pains: tuple[int, ...] = ()  # each completed session's pain, 0-10
+    pain_stops: int = 0  # exercises stopped because they hurt
+    symmetry: float | None = None  # best weaker-to-stronger % of the tests in the stage
+
+
+@dataclass(frozen=True)
+class Criterion:
+    text: str
+    met: bool
+
+
+@dataclass(frozen=True)
+class GateReading:
+    criteria: tuple[Criterion, ...]
+
+    @property
+    def ready(self) -> bool:
+        """Everything but the coach's sign-off holds."""
+        return all(criterion.met for criterion in self.criteria)
+
+    @property
+    def missing(self) -> list[str]:
+        return [criterion.text for criterion in self.criteria if not criterion.met]
+
+
+def gate_reading(gate: Gate, record: StageRecord) -> GateReading:
+    done = len(record.pains)
+    highest = max(record.pains, default=None)
+    criteria = [
+        Criterion(
+            f"{gate.min_sessions} sessions done in this stage ({done} so far)",
+            done >= gate.min_sessions,
+        ),
+        Criterion(
+            f"Pain {gate.pain_max}/10 or less in every session of the stage"
+            + (f" (highest so far {highest}/10)" if highest is not None else ""),
+            done > 0 and highest <= gate.pain_max,
+        ),
+        Criterion(
+            "No exercise stopped for pain in this stage"
+            + (f" ({record.pain_stops} stopped)" if record.pain_stops else ""),
+            record.pain_stops == 0,
+        ),
+    ]
+    if gate.test_min_symmetry is not None:
+        best = record.symmetry
+        criteria.append(Criterion(
+            f"A strength test in this stage with the weaker leg at {gate.test_min_symmetry}% of "
+            "the stronger or better"
+            + (f" (best so far {best:.0f}%)" if best is not None else " (none yet)"),
+            best is not None and best >= gate.test_min_symmetry,
+        ))  # fmt: skip
+    return GateReading(tuple(criteria))
+
+
+def symmetry(left: float | None, right: float | None) -> float | None:
+    """The weaker leg as a % of the stronger; None without both legs."""
+    if left is None or right is None or max(left, right) <= 0:
+        return None
+    return min(left, right) * 100 / max(left, right)

@@ -1,0 +1,108 @@
+"""Return to play on a phone and at a desk: the athlete sees stage 1 of the L-protocol and what
+opens the next, logs a stage-1 session; with ten sessions at pain 2 or less the coach signs the
+stage off from the athlete's page, and the athlete's /today/ moves to stage 2."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from programs.library import load_library
+from tests.browser.conftest import (
+    CSP_RECORDER,
+    PageProblems,
+    assert_fits_the_phone,
+    log_in,
+    screenshot,
+)
+from tests.conftest import PASSWORD
+from tests.programs.test_stage_services import assign_l_protocol, do_stage
+
+pytestmark = pytest.mark.browser
+DESK = {"width": 1280, "height": 800}
+SIGNED_OFF = "The Extender signed off: stage 2 (Add the Diver) starts today."
+
+
+@pytest.fixture
+def stage_one(transactional_db, catalogue, coach, athlete):
+    """The L-protocol since five days ago, with nine of its stage-1 sessions done on their days
+    at pain 1 (the tenth, today's, the athlete logs in the browser)."""
+    load_library()
+    start = timezone.localdate() - timedelta(days=5)
+    assignment = assign_l_protocol(athlete, coach, start=start)
+    do_stage(assignment, 1, sessions=9, on=start)
+    return assignment
+
+
+def log_the_session(phone):
+    """Every set of the workout with one tap each, then finish at RPE 4 and pain 1."""
+    rows = phone.locator(".set-row")
+    count = rows.count()
+    assert count == 3  # the Extender, 3 x 12
+    for done in range(1, count + 1):
+        phone.locator(".set-row:not(.is-logged) button.log-button").first.click()
+        expect(phone.locator(".set-row.is-logged")).to_have_count(done)
+    expect(phone.locator(".set-row.is-logged").first).to_contain_text("12 reps")
+    phone.locator("#finish-form .scale-option:has-text('4')").first.click()
+    phone.locator("fieldset:has-text('Any pain') .scale-option:has-text('1')").first.click()
+    phone.click("button:has-text('Finish workout')")
+    phone.wait_for_url("**/logs/*/")
+
+
+def test_the_coach_signs_off_stage_one_and_the_athlete_moves_on(
+    browser, live_url, phone, athlete, stage_one
+):
+    log_in(phone, "athlete", PASSWORD)
+    phone.wait_for_url("**/today/")
+    card = phone.locator(".stage-card")
+    expect(card.locator("h2")).to_have_text("Stage 1 of 3: The Extender")
+    expect(card).to_contain_text("The next stage opens when:")
+    expect(card).to_contain_text("10 sessions done in this stage (9 so far)")
+    expect(card).to_contain_text("Pain 2/10 or less in every session of the stage")
+    expect(card).to_contain_text("Your coach signs it off")
+    assert_fits_the_phone(phone)
+    screenshot(phone, "return-to-play-today-stage-1")
+
+    first = phone.locator(".today-workout").first
+    expect(first).to_contain_text("Extender, morning")
+    first.click()
+    phone.wait_for_url("**/workouts/*/")
+    expect(phone.locator("h2").first).to_contain_text("The Extender")
+    log_the_session(phone)
+
+    phone.goto("/today/")
+    expect(card).to_contain_text("10 sessions done in this stage (10 so far)")
+    expect(card.locator("li.gate.is-met")).to_have_count(3)
+
+    desk = browser.new_context(viewport=DESK, base_url=live_url)
+    desk.add_init_script(CSP_RECORDER)
+    coach = desk.new_page()
+    coach.set_default_timeout(10_000)
+    coach.problems = PageProblems(coach)
+    log_in(coach, "coach", PASSWORD)
+    coach.wait_for_url("**/coach/")
+    coach.goto(f"/coach/athletes/{athlete.pk}/")
+    program = coach.locator(f"#assignment-{stage_one.pk}")
+    expect(program.locator(".stage-card h2")).to_have_text("Stage 1 of 3: The Extender")
+    button = program.get_by_role("button", name="Sign off stage 1")
+    expect(button).to_be_enabled()
+    screenshot(coach, "return-to-play-coach-ready")
+    button.click()
+    expect(program.locator(".notice")).to_have_text(SIGNED_OFF)
+    expect(program.locator(".stage-card h2")).to_have_text("Stage 2 of 3: Add the Diver")
+    expect(program.get_by_role("button", name="Sign off stage 2")).to_be_disabled()
+    screenshot(coach, "return-to-play-coach-signed-off")
+
+    phone.reload()
+    expect(card.locator("h2")).to_have_text("Stage 2 of 3: Add the Diver")
+    expect(card).to_contain_text("10 sessions done in this stage (0 so far)")
+    stage_two = phone.locator(".today-workout", has_text="Extender and Diver, morning")
+    expect(stage_two).to_have_count(1)
+    expect(stage_two).to_contain_text("stage 2")
+    expect(phone.locator(".from-coach")).to_contain_text(SIGNED_OFF)
+    assert_fits_the_phone(phone)
+    screenshot(phone, "return-to-play-today-stage-2")
+    phone.problems.assert_none()
+    coach.problems.assert_none()
+    desk.close()

@@ -1,0 +1,110 @@
+"""Return-to-play gates, read on realistic stage records: what opens the next stage, and what
+is still missing in words for the athlete and the coach. Pure: no database."""
+
+import pytest
+
+from programs.stages import Gate, StageRecord, gate_reading, symmetry
+
+L_PROTOCOL = Gate(min_sessions=10, pain_max=2)  # the library's gate for each stage
+TESTED = Gate(min_sessions=10, pain_max=2, test_min_symmetry=90)
+GOOD_WEEK = (0, 1, 2, 1, 0, 0, 2, 1, 1, 0)  # ten sessions, none over 2/10
+
+
+@pytest.mark.parametrize(
+    ("record", "ready", "missing"),
+    [
+        pytest.param(StageRecord(pains=GOOD_WEEK), True, [], id="ten-sessions-all-pain-2-or-less"),
+        pytest.param(
+            StageRecord(pains=GOOD_WEEK[:9]), False,
+            ["10 sessions done in this stage (9 so far)"], id="nine-sessions",
+        ),
+        pytest.param(
+            StageRecord(pains=(*GOOD_WEEK[:9], 3)), False,
+            ["Pain 2/10 or less in every session of the stage (highest so far 3/10)"],
+            id="one-session-at-pain-3",
+        ),
+        pytest.param(
+            StageRecord(pains=GOOD_WEEK, pain_stops=1), False,
+            ["No exercise stopped for pain in this stage (1 stopped)"], id="a-pain-stop",
+        ),
+        pytest.param(
+            StageRecord(), False,
+            [
+                "10 sessions done in this stage (0 so far)",
+                "Pain 2/10 or less in every session of the stage",
+            ],
+            id="no-sessions",
+        ),
+        pytest.param(
+            StageRecord(pains=(1,) * 12), True, [], id="more-sessions-than-needed",
+        ),
+    ],
+)  # fmt: skip
+def test_the_l_protocol_gate(record, ready, missing):
+    reading = gate_reading(L_PROTOCOL, record)
+    assert reading.ready is ready
+    assert reading.missing == missing
+
+
+def test_the_gate_names_every_criterion_in_order_with_what_was_done():
+    reading = gate_reading(L_PROTOCOL, StageRecord(pains=(0, 2, 1)))
+    assert [(c.text, c.met) for c in reading.criteria] == [
+        ("10 sessions done in this stage (3 so far)", False),
+        ("Pain 2/10 or less in every session of the stage (highest so far 2/10)", True),
+        ("No exercise stopped for pain in this stage", True),
+    ]
+
+
+def test_pain_exactly_at_the_limit_holds_and_one_above_does_not():
+    at_limit = gate_reading(Gate(min_sessions=1, pain_max=2), StageRecord(pains=(2,)))
+    above = gate_reading(Gate(min_sessions=1, pain_max=2), StageRecord(pains=(3,)))
+    assert at_limit.ready and not above.ready
+
+
+def test_a_gate_without_a_test_does_not_ask_for_one():
+    reading = gate_reading(L_PROTOCOL, StageRecord(pains=GOOD_WEEK))
+    assert not any("strength test" in criterion.text for criterion in reading.criteria)
+
+
+SYMMETRY_TEXT = "A strength test in this stage with the weaker leg at 90% of the stronger or better"
+
+
+@pytest.mark.parametrize(
+    ("best", "ready", "tail"),
+    [
+        pytest.param(None, False, " (none yet)", id="no-test"),
+        pytest.param(85.0, False, " (best so far 85%)", id="85-percent"),
+        pytest.param(90.0, True, " (best so far 90%)", id="exactly-90"),
+        pytest.param(92.0, True, " (best so far 92%)", id="92-percent"),
+    ],
+)
+def test_a_gate_that_asks_for_a_strength_test(best, ready, tail):
+    reading = gate_reading(TESTED, StageRecord(pains=GOOD_WEEK, symmetry=best))
+    assert reading.ready is ready
+    test = reading.criteria[-1]
+    assert (test.text, test.met) == (SYMMETRY_TEXT + tail, ready)
+    assert reading.missing == ([] if ready else [SYMMETRY_TEXT + tail])
+
+
+def test_a_good_test_does_not_open_a_stage_with_too_few_sessions():
+    reading = gate_reading(TESTED, StageRecord(pains=(0, 0), symmetry=97.0))
+    assert not reading.ready
+    assert reading.missing == ["10 sessions done in this stage (2 so far)"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (300, 270, 90),
+        (270, 300, 90),  # whichever leg is weaker
+        (250, 250, 100),
+        (400, 300, 75),
+    ],
+)
+def test_symmetry_is_the_weaker_leg_as_a_percentage_of_the_stronger(left, right, expected):
+    assert symmetry(left, right) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("left", "right"), [(None, 270), (300, None), (None, None), (0, 0)])
+def test_symmetry_needs_both_legs(left, right):
+    assert symmetry(left, right) is None
