@@ -17,7 +17,7 @@ from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
 from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
-from logbook.dates import log_day
+from logbook.dates import log_days
 from logbook.models import Flag, Message, MessageKind, PainStop, SetLog, WorkoutLog
 from logbook.stages import StageCard, stage_cards
 from programs.assignments import assignment_schedule
@@ -137,14 +137,11 @@ class LogPanel:
     log: WorkoutLog
     sets: list[str]
     form: CommentForm
+    when: WorkoutDay  # by the one rule (logbook.dates)
 
     @property
     def painful(self) -> bool:
         return (self.log.pain or 0) >= PAIN_STOP_DEFAULT
-
-    @property
-    def when(self) -> WorkoutDay:
-        return log_day(self.log)
 
 
 def schedule_mark(on: date, *, done: bool, today: date, paused_on: date | None) -> str:
@@ -296,11 +293,14 @@ def comment_form(log: WorkoutLog, data=None) -> CommentForm:
 
 def log_panels(logs, *, bound=None) -> list[LogPanel]:
     """`bound` is a (log pk, form) pair sent back with errors."""
+    logs = list(logs)
+    days = log_days(logs)
     return [
         LogPanel(
             log=log,
             sets=sets_summary(list(log.sets.all())),
             form=bound[1] if bound and bound[0] == log.pk else comment_form(log),
+            when=days[log.pk],
         )
         for log in logs
     ]

@@ -36,7 +36,9 @@ def team_calendar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     days = [day for week in weeks_of(entries, window, today, fixtures) for day in week]
     context = {
         "team": team, "window": window, "days": days, "has_program": bool(assignments),
-        "clashes": placement_clashes(assignments, between=(window.first, window.last)),
+        "clashes": placement_clashes(
+            [a for a in assignments if a.is_open], between=(window.first, window.last)
+        ),
     }  # fmt: skip
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{PAGE}#team-calendar", context)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from logbook.access import log_for_athlete
-from logbook.dates import log_day
+from logbook.dates import log_day, log_days
 from logbook.models import Message, SetLog, WorkoutLog
 from programs.progression import STOP_LOADING
 
@@ -53,5 +53,6 @@ def history(request: HttpRequest) -> HttpResponse:
         .order_by("-performed_on", "-id")
     )
     page = Paginator(logs, 30).get_page(request.GET.get("page"))
-    rows = [(log, log_day(log)) for log in page]
+    days = log_days(page.object_list)
+    rows = [(log, days[log.pk]) for log in page]
     return render(request, "logbook/history.html", {"page": page, "rows": rows})

@@ -154,3 +154,46 @@ def test_a_workout_not_done_is_dated_by_its_schedule_on_every_page(
     coach_page = coach_reads(f"/coach/athletes/{assignment.athlete.pk}/")
     assert "Thu 19 Nov Session day 4 upcoming" in coach_page
     assert "scheduled for" not in coach_page
+
+
+def test_history_dates_a_page_of_logs_in_the_same_queries_for_2_and_12(
+    athlete_client, athlete, coach, catalogue, django_assert_max_num_queries
+):
+    """Stages (and placed workouts) are dated by the schedule read, once for the whole page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from logbook import services
+    from programs.assignments import assignment_schedule, program_assign
+    from programs.library import load_library
+    from programs.models import Program
+
+    load_library()
+    rehab = Program.objects.library().get(slug="return-to-play-l-protocol")
+    today = timezone.localdate()
+    assignment = program_assign(
+        template=rehab, athlete=athlete, start_date=today - timedelta(days=7), by=coach
+    )
+    due = [item for item in assignment_schedule([assignment], between=(
+        assignment.start_date, today - timedelta(days=1)))]  # fmt: skip
+
+    def finish(items, *, late=False):
+        for item in items:
+            log = services.workout_start(
+                athlete=athlete, assignment=assignment, workout=item.workout,
+                today=today if late else item.on, occurrence=item.occurrence,
+            )  # fmt: skip
+            services.workout_finish(workout_log=log, rpe=3, pain=1)
+
+    finish(due[:1], late=True)  # made up today: "scheduled for" its day in stage 1
+    finish(due[1:2])
+    with django_assert_max_num_queries(12) as few:
+        athlete_client.get("/history/")
+    finish(due[2:12])
+    with django_assert_max_num_queries(12) as many:
+        page = athlete_client.get("/history/").text
+    assert len(few) == len(many)
+    assert page.count('class="row-title"') == 12
+    assert page.count("scheduled for") == 1
+    assert f'datetime="{due[0].on:%Y-%m-%d}"' in page
