@@ -161,17 +161,17 @@ def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool) -> N
 
 def season_load(*, team, today) -> None:
     """The season around the squad, once: a match every Saturday from four weeks back to eight
-    ahead, and Sam back from a strain, four days into the L-protocol's first stage."""
+    ahead, and Kai back from a strain, four days into the L-protocol's first stage."""
     if team.fixtures.exists():
         return
     saturday = today + timedelta(days=(5 - today.weekday()) % 7)
     for n, on in enumerate((saturday + timedelta(weeks=n) for n in range(-4, 9)), start=1):
         fixture_add(team=team, date=on, label=f"Round {n}")
-    sam, _ = User.objects.get_or_create(username="sam", defaults={"first_name": "Sam"})
-    Membership.objects.get_or_create(team=team, athlete=sam)
+    kai, _ = User.objects.get_or_create(username="kai", defaults={"first_name": "Kai"})
+    Membership.objects.get_or_create(team=team, athlete=kai)
     rehab = Program.objects.library().get(slug="return-to-play-l-protocol")
     assignment = program_assign(
-        template=rehab, athlete=sam, start_date=today - timedelta(days=4), by=team.coach
+        template=rehab, athlete=kai, start_date=today - timedelta(days=4), by=team.coach
     )
     # Four days of the Extender, morning and evening, nothing worse than a 2/10.
     for item in assignment_schedule([assignment], between=(assignment.start_date, today)):
@@ -180,7 +180,7 @@ def season_load(*, team, today) -> None:
         hour = 8 if "morning" in item.workout.title else 19
         at = timezone.make_aware(datetime.combine(item.on, time(hour)))
         log = logbook.workout_start(
-            athlete=sam, assignment=assignment, workout=item.workout, today=item.on,
+            athlete=kai, assignment=assignment, workout=item.workout, today=item.on,
             now=at - timedelta(minutes=10), occurrence=item.occurrence,
         )  # fmt: skip
         log_sets(assignment, log, item.workout, stop_after_one=False)

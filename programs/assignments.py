@@ -173,8 +173,11 @@ def assignment_schedule(
     for workout in workouts:
         assignment = by_program[workout.week.program_id]
         matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
+        _, until = stages.get((assignment.pk, workout.week.pk), (None, None))
         for occurrence, start in week_starts(assignment, workout.week, window, stages):
             on, fixture = placed_on(start, workout.day, workout.match_day, matches)
+            if until is not None and on >= until:
+                continue  # a stage signed off mid-week ends there: the next one has begun
             if between is None or between[0] <= on <= between[1]:
                 dated.append(Dated(assignment, workout, on, occurrence, fixture))
     dated.sort(key=lambda item: (item.on, item.workout.pk, item.occurrence))
@@ -236,7 +239,7 @@ def fixtures_of(assignments) -> dict[tuple[int, int], list[date]]:
 
 def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) -> date | None:
     """The day one occurrence of a workout is scheduled for, as `assignment_schedule` dates it
-    (None for a stage not opened yet). `workout` with its week and the week's gate."""
+    (None for a stage not opened yet, or past its end). `workout` with its week and gate."""
     week, stages = workout.week, {}
     if gated(week):
         stages = stage_windows([assignment], ProgramWeek.objects.filter(
@@ -249,7 +252,9 @@ def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) 
     matches = []
     if workout.match_day:
         matches = fixtures_of([assignment]).get((assignment.athlete_id, assignment.assigned_by_id))
-    return placed_on(start, workout.day, workout.match_day, matches or [])[0]
+    on = placed_on(start, workout.day, workout.match_day, matches or [])[0]
+    _, until = stages.get((assignment.pk, week.pk), (None, None))
+    return None if until is not None and on >= until else on
 
 
 def stage_windows(assignments, stage_weeks) -> dict[tuple[int, int], tuple[date, date | None]]:
