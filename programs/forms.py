@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Dose, Exercise
 from programs.models import (
+    PAIN_MAX,
     REPS_MAX,
     SECONDS_MAX,
     BandRule,
@@ -28,10 +29,59 @@ class ProgramForm(forms.ModelForm):
 
 
 class WeekForm(forms.ModelForm):
+    """The week, and its gate when it is a return-to-play stage (it then repeats week after
+    week until the gate holds and the coach signs it off)."""
+
+    is_stage = forms.BooleanField(
+        required=False, label="A return-to-play stage",
+        help_text="It repeats every week until its gate holds and you sign it off.",
+    )  # fmt: skip
+    min_sessions = forms.IntegerField(
+        min_value=1, max_value=60, initial=6, required=False,
+        label="Sessions before it can open the next",
+    )  # fmt: skip
+    pain_max = forms.IntegerField(
+        min_value=0, max_value=PAIN_MAX, initial=2, required=False,
+        label="Highest pain allowed (0-10)",
+        help_text="In every session of the stage; 2 by default.",
+    )  # fmt: skip
+    test_min_symmetry = forms.IntegerField(
+        min_value=50, max_value=100, required=False, label="Strength test: weaker leg at least (%)",
+        help_text="Of the stronger leg, in a test during the stage; empty for no test.",
+    )  # fmt: skip
+
     class Meta:
         model = ProgramWeek
         fields = ["focus", "is_deload"]
         labels = {"is_deload": "Deload week (lighter)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gate = getattr(self.instance, "gate", None) if self.instance.pk else None
+        if gate is not None:
+            self.initial.update(
+                is_stage=True, min_sessions=gate.min_sessions, pain_max=gate.pain_max,
+                test_min_symmetry=gate.test_min_symmetry,
+            )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_stage") and self.instance.is_maintenance:
+            self.add_error("is_stage", "The maintenance phase repeats until the program ends: "
+                           "it cannot also be a stage.")  # fmt: skip
+        return data
+
+    @property
+    def gate(self) -> dict | None:
+        """The gate's numbers, or None: not a stage."""
+        data = self.cleaned_data
+        if not data.get("is_stage"):
+            return None
+        gate = {name: data.get(name) for name in ("min_sessions", "pain_max", "test_min_symmetry")}
+        for name in ("min_sessions", "pain_max"):  # left empty: the usual gate
+            if gate[name] is None:
+                gate[name] = self.fields[name].initial
+        return gate
 
 
 DAYS_IN_WORDS = ["", "the day", "two days", "three days", "four days", "five days", "six days"]

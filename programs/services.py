@@ -131,9 +131,17 @@ def _last_week_number(program: Program) -> int:
 
 
 @transaction.atomic
-def week_update(*, week: ProgramWeek, focus: str, is_deload: bool) -> ProgramWeek:
+def week_update(
+    *, week: ProgramWeek, focus: str, is_deload: bool, gate: dict | None = None
+) -> ProgramWeek:
+    """The week's words, and its stage gate: `gate` (min_sessions, pain_max,
+    test_min_symmetry) makes it a return-to-play stage, None makes it an ordinary week."""
     week.focus, week.is_deload = focus, is_deload
     week.save(update_fields=["focus", "is_deload"])
+    if gate is None:
+        StageGate.objects.filter(week=week).delete()
+    else:
+        StageGate.objects.update_or_create(week=week, defaults=gate)
     return week
 
 

@@ -41,7 +41,11 @@ def show_week_list(request: HtmxHttpRequest, program: Program, error: str = "") 
 
 def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek, error: str = ""):
     def week_card() -> dict:
-        week_workouts = ProgramWeek.objects.prefetch_related(workouts_prefetch()).get(pk=week.pk)
+        week_workouts = (
+            ProgramWeek.objects.select_related("gate")
+            .prefetch_related(workouts_prefetch())
+            .get(pk=week.pk)
+        )
         return {"program": program, "week": week_workouts, "card_error": error}
 
     return partial_or_redirect(
@@ -126,7 +130,10 @@ def week_edit(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
     week = week_of(program, week_pk)
     form = WeekForm(request.POST or None, instance=week)
     if request.method == "POST" and form.is_valid():
-        services.week_update(week=week, **form.cleaned_data)
+        data = form.cleaned_data
+        services.week_update(
+            week=week, focus=data["focus"], is_deload=data["is_deload"], gate=form.gate
+        )
         return show_week(request, program, week)
     return show_form(
         request, program, form, title=f"Week {week.number}", action=request.path,

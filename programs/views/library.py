@@ -24,7 +24,8 @@ def workouts_prefetch() -> Prefetch:
 
 
 def weeks_prefetch() -> Prefetch:
-    return Prefetch("weeks", ProgramWeek.objects.prefetch_related(workouts_prefetch()))
+    weeks = ProgramWeek.objects.select_related("gate")  # a stage's gate, none for most
+    return Prefetch("weeks", weeks.prefetch_related(workouts_prefetch()))
 
 
 def rules_prefetch() -> Prefetch:
