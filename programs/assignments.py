@@ -115,9 +115,14 @@ def assignment_resume_after_gap(*, assignment: Assignment, today) -> None:
     """A return after two weeks or more away is a pause that ended today: the week of the
     next workout after the last one done starts again today, its remaining workouts on their
     days; workouts skipped before that stay in the past, missed."""
-    done = Workout.objects.filter(logs__assignment=assignment, logs__completed_at__isnull=False)
+    # Repeating weeks (maintenance, stages) simply go on from where they are: numbered weeks
+    # only are moved.
+    ordinary = Workout.objects.filter(
+        week__program=assignment.program, week__is_maintenance=False, week__gate__isnull=True
+    )
+    done = ordinary.filter(logs__assignment=assignment, logs__completed_at__isnull=False)
     last = done.select_related("week").order_by("-week__number", "-day", "-id").first()
-    ahead = Workout.objects.filter(week__program=assignment.program).exclude(pk__in=done)
+    ahead = ordinary.exclude(pk__in=done)
     if last is not None:
         ahead = ahead.filter(
             Q(week__number__gt=last.week.number)

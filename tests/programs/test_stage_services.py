@@ -286,3 +286,14 @@ def test_opening_stage_2_deletes_no_log_of_stage_1(assignment, coach):
     assert stage_record(assignment, stage_now(assignment)).pains == (1, 1)
     done = stage_workouts(assignment, 1)[0]
     assert workout_for_athlete(assignment.athlete, done.pk) == (done, assignment)
+
+
+def test_a_return_after_a_gap_leaves_the_stages_where_they_are(assignment):
+    """A stage repeats until it opens the next: two weeks away moves no date (a numbered week
+    would restart today)."""
+    from programs.assignments import assignment_resume_after_gap
+
+    do_session(assignment, stage_workouts(assignment, 1)[-1])  # the last workout of stage 1
+    assignment_resume_after_gap(assignment=assignment, today=START + timedelta(days=21))
+    assignment.refresh_from_db()
+    assert assignment.start_date == START
