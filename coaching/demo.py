@@ -13,9 +13,9 @@ from logbook import services as logbook
 from logbook.messages import announcement_post, message_post
 from logbook.models import Message, StrengthTest
 from logbook.strength_tests import strength_test_record
-from programs.assignments import assignment_schedule, program_assign
+from programs.assignments import assignment_end, assignment_schedule, program_assign
 from programs.fixtures import fixture_add
-from programs.models import Assignment, Program
+from programs.models import Assignment, AssignmentStatus, Program
 
 SQUAD_SPORT = "australian_football"  # the NordBord thresholds of Opar 2015
 # username, first name, weeks into the Nordic program, sessions they skip, NordBord tests
@@ -161,17 +161,21 @@ def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool) -> N
 
 def season_load(*, team, today) -> None:
     """The season around the squad, once: a match every Saturday from four weeks back to eight
-    ahead, and Kai back from a strain, four days into the L-protocol's first stage."""
+    ahead, and Robin (whose strength dropped) back from a strain, four days into the
+    L-protocol's first stage: the Nordic program was called off for it."""
     if team.fixtures.exists():
         return
     saturday = today + timedelta(days=(5 - today.weekday()) % 7)
     for n, on in enumerate((saturday + timedelta(weeks=n) for n in range(-4, 9)), start=1):
         fixture_add(team=team, date=on, label=f"Round {n}")
-    kai, _ = User.objects.get_or_create(username="kai", defaults={"first_name": "Kai"})
-    Membership.objects.get_or_create(team=team, athlete=kai)
+    robin = User.objects.filter(username="robin").first()
+    if robin is None:
+        return
+    for nordic in Assignment.objects.for_athlete(robin).open():  # called off for the rehab
+        assignment_end(assignment=nordic, status=AssignmentStatus.CANCELLED)
     rehab = Program.objects.library().get(slug="return-to-play-l-protocol")
     assignment = program_assign(
-        template=rehab, athlete=kai, start_date=today - timedelta(days=4), by=team.coach
+        template=rehab, athlete=robin, start_date=today - timedelta(days=4), by=team.coach
     )
     # Four days of the Extender, morning and evening, nothing worse than a 2/10.
     for item in assignment_schedule([assignment], between=(assignment.start_date, today)):
@@ -180,7 +184,7 @@ def season_load(*, team, today) -> None:
         hour = 8 if "morning" in item.workout.title else 19
         at = timezone.make_aware(datetime.combine(item.on, time(hour)))
         log = logbook.workout_start(
-            athlete=kai, assignment=assignment, workout=item.workout, today=item.on,
+            athlete=robin, assignment=assignment, workout=item.workout, today=item.on,
             now=at - timedelta(minutes=10), occurrence=item.occurrence,
         )  # fmt: skip
         log_sets(assignment, log, item.workout, stop_after_one=False)
