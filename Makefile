@@ -38,6 +38,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Load test on 127.0.0.1 (see README): gunicorn, 1M set logs, wrk.
+# Load test on 127.0.0.1 (see README): gunicorn with 100k and with 1M set logs of history, then
+# two gunicorns behind HAProxy; wrk. Smaller: make bench BENCH_ARGS="--sets-list 20000 --duration 3"
 bench: install
-	$(BIN)/python tests/bench/run.py
+	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)

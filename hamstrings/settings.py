@@ -99,6 +99,11 @@ else:
     pgdata = Path(os.environ.get("PGSERVER_DATA", BASE_DIR / ".pgdata"))
     DATABASES = {"default": database_settings(pgdata)}
 DATABASES["default"].update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+# Behind PgBouncer in transaction pooling mode (compose's `scale` profile) each transaction may
+# run on another server connection: no server-side cursors (QuerySet.iterator() opens one, and
+# it outlives its transaction).
+if os.environ.get("DATABASE_POOLER") == "pgbouncer":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if os.environ.get("TEST_DATABASE_NAME"):  # lets two test runs share one server
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 

@@ -149,3 +149,13 @@ def test_compose_queues_the_daily_mails_once_a_day():
         daily["environment"]["DATABASE_URL"]
         == compose["services"]["web"]["environment"]["DATABASE_URL"]
     )
+
+
+def test_behind_pgbouncer_server_side_cursors_are_off():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS', False))"
+    )
+    direct = run_python(["-c", code], **PRODUCTION_ENV)
+    pooled = run_python(["-c", code], **PRODUCTION_ENV, DATABASE_POOLER="pgbouncer")
+    assert (direct.stdout.strip(), pooled.stdout.strip()) == ("False", "True"), pooled.stderr

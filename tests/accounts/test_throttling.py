@@ -73,3 +73,22 @@ def test_an_unknown_address_is_not_revealed(client, athlete):
     response = client.post("/accounts/password-reset/", {"email": "nobody@example.com"})
     assert response["Location"] == "/accounts/password-reset/sent/"
     assert mail.outbox == []
+
+
+def test_behind_a_proxy_each_client_address_has_its_own_count(client, athlete, settings):
+    """With the proxy's address in REMOTE_ADDR, the client's comes from X-Forwarded-For
+    (django-ipware): one phone's wrong passwords do not lock the username for everyone."""
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    def through_proxy(client_address, password):
+        return client.post(
+            "/accounts/login/", {"username": "athlete", "password": password},
+            headers={"X-Forwarded-For": f"{client_address}, 10.0.0.2"}, **proxy,
+        )  # fmt: skip
+
+    for _ in range(5):
+        through_proxy("203.0.113.5", WRONG)
+    assert through_proxy("203.0.113.5", PASSWORD).status_code == 429
+    assert through_proxy("198.51.100.7", PASSWORD).status_code == 302

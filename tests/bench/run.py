@@ -1,150 +1,182 @@
-"""The benchmark the team quotes numbers from (DESIGN.md, "Budgets").
+"""The benchmark the team quotes numbers from (DESIGN.md, "Budgets", "Beyond one machine").
 
-    .venv/bin/python tests/bench/run.py [--sets 1000000] [--duration 10] [--connections 16]
+    .venv/bin/python tests/bench/run.py [--sets-list 100000,1000000] [--duration 10]
+        [--connections 16] [--reseed] [--python-load]
 
-1. Creates the PostgreSQL database `hamstrings_bench` (on the embedded server, or on
-   DATABASE_URL's server) if it is missing, and migrates it.
-2. Seeds it once (tests/bench/seed.py): a coach with 200 athletes, `--sets` set logs of
+For each history size of `--sets-list`, in a database of its own (`hamstrings_bench_100k`,
+`hamstrings_bench_1m`, ...; on the embedded server, or on DATABASE_URL's server):
+1. Creates the database if it is missing, and migrates it.
+2. Seeds it once (tests/bench/seed.py): a coach with 200 athletes, that many set logs of
    history, and the bench athlete whose workouts take the set POSTs.
 3. Starts gunicorn (2 sync workers, 127.0.0.1:8100) with tests/bench/settings.py: the project
    plus /bench/bare/, a bare Django view through the same middleware, the ceiling.
-4. Logs in over HTTP as the bench athlete and the coach.
+4. Logs in over HTTP as the bench athlete, a typical athlete and the coach.
 5. Loads each endpoint for `--duration` seconds with `--connections` connections, with wrk
    (tests/bench/load.lua), or with a Python load generator when wrk cannot be had.
-6. Prints the table and writes it to test-artifacts/bench.json.
-
-Only 127.0.0.1 is ever loaded.
+At the largest size, with HAProxy (installed from Debian's packages when missing and root; else
+skipped, saying why), it then starts a second gunicorn on 8101 and HAProxy on 8102, round robin
+over both (tests/bench/servers.py); checks that requests alternate, that a session made through
+HAProxy holds on each server and that set POSTs land once (tests/bench/balanced.py); and loads
+the same endpoints through HAProxy.
+Prints a table per run, then the runs side by side (tests/bench/report.py), and writes it all to
+test-artifacts/bench.json. Only 127.0.0.1 is ever loaded.
 """
 
 import argparse
-import http.client
-import http.cookiejar
-import json
 import os
 import platform
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages, tests.bench among them
+
+from tests.bench import balanced, load, report, servers  # noqa: E402
+from tests.bench.servers import BALANCER_PORT, FIRST_PORT, SECOND_PORT  # noqa: E402
+
 ARTIFACTS = ROOT / "test-artifacts"
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-HOST, PORT = "127.0.0.1", 8100
-BASE_URL = f"http://{HOST}:{PORT}"
-DATABASE = "hamstrings_bench"
 SECRET_KEY = "bench-only-secret-key-not-for-production-use-0123456789abcdef"
-
-
-@dataclass
-class Endpoint:
-    name: str
-    method: str
-    path: str
-    cookies: dict
-    budget_p95_ms: int | None = None
-    slots: Path | None = None  # set POSTs: the file of free slots, one request per line
+DEFAULT_SIZES = [100_000, 1_000_000]
 
 
 def main() -> None:
     args = parse_args()
     os.chdir(ROOT)
-    sys.path.insert(0, str(ROOT))
-    bench_url, admin_url = database_urls()
-    os.environ.update(server_env(bench_url))
-    prepare_database(bench_url, admin_url, reseed=args.reseed)
+    server = server_url()
+    os.environ.update(server_env(database_url(server, database_name(args.sets_list[0]))))
 
     import django
 
     django.setup()
-    from tests.bench import seed
-
-    print(f"Seeding {DATABASE} ({args.sets:,} set logs of history)")
-    seed.seed(args.sets)
-    plan = seed.bench_plan()
-    close_database()
 
     if not (ROOT / "staticfiles").exists():
         run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"])
-    generator = "wrk" if have_wrk() and not args.python_load else "python"
+    generator = "wrk" if not args.python_load and servers.have("wrk") else "python"
     ARTIFACTS.mkdir(exist_ok=True)
+    results = {
+        "generator": generator,
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "machine": {"cpus": os.cpu_count()},
+        "python": platform.python_version(),
+        "runs": [],
+        "two_servers": {"skipped": "not reached"},
+    }
+    largest = max(args.sets_list)
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        server = start_server(ARTIFACTS / "bench-gunicorn.log")
-        try:
-            results = measure(args, plan, generator, Path(folder))
-        finally:
-            stop_server(server)
-    results["set_post_rows_inserted"] = seed.posted_rows(plan["assignment_id"]) - 1
-    close_database()
-    report(results)
+        bench = Bench(args, server, generator, Path(folder))
+        for sets in args.sets_list:
+            runs, two_servers = bench_size(bench, sets, with_two=sets == largest)
+            results["runs"] += runs
+            results["two_servers"] = two_servers or results["two_servers"]
+
+    for one_run in results["runs"]:
+        report.print_run(one_run)
+    report.print_side_by_side(results["runs"])
+    report.print_footer(results)
+    report.write(results, ARTIFACTS / "bench.json")
+    if not results["two_servers"].get("checks", {}).get("ok", True):
+        raise SystemExit("Two servers behind HAProxy did not behave as one: see above.")
+
+
+def sizes_list(text: str) -> list[int]:
+    sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    sizes = list(dict.fromkeys(sizes))  # each size once, in the order given
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("a comma-separated list of positive numbers")
+    return sizes
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", type=int, default=1_000_000, help="set logs of history")
+    parser.add_argument(
+        "--sets-list",
+        type=sizes_list,
+        default=DEFAULT_SIZES,
+        help="history sizes (set logs), each in its own database (default: 100000,1000000)",
+    )
+    parser.add_argument("--sets", type=int, help="one history size: --sets-list with one size")
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
-    parser.add_argument("--reseed", action="store_true", help="drop the bench database first")
+    parser.add_argument("--reseed", action="store_true", help="drop the bench databases first")
     parser.add_argument(
         "--python-load", action="store_true", help="use the Python load generator, not wrk"
     )
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.sets:
+        args.sets_list = [args.sets]
+    return args
 
 
 def run(command: list, **kwargs) -> None:
     subprocess.run(command, check=True, **kwargs)
 
 
-# The database
+# The databases
 
 
-def database_urls() -> tuple[str, str]:
-    """The bench database's URL and that of its server's `postgres` database (to create it)."""
+def size_label(sets: int) -> str:
+    for unit, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if sets >= unit and sets % unit == 0:
+            return f"{sets // unit}{suffix}"
+    return str(sets)
+
+
+def database_name(sets: int) -> str:
+    return f"hamstrings_bench_{size_label(sets).lower()}"
+
+
+def server_url() -> urllib.parse.SplitResult:
+    """The URL of the server the bench databases live on: DATABASE_URL's, or the embedded one."""
     if os.environ.get("DATABASE_URL"):
-        parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
-        bench, admin = parts._replace(path=f"/{DATABASE}"), parts._replace(path="/postgres")
-        return urllib.parse.urlunsplit(bench), urllib.parse.urlunsplit(admin)
+        return urllib.parse.urlsplit(os.environ["DATABASE_URL"])
     from hamstrings.embedded_postgres import database_settings
 
     server = database_settings(Path(os.environ.get("PGSERVER_DATA", ".pgdata")))
     query = f"host={urllib.parse.quote(server['HOST'], safe='/')}"
     if server["PORT"]:
         query += f"&port={server['PORT']}"
-    return f"postgresql://postgres@/{DATABASE}?{query}", f"postgresql://postgres@/postgres?{query}"
+    return urllib.parse.urlsplit(f"postgresql://postgres@/postgres?{query}")
+
+
+def database_url(server: urllib.parse.SplitResult, name: str) -> str:
+    return urllib.parse.urlunsplit(server._replace(path=f"/{name}"))
 
 
 def server_env(bench_url: str) -> dict:
-    """What the server, manage.py and the in-process seeding all run with."""
+    """What the servers, manage.py and the in-process seeding all run with."""
     return {
         "DATABASE_URL": bench_url,
         "DJANGO_SETTINGS_MODULE": "tests.bench.settings",
         "SECRET_KEY": SECRET_KEY,
         "DEBUG": "0",
         "HTTPS": "0",
-        "ALLOWED_HOSTS": HOST,
+        "ALLOWED_HOSTS": servers.HOST,
     }
 
 
-def prepare_database(bench_url: str, admin_url: str, *, reseed: bool) -> None:
+def prepare_database(server, name: str, *, reseed: bool) -> None:
+    """Creates and migrates the database, and points this process and the servers it starts
+    at it."""
     import psycopg
+    from django.db import connection
 
-    with psycopg.connect(admin_url, autocommit=True) as connection:
+    with psycopg.connect(database_url(server, "postgres"), autocommit=True) as admin:
         if reseed:
-            print(f"Dropping {DATABASE}")
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE])
+            print(f"Dropping {name}")
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if found.fetchone() is None:
-            print(f"Creating {DATABASE}")
-            connection.execute(f"CREATE DATABASE {DATABASE}")
-    print(f"Migrating {DATABASE}")
+            print(f"Creating {name}")
+            admin.execute(f"CREATE DATABASE {name}")
+    os.environ["DATABASE_URL"] = database_url(server, name)  # manage.py and gunicorn
+    connection.close()
+    connection.settings_dict["NAME"] = name  # this process: the seeding and the row counts
+    print(f"Migrating {name}")
     run([sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"])
 
 
@@ -154,282 +186,103 @@ def close_database() -> None:
     connection.close()
 
 
-# The server
+# The runs
 
 
-def start_server(log_path: Path) -> subprocess.Popen:
-    print(f"Starting gunicorn on {BASE_URL} (log: {log_path.relative_to(ROOT)})")
-    command = [str(GUNICORN), "hamstrings.wsgi", "--workers", "2", "--bind", f"{HOST}:{PORT}"]
-    with log_path.open("w") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {server.returncode}; see {log_path}")
-        try:
-            if fetch("GET", "/bench/bare/")[0] == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.2)
-    stop_server(server)
-    raise SystemExit(f"gunicorn did not answer within 30 s; see {log_path}")
+@dataclass
+class Bench:
+    args: argparse.Namespace
+    server: urllib.parse.SplitResult  # the PostgreSQL server the bench databases live on
+    generator: str  # "wrk" or "python"
+    folder: Path  # temporary: slot files, HAProxy's configuration
 
 
-def stop_server(server: subprocess.Popen) -> None:
-    server.terminate()
+def bench_size(bench: Bench, sets: int, with_two: bool) -> tuple[list, dict | None]:
+    """One history size: seeded, loaded on one server, and at the largest size on two behind
+    HAProxy. Returns its runs and, when it tried two servers, what came of it."""
+    from tests.bench import seed
+
+    name, label = database_name(sets), size_label(sets)
+    prepare_database(bench.server, name, reseed=bench.args.reseed)
+    print(f"Seeding {name} ({sets:,} set logs of history)")
+    seed.seed(sets)
+    plan = seed.bench_plan()
+    close_database()
+
+    def count_rows() -> int:
+        return seed.posted_rows(plan["assignment_id"])
+
+    about = {"history_set_logs": sets, "history_label": label, "database": name}
+    one = {
+        **about,
+        "servers": 1,
+        "label": f"{label}, 1 server",
+        "title": f"{label} set logs of history ({name}), 1 server on {FIRST_PORT}",
+    }
+    first = servers.start_gunicorn(FIRST_PORT, ARTIFACTS / f"bench-gunicorn-{label.lower()}.log")
     try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
-def fetch(method: str, path: str, body: str | None = None, headers: dict | None = None):
-    """One request on a new connection: (status, body bytes)."""
-    connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
-    try:
-        connection.request(method, path, body, headers or {})
-        response = connection.getresponse()
-        return response.status, response.read()
+        runs = [measured_run(bench, plan, FIRST_PORT, count_rows, one)]
+        two_servers = None
+        if with_two:
+            two_servers = bench_two_servers(bench, count_rows, about)
+            if "run" in two_servers:
+                runs.append(two_servers.pop("run"))
     finally:
-        connection.close()
+        servers.stop(first)
+    return runs, two_servers
 
 
-def log_in(username: str, password: str) -> dict:
-    """Log in through the login form; returns the cookies (sessionid, csrftoken)."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{BASE_URL}/accounts/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    form = {"username": username, "password": password, "csrfmiddlewaretoken": token}
-    opener.open(f"{BASE_URL}/accounts/login/", urllib.parse.urlencode(form).encode()).read()
-    cookies = {cookie.name: cookie.value for cookie in jar}
-    if "sessionid" not in cookies:
-        raise SystemExit(f"Logging in as {username} failed.")
-    return cookies
-
-
-def cookie_header(cookies: dict) -> str:
-    return "; ".join(f"{name}={value}" for name, value in cookies.items())
-
-
-def post_headers(cookies: dict) -> dict:
-    return {
-        "Cookie": cookie_header(cookies),
-        "X-CSRFToken": cookies["csrftoken"],
-        "HX-Request": "true",
-        "Content-Type": "application/x-www-form-urlencoded",
-    }
-
-
-# The load
-
-
-def measure(args, plan: dict, generator: str, folder: Path) -> dict:
+def measured_run(bench: Bench, plan: dict, port: int, count_rows, about: dict) -> dict:
     load_average = os.getloadavg()
-    athlete = log_in("bench", "bench")
-    typical = log_in(plan["typical_athlete"], "bench")
-    coach = log_in("bench-coach", "bench")
+    before = count_rows()
+    close_database()
+    measured = load.measure(bench.args, plan, bench.generator, bench.folder, port)
+    # The rows the load's set POSTs inserted (not the one POST made by hand before it).
+    measured["set_post_rows_inserted"] = count_rows() - before - 1
+    close_database()
+    return {**about, "port": port, "load_average_before": load_average, **measured}
 
-    # One set POST by hand first: it must insert a row, and its fragment's size is reported.
-    path, body = plan["slots"][0].split("\t")
-    status, fragment = fetch("POST", path, body, post_headers(athlete))
-    if status != 200 or b"is-logged" not in fragment:
-        raise SystemExit(f"The set POST answered {status}: {fragment[:500]!r}")
-    slots = folder / "slots.tsv"
-    slots.write_text("\n".join(plan["slots"][1:]) + "\n")
 
-    workout = f"/workouts/{plan['workout_id']}/"
-    endpoints = [
-        Endpoint("bare view", "GET", "/bench/bare/", athlete),
-        Endpoint("today", "GET", "/today/", typical, budget_p95_ms=50),
-        Endpoint("workout page", "GET", f"/workouts/{plan['typical_workout_id']}/", typical),
-        Endpoint("today, 14-exercise workouts", "GET", "/today/", athlete, budget_p95_ms=50),
-        Endpoint("workout page, 14 exercises", "GET", workout, athlete),
-        Endpoint("set POST", "POST", f"{workout}sets/", athlete, budget_p95_ms=50, slots=slots),
-        Endpoint("coach dashboard", "GET", "/coach/", coach, budget_p95_ms=200),
-    ]
-    print(
-        f"Loading {len(endpoints)} endpoints with {generator}, {args.duration} s each, "
-        f"{args.connections} connections ({len(plan['slots']) - 1:,} free set slots)"
-    )
-    rows = []
-    for endpoint in endpoints:
-        size = check(endpoint)
-        if generator == "wrk":
-            row = load_with_wrk(endpoint, args.duration, args.connections)
-        else:
-            row = load_with_python(endpoint, args.duration, args.connections)
-        row.update(endpoint=endpoint.name, method=endpoint.method, path=endpoint.path)
-        row.update(bytes=len(fragment) if endpoint.slots else size)
-        row["budget_p95_ms"] = endpoint.budget_p95_ms
-        rows.append(row)
-        print(f"  {endpoint.name}: {row['requests_per_s']:.0f} requests/s")
-    bare = rows[0]["requests_per_s"]
-    for row in rows:
-        row["percent_of_bare"] = round(100 * row["requests_per_s"] / bare, 1) if bare else None
-        budget = row["budget_p95_ms"]
-        row["within_budget"] = None if budget is None else row["p95_ms"] < budget
-    return {
-        "generator": generator,
-        "duration_s": args.duration,
-        "connections": args.connections,
-        "history_set_logs": args.sets,
-        "machine": {"cpus": os.cpu_count(), "load_average": load_average},
-        "python": platform.python_version(),
-        "endpoints": rows,
-        "set_post_fragment_bytes": len(fragment),
-        "set_post_fragment_budget_bytes": 4096,
+def bench_two_servers(bench: Bench, count_rows, about: dict) -> dict:
+    """The server on FIRST_PORT is running: a second one, HAProxy over both, the checks and
+    the load through HAProxy."""
+    from tests.bench import seed
+
+    if not servers.have("haproxy"):
+        reason = "HAProxy is not installed, and apt-get needs root to install it"
+        print(f"Two servers behind HAProxy: skipped ({reason}).")
+        return {"skipped": reason}
+    label = about["history_label"]
+    two = {
+        **about,
+        "servers": 2,
+        "label": f"{label}, 2 servers + HAProxy",
+        "title": f"{label} set logs of history ({about['database']}), 2 servers "
+        f"({FIRST_PORT}, {SECOND_PORT}) behind HAProxy on {BALANCER_PORT}",
     }
-
-
-def check(endpoint: Endpoint) -> int:
-    """A GET must answer 200 (a redirect would mean the login did not hold); a few requests
-    also warm both workers up. Returns the size of the page."""
-    if endpoint.slots:
-        return 0
-    headers = {"Cookie": cookie_header(endpoint.cookies)}
-    for _ in range(4):
-        status, body = fetch("GET", endpoint.path, headers=headers)
-        if status != 200:
-            raise SystemExit(f"{endpoint.name} ({endpoint.path}) answered {status}")
-    return len(body)
-
-
-def have_wrk() -> bool:
-    if shutil.which("wrk"):
-        return True
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing wrk (apt-get install -y wrk)")
-        subprocess.run(["apt-get", "install", "-y", "wrk"], capture_output=True)
-    return shutil.which("wrk") is not None
-
-
-def load_with_wrk(endpoint: Endpoint, duration: int, connections: int) -> dict:
-    threads = min(2, connections)
-    command = [
-        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-        "-s", str(BENCH / "load.lua"), f"{BASE_URL}{endpoint.path}",
-        "--", cookie_header(endpoint.cookies),
-    ]  # fmt: skip
-    if endpoint.slots:
-        command += [endpoint.cookies["csrftoken"], str(endpoint.slots), str(threads)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
-    numbers = json.loads(line.removeprefix("BENCH "))
+    log = ARTIFACTS / f"bench-gunicorn-{label.lower()}-second.log"
+    second = servers.start_gunicorn(SECOND_PORT, log)
+    try:
+        ports = [FIRST_PORT, SECOND_PORT]
+        balancer = servers.start_haproxy(ports, bench.folder, ARTIFACTS / "bench-haproxy.log")
+        try:
+            plan = seed.bench_plan()  # clears what the one-server run posted: new free slots
+            close_database()
+            checks = balanced.check_two_servers(plan, count_rows)
+            # Cleared again, so the pages are loaded with the data the one-server run saw.
+            plan = seed.bench_plan()
+            close_database()
+            one_run = measured_run(bench, plan, BALANCER_PORT, count_rows, two)
+        finally:
+            servers.stop(balancer)
+    finally:
+        servers.stop(second)
     return {
-        "requests": numbers["requests"],
-        "requests_per_s": round(numbers["requests"] / (numbers["duration_us"] / 1e6), 1),
-        "p50_ms": round(numbers["p50_us"] / 1000, 1),
-        "p95_ms": round(numbers["p95_us"] / 1000, 1),
-        "errors": numbers["non_2xx"] + numbers["socket_errors"],
-        "reused_slots": numbers["reused_slots"],
+        "haproxy": servers.haproxy_version(),
+        "history_label": label,
+        "checks": checks,
+        "run": one_run,
     }
-
-
-def load_with_python(endpoint: Endpoint, duration: int, connections: int) -> dict:
-    """The fallback: one thread per connection, each a keep-alive http.client connection
-    (which reconnects when the server closes it), timing each request."""
-    if endpoint.slots:
-        requests = iter(endpoint.slots.read_text().splitlines())
-        headers = post_headers(endpoint.cookies)
-    else:
-        requests = None
-        headers = {"Cookie": cookie_header(endpoint.cookies)}
-    lock = threading.Lock()
-    latencies, errors = [], []
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
-        own_latencies, own_errors = [], 0
-        while time.perf_counter() < deadline:
-            path, body = endpoint.path, None
-            if requests is not None:
-                with lock:
-                    line = next(requests, None)
-                if line is None:
-                    break
-                path, body = line.split("\t")
-            started = time.perf_counter()
-            try:
-                connection.request(endpoint.method, path, body, headers)
-                response = connection.getresponse()
-                response.read()
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                own_errors += 1
-                continue
-            own_latencies.append(time.perf_counter() - started)
-            if not 200 <= response.status < 300:
-                own_errors += 1
-        connection.close()
-        with lock:
-            latencies.extend(own_latencies)
-            errors.append(own_errors)
-
-    started = time.perf_counter()
-    deadline = started + duration
-    workers = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "requests_per_s": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(percentile(latencies, 50) * 1000, 1),
-        "p95_ms": round(percentile(latencies, 95) * 1000, 1),
-        "errors": sum(errors),
-        "reused_slots": 0,
-    }
-
-
-def percentile(ordered: list[float], percent: float) -> float:
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
-
-
-# The report
-
-
-def report(results: dict) -> None:
-    print()
-    print(
-        f"{'endpoint':<28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-        f"{'% of bare':>9} {'bytes':>8}  budget (p95)"
-    )
-    for row in results["endpoints"]:
-        budget = ""
-        if row["budget_p95_ms"] is not None:
-            verdict = "ok" if row["within_budget"] else "OVER"
-            budget = f"< {row['budget_p95_ms']} ms: {verdict}"
-        print(
-            f"{row['endpoint']:<28} {row['requests_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
-            f"{row['p95_ms']:>8.1f} {row['errors']:>7} {row['percent_of_bare']:>8.1f}% "
-            f"{row['bytes']:>8}  {budget}"
-        )
-    size = results["set_post_fragment_bytes"]
-    verdict = "ok" if size < results["set_post_fragment_budget_bytes"] else "OVER"
-    print(f"\nSet POST fragment: {size} bytes (budget < 4 KB: {verdict}).")
-    post = next(row for row in results["endpoints"] if row["endpoint"] == "set POST")
-    print(
-        f"Set POSTs: {post['requests']:,} answered, {results['set_post_rows_inserted']:,} rows "
-        f"inserted, {post['reused_slots']:,} sent to an already used slot."
-    )
-    print(
-        f"Generator {results['generator']}, {results['duration_s']} s per endpoint, "
-        f"{results['connections']} connections, {results['history_set_logs']:,} set logs of "
-        f"history, {results['machine']['cpus']} CPUs, load average before: "
-        + ", ".join(f"{load:.2f}" for load in results["machine"]["load_average"])
-    )
-    print("Budgets (DESIGN.md): set POST and today p95 < 50 ms, dashboard (200 athletes) < 200 ms.")
-    path = ARTIFACTS / "bench.json"
-    path.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"Written to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import Membership, Team, User
-from catalogue.models import Band, BandRole, Dose, Exercise
+from catalogue.models import Band, BandRole, Dose, Exercise, Pattern
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
 from programs.assignments import program_assign
@@ -37,7 +37,6 @@ BENCH_WEEKS = 10
 BENCH_DAYS = (1, 3, 5)
 BENCH_WEEKS_IN = 4  # the bench athlete is in week 5 of the bench program today
 MAX_SET_NUMBER = 50
-SIDES = ("both", "left", "right")
 
 
 def seed(sets: int) -> None:
@@ -288,9 +287,9 @@ TYPICAL_ATHLETE = "bench-athlete-005"  # week 6 of the library Nordic program
 
 def bench_plan() -> dict:
     """Clear what earlier runs posted, then list the bench athlete's free set slots: every
-    exercise x set number 1..50 x side of every workout but the one the page load reads.
-    Returns the page's workout id and the slots as (path, form body) lines, in a fixed
-    shuffled order, each with a new token."""
+    exercise x set number 1..50 x side it is logged on, of every workout but the one the page
+    load reads. Returns the page's workout id and the slots as (path, form body) lines, in a
+    fixed shuffled order, each with a new token."""
     athlete = User.objects.get(username=ATHLETE)
     assignment = Assignment.objects.get(athlete=athlete, status=AssignmentStatus.ACTIVE)
     WorkoutLog.objects.filter(assignment=assignment, completed_at__isnull=True).delete()
@@ -309,8 +308,10 @@ def bench_plan() -> dict:
             continue
         for prescription in workout.prescriptions.all():
             value = {"seconds": 30} if prescription.is_hold else {"reps": 10}
+            if prescription.exercise.pattern == Pattern.ECCENTRIC:
+                value["control"] = "full"  # the form asks how far down an eccentric held
             for set_number in range(1, MAX_SET_NUMBER + 1):
-                for side in SIDES:
+                for side in prescription.sides:  # the form refuses the other sides
                     body = {
                         "token": uuid.uuid4(),
                         "prescription": prescription.pk,

@@ -1,0 +1,208 @@
+"""The load: log in over HTTP, then load each endpoint for a while with wrk (tests/bench/load.lua)
+or, when wrk cannot be had, with a Python load generator; one row of numbers per endpoint."""
+
+import http.client
+import http.cookiejar
+import json
+import re
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.bench.servers import HOST, fetch
+
+BENCH = Path(__file__).resolve().parent
+
+
+@dataclass
+class Endpoint:
+    name: str
+    method: str
+    path: str
+    cookies: dict
+    budget_p95_ms: int | None = None
+    slots: Path | None = None  # set POSTs: the file of free slots, one request per line
+
+
+def log_in(port: int, username: str, password: str) -> dict:
+    """Log in through the login form; returns the cookies (sessionid, csrftoken)."""
+    base_url = f"http://{HOST}:{port}"
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base_url}/accounts/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    opener.open(f"{base_url}/accounts/login/", urllib.parse.urlencode(form).encode()).read()
+    cookies = {cookie.name: cookie.value for cookie in jar}
+    if "sessionid" not in cookies:
+        raise SystemExit(f"Logging in as {username} on {port} failed.")
+    return cookies
+
+
+def cookie_header(cookies: dict) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def post_headers(cookies: dict) -> dict:
+    return {
+        "Cookie": cookie_header(cookies),
+        "X-CSRFToken": cookies["csrftoken"],
+        "HX-Request": "true",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+
+
+def measure(args, plan: dict, generator: str, folder: Path, port: int) -> dict:
+    """Every endpoint loaded in turn through `port`: the rows, and the set POST's fragment."""
+    athlete = log_in(port, "bench", "bench")
+    typical = log_in(port, plan["typical_athlete"], "bench")
+    coach = log_in(port, "bench-coach", "bench")
+
+    # One set POST by hand first: it must insert a row, and its fragment's size is reported.
+    path, body = plan["slots"][0].split("\t")
+    status, fragment, _ = fetch(port, "POST", path, body, post_headers(athlete))
+    if status != 200 or b"is-logged" not in fragment:
+        raise SystemExit(f"The set POST answered {status}: {fragment[:500]!r}")
+    slots = folder / f"slots-{port}.tsv"
+    slots.write_text("\n".join(plan["slots"][1:]) + "\n")
+
+    workout = f"/workouts/{plan['workout_id']}/"
+    endpoints = [
+        Endpoint("bare view", "GET", "/bench/bare/", athlete),
+        Endpoint("today", "GET", "/today/", typical, budget_p95_ms=50),
+        Endpoint("workout page", "GET", f"/workouts/{plan['typical_workout_id']}/", typical),
+        Endpoint("today, 14-exercise workouts", "GET", "/today/", athlete, budget_p95_ms=50),
+        Endpoint("workout page, 14 exercises", "GET", workout, athlete),
+        Endpoint("set POST", "POST", f"{workout}sets/", athlete, budget_p95_ms=50, slots=slots),
+        Endpoint("coach dashboard", "GET", "/coach/", coach, budget_p95_ms=200),
+    ]
+    print(
+        f"Loading {len(endpoints)} endpoints on {port} with {generator}, {args.duration} s each, "
+        f"{args.connections} connections ({len(plan['slots']) - 1:,} free set slots)"
+    )
+    rows = []
+    for endpoint in endpoints:
+        size = check(endpoint, port)
+        if generator == "wrk":
+            row = load_with_wrk(endpoint, port, args.duration, args.connections)
+        else:
+            row = load_with_python(endpoint, port, args.duration, args.connections)
+        row.update(endpoint=endpoint.name, method=endpoint.method, path=endpoint.path)
+        row.update(bytes=len(fragment) if endpoint.slots else size)
+        row["budget_p95_ms"] = endpoint.budget_p95_ms
+        rows.append(row)
+        print(f"  {endpoint.name}: {row['requests_per_s']:.0f} requests/s")
+    bare = rows[0]["requests_per_s"]
+    for row in rows:
+        row["percent_of_bare"] = round(100 * row["requests_per_s"] / bare, 1) if bare else None
+        budget = row["budget_p95_ms"]
+        row["within_budget"] = None if budget is None else row["p95_ms"] < budget
+    return {
+        "endpoints": rows,
+        "set_post_fragment_bytes": len(fragment),
+        "set_post_fragment_budget_bytes": 4096,
+    }
+
+
+def check(endpoint: Endpoint, port: int) -> int:
+    """A GET must answer 200 (a redirect would mean the login did not hold); a few requests
+    also warm the workers up. Returns the size of the page."""
+    if endpoint.slots:
+        return 0
+    headers = {"Cookie": cookie_header(endpoint.cookies)}
+    for _ in range(4):
+        status, body, _ = fetch(port, "GET", endpoint.path, headers=headers)
+        if status != 200:
+            raise SystemExit(f"{endpoint.name} ({endpoint.path}) answered {status} on {port}")
+    return len(body)
+
+
+def load_with_wrk(endpoint: Endpoint, port: int, duration: int, connections: int) -> dict:
+    threads = min(2, connections)
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
+        "-s", str(BENCH / "load.lua"), f"http://{HOST}:{port}{endpoint.path}",
+        "--", cookie_header(endpoint.cookies),
+    ]  # fmt: skip
+    if endpoint.slots:
+        command += [endpoint.cookies["csrftoken"], str(endpoint.slots), str(threads)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    numbers = json.loads(line.removeprefix("BENCH "))
+    return {
+        "requests": numbers["requests"],
+        "requests_per_s": round(numbers["requests"] / (numbers["duration_us"] / 1e6), 1),
+        "p50_ms": round(numbers["p50_us"] / 1000, 1),
+        "p95_ms": round(numbers["p95_us"] / 1000, 1),
+        "errors": numbers["non_2xx"] + numbers["socket_errors"],
+        "reused_slots": numbers["reused_slots"],
+    }
+
+
+def load_with_python(endpoint: Endpoint, port: int, duration: int, connections: int) -> dict:
+    """The fallback: one thread per connection, each a keep-alive http.client connection
+    (which reconnects when the server closes it), timing each request."""
+    if endpoint.slots:
+        requests = iter(endpoint.slots.read_text().splitlines())
+        headers = post_headers(endpoint.cookies)
+    else:
+        requests = None
+        headers = {"Cookie": cookie_header(endpoint.cookies)}
+    lock = threading.Lock()
+    latencies, errors = [], []
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        own_latencies, own_errors = [], 0
+        while time.perf_counter() < deadline:
+            path, body = endpoint.path, None
+            if requests is not None:
+                with lock:
+                    line = next(requests, None)
+                if line is None:
+                    break
+                path, body = line.split("\t")
+            started = time.perf_counter()
+            try:
+                connection.request(endpoint.method, path, body, headers)
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                own_errors += 1
+                continue
+            own_latencies.append(time.perf_counter() - started)
+            if not 200 <= response.status < 300:
+                own_errors += 1
+        connection.close()
+        with lock:
+            latencies.extend(own_latencies)
+            errors.append(own_errors)
+
+    started = time.perf_counter()
+    deadline = started + duration
+    workers = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(percentile(latencies, 50) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 95) * 1000, 1),
+        "errors": sum(errors),
+        "reused_slots": 0,
+    }
+
+
+def percentile(ordered: list[float], percent: float) -> float:
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
