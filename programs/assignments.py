@@ -190,7 +190,8 @@ def assignment_schedule(
 
 
 def schedule_workouts(assignments, between):
-    starts = [assignment.start_date for assignment in assignments]
+    """The workouts to date. With a window, each program's numbered weeks that can fall in it
+    (assignments that started the same week share a condition), and its repeating weeks."""
     nordic = Prescription.objects.filter(
         workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
     )
@@ -199,10 +200,15 @@ def schedule_workouts(assignments, between):
         .select_related("week__gate")
         .annotate(has_nordic=Exists(nordic))  # for the coach's dose reading
     )
-    if between and starts:
+    if between and assignments:
         first, last = between
-        in_reach = Q(week__number__gte=week_on(max(starts), first),
-                     week__number__lte=week_on(min(starts), last))  # fmt: skip
+        reach = defaultdict(list)  # (first week, last week) -> programs
+        for assignment in assignments:
+            weeks = week_on(assignment.start_date, first), week_on(assignment.start_date, last)
+            reach[weeks].append(assignment.program_id)
+        in_reach = Q()
+        for (low, high), programs in reach.items():
+            in_reach |= Q(week__program__in=programs, week__number__range=(low, high))
         repeating = Q(week__is_maintenance=True) | Q(week__gate__isnull=False)
         workouts = workouts.filter(in_reach | repeating)
     return workouts
