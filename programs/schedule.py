@@ -36,11 +36,6 @@ def repeats(
     return [(n, anchor + WEEK * (n - 1)) for n in range(low, high + 1)]
 
 
-def occurrence_on(anchor: date, on: date) -> int | None:
-    """Which occurrence of a week repeating from `anchor` holds `on` (None before it)."""
-    return (on - anchor).days // 7 + 1 if on >= anchor else None
-
-
 @dataclass(frozen=True)
 class WorkoutDay:
     """The day a workout is shown on, the same on every page (see `workout_day`)."""

@@ -180,6 +180,8 @@ class Workout(models.Model):
         return md(self.match_day)
 
     def scheduled_on(self, start_date: date) -> date:
+        """Its day in an ordinary numbered week, before any match-day placement; pages date
+        workouts with `programs.assignments.assignment_schedule` (or `scheduled_on`)."""
         return workout_date(start_date, self.week.number, self.day)
 
 
