@@ -2,7 +2,10 @@
 unread count for the navigation's badge: every page shows it, and it costs no query of its own.
 """
 
+import functools
+
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
@@ -17,22 +20,45 @@ def counted(messages) -> Coalesce:
     )
 
 
+def users_with_unread():
+    unread = Message.objects.filter(read_at__isnull=True)
+    coached = Membership.objects.filter(team__coach=OuterRef(OuterRef("pk")), is_active=True)
+    return User._default_manager.annotate(
+        unread_as_athlete=counted(
+            unread.filter(athlete=OuterRef("pk")).exclude(author=OuterRef("pk"))
+        ),
+        unread_as_coach=counted(
+            unread.filter(athlete__in=coached.values("athlete"), author=F("athlete"))
+        ),
+    )
+
+
+SOMEONE = -1  # the id the query is compiled with, replaced by the real one on each request
+
+
+@functools.cache
+def user_sql() -> tuple[str, tuple, int]:
+    """The query above, compiled once per process: (SQL, its parameters, where the user's id
+    goes among them). Every request runs it with another id only, and building it from the ORM
+    each time was most of a signed-in request's cost (2.6 ms of Python for a 0.4 ms query,
+    measured on the bench database)."""
+    sql, params = users_with_unread().filter(pk=SOMEONE).query.sql_with_params()
+    slots = [n for n, value in enumerate(params) if value == SOMEONE]
+    if len(slots) != 1:
+        raise ImproperlyConfigured(f"The user query should take the user's id once: {params}.")
+    return sql, tuple(params), slots[0]
+
+
 class UnreadCountingBackend(ModelBackend):
     def get_user(self, user_id):
-        unread = Message.objects.filter(read_at__isnull=True)
-        coached = Membership.objects.filter(team__coach=OuterRef(OuterRef("pk")), is_active=True)
         try:
-            user = User._default_manager.annotate(
-                unread_as_athlete=counted(
-                    unread.filter(athlete=OuterRef("pk")).exclude(author=OuterRef("pk"))
-                ),
-                unread_as_coach=counted(
-                    unread.filter(athlete__in=coached.values("athlete"), author=F("athlete"))
-                ),
-            ).get(pk=user_id)
-        except User.DoesNotExist:
-            return None
-        if not self.user_can_authenticate(user):
+            user_id = int(user_id)
+        except (TypeError, ValueError):
+            return None  # a session that names no user the database could hold
+        sql, params, slot = user_sql()
+        params = (*params[:slot], user_id, *params[slot + 1 :])
+        user = next(iter(User._default_manager.raw(sql, params)), None)
+        if user is None or not self.user_can_authenticate(user):
             return None
         user.unread_count = user.unread_as_coach if user.is_coach else user.unread_as_athlete
         return user
