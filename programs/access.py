@@ -45,10 +45,9 @@ def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout,
     workouts = workouts.select_related("week__program__assignment", "week__gate")
     workout = get_object_or_404(workouts, pk=pk)
     week, assignment = workout.week, workout.week.program.assignment
-    repeating = week.is_maintenance or hasattr(week, "gate")
-    if occurrence != 1 and not repeating:
+    if occurrence != 1 and not week.repeats:
         raise Http404("This workout happens once.")
-    if hasattr(week, "gate") and scheduled_on(assignment, workout, occurrence) is None:
+    if week.is_stage and scheduled_on(assignment, workout, occurrence) is None:
         raise Http404("This stage is not open yet.")
     return workout, assignment
 

@@ -171,7 +171,7 @@ def assignment_schedule(
     workouts = list(schedule_workouts(by_program.values(), between))
     placed = any(workout.match_day for workout in workouts)
     fixtures = fixtures_of(by_program.values()) if placed else {}
-    stage_weeks = {workout.week for workout in workouts if gated(workout.week)}
+    stage_weeks = {workout.week for workout in workouts if workout.week.is_stage}
     stages = stage_windows(by_program.values(), stage_weeks) if stage_weeks else {}
     window = between or (date.min, repeats_through or date.min)
     dated = []
@@ -214,14 +214,10 @@ def schedule_workouts(assignments, between):
     return workouts
 
 
-def gated(week: ProgramWeek) -> bool:
-    return hasattr(week, "gate")  # select_related leaves no attribute when there is none
-
-
 def week_starts(assignment, week: ProgramWeek, window, stages) -> list[tuple[int, date]]:
     """(occurrence, first day) of each week this program week is lived in the window."""
     until = None
-    if gated(week):
+    if week.is_stage:
         start, until = stages.get((assignment.pk, week.pk), (None, None))
         if start is None:
             return []  # a stage not opened yet has no dates
@@ -252,7 +248,7 @@ def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) 
     """The day one occurrence of a workout is scheduled for, as `assignment_schedule` dates it
     (None for a stage not opened yet, or past its end). `workout` with its week and gate."""
     week, stages = workout.week, {}
-    if gated(week):
+    if week.is_stage:
         stages = stage_windows([assignment], ProgramWeek.objects.filter(
             program=week.program_id, gate__isnull=False
         ))  # fmt: skip

@@ -85,7 +85,7 @@ def _copy_week(
         program=program, number=number, focus=week.focus, is_deload=week.is_deload,
         is_maintenance=maintenance,
     )  # fmt: skip
-    if hasattr(week, "gate"):
+    if week.is_stage:
         gate = week.gate
         StageGate.objects.create(
             week=new_week, min_sessions=gate.min_sessions, pain_max=gate.pain_max,

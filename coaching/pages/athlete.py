@@ -71,15 +71,14 @@ class ScheduleWeek:
 
 def schedule_week(item, panel, today: date) -> ScheduleWeek:
     week = item.workout.week
-    repeats = week.is_maintenance or hasattr(week, "gate")
-    if repeats:  # a repeating week: each time it comes
+    if week.repeats:  # a repeating week: each time it comes
         first_day = item.on - timedelta(days=item.workout.day - 1)
         current = first_day <= today < first_day + timedelta(days=7)
         title = f"{week.label}, week {item.occurrence}"
     else:
         current, title = week.number == panel.week, week.label
     return ScheduleWeek(week.number, week.focus, current, title=title,
-                        occurrence=item.occurrence, repeats=repeats)  # fmt: skip
+                        occurrence=item.occurrence, repeats=week.repeats)  # fmt: skip
 
 
 @dataclass
@@ -177,7 +176,7 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
         repeats_through=today + timedelta(days=14),  # a repeating week: up to two weeks ahead
     ):
         panel, week = open_panels[item.assignment.program_id], item.workout.week
-        if hasattr(week, "gate"):
+        if week.is_stage:
             staged[item.assignment.pk] = item.assignment
         if not panel.weeks or panel.weeks[-1].key != (week.number, item.occurrence):
             panel.weeks.append(schedule_week(item, panel, today))

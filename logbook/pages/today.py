@@ -81,7 +81,7 @@ def today_for(athlete, today: date) -> dict:
     todays, missed, done_today, upcoming, staged = [], [], [], [], {}
     # A repeating week (maintenance, a stage) is dated up to a week ahead: the next one shows.
     for item in assignment_schedule(active, repeats_through=today + timedelta(days=7)):
-        if hasattr(item.workout.week, "gate"):
+        if item.workout.week.is_stage:
             staged[item.assignment.pk] = item.assignment
         key = item.key
         log = logs.get(key)

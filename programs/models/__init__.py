@@ -1,5 +1,5 @@
-"""The programs app's models: the plan (plan.py) and an athlete's run through it
-(assignment.py), and the season around it (season.py)."""
+"""The programs app's models: the plan (plan.py) and how its bands move (rules.py), an athlete's
+run through it (assignment.py), and the season around it (season.py)."""
 
 from programs.models.assignment import (
     OPEN_STATUSES,
@@ -18,14 +18,13 @@ from programs.models.plan import (
     RPE_MAX,
     SECONDS_MAX,
     SETS_MAX,
-    BandRule,
-    BandRuleMode,
     Prescription,
     Program,
     ProgramWeek,
     Workout,
     validate_tempo,
 )
+from programs.models.rules import BandRule, BandRuleMode
 from programs.models.season import Fixture, StageGate, StageOpening
 
 __all__ = [

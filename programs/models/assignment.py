@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, Exercise
-from programs.models.plan import BandRule, Program
+from programs.models.plan import Program
+from programs.models.rules import BandRule
 
 
 class AssignmentStatus(models.TextChoices):
