@@ -43,6 +43,11 @@ class Fixture(models.Model):
     def __str__(self) -> str:
         return f"{self.label or 'Match'} on {self.date}"
 
+    @property
+    def calendar_text(self) -> str:
+        """How a calendar day names it."""
+        return f"Match day: {self.label}" if self.label else "Match day"
+
 
 class StageGate(models.Model):
     """What opens the next stage of a return-to-play program: this week (a stage) repeats
