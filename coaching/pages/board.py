@@ -5,14 +5,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from accounts.models import Membership
 from catalogue.words import no_band_label
+from hamstrings.lookups import AnyOf
 from logbook.flags import flags_raise_many
 from logbook.load import adherence_drop
 from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
-from programs.assignments import assignment_schedule
+from programs.assignments import schedule_places
 from programs.models import Assignment, BandTrack
 from programs.schedule import adherence, due_in_last_days, week_on
 
@@ -72,7 +73,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     for assignment in (
         Assignment.objects.for_coach(coach)
         .open()
-        .filter(athlete_id__in=athlete_ids)
+        .filter(AnyOf(F("athlete"), athlete_ids))
         .select_related("program")
         .order_by("start_date", "id")
     ):
@@ -83,9 +84,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     window = (today - timedelta(days=WINDOW_DAYS), today)
     scheduled = defaultdict(list)
     in_window, nordic = set(), set()
-    for item in assignment_schedule(
-        [row.assignment for row in assignments.values()], between=window
-    ):
+    for item in schedule_places([row.assignment for row in assignments.values()], between=window):
         slot = (item.workout.pk, item.occurrence)  # a repeating week's workout, each week
         scheduled[item.assignment.pk].append((slot, item.on))
         in_window.add(item.workout.pk)
@@ -94,7 +93,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     completed, done_on = defaultdict(set), {}
     for assignment_id, workout_id, occurrence, performed_on in (
         WorkoutLog.objects.completed()
-        .filter(assignment__in=assignments, workout__in=in_window)
+        .filter(AnyOf(F("assignment"), assignments), AnyOf(F("workout"), in_window))
         .values_list("assignment_id", "workout_id", "occurrence", "performed_on")
     ):
         completed[assignment_id].add((workout_id, occurrence))
@@ -128,7 +127,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     # dropping. Raised once (an open one stays), then every open flag is read.
     # ... unless it is open already, or the coach acknowledged it in the last week.
     seen = set(
-        Flag.objects.filter(athlete_id__in=athlete_ids)
+        Flag.objects.filter(AnyOf(F("athlete"), athlete_ids))
         .filter(Q(acknowledged_at__isnull=True) | Q(acknowledged_at__date__gt=today - timedelta(7)))
         .values_list("athlete_id", "kind")
     )
@@ -147,16 +146,16 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             drafts.append(Flag(athlete=row.athlete, kind=FlagKind.COMPLIANCE_DROP, detail=detail))
     flags_raise_many([d for d in drafts if (d.athlete.pk, d.kind) not in seen])
     for test in (
-        StrengthTest.objects.filter(athlete_id__in=athlete_ids, method=TestMethod.NORDBORD)
+        StrengthTest.objects.filter(AnyOf(F("athlete"), athlete_ids), method=TestMethod.NORDBORD)
         .order_by("athlete_id", "-on_date", "-id")
         .distinct("athlete_id")
     ):
         rows[test.athlete_id].strength = float(min(test.left, test.right or test.left))
-    for flag in Flag.objects.open().filter(athlete_id__in=athlete_ids).order_by("raised_at"):
+    for flag in Flag.objects.open().filter(AnyOf(F("athlete"), athlete_ids)).order_by("raised_at"):
         rows[flag.athlete_id].flags.append(flag)
 
     for assignment_id, exercise, band_role, band in (
-        BandTrack.objects.filter(assignment__in=assignments)
+        BandTrack.objects.filter(AnyOf(F("assignment"), assignments))
         .ruled()
         .order_by("exercise__name")
         .values_list("assignment_id", "exercise__name", "exercise__band_role", "band__name")

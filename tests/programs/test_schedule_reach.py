@@ -1,14 +1,17 @@
 """The schedule read over a window fetches, for each assignment, only the weeks that can fall in
 it (and the repeating ones): a squad whose athletes started months apart costs what one costs."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
 from programs import assignments
 from programs.library import load_library
-from programs.models import Program
+from programs.models import Assignment, Program, Workout
 
 MONDAY = date(2026, 11, 16)
 
@@ -39,3 +42,27 @@ def test_each_assignment_reads_only_its_own_weeks_in_reach(nordic, coach, athlet
         (early, 9),
         (late, 1),
     }
+
+
+@pytest.mark.parametrize("weeks_from_today", [0, 2, 6, 12])
+def test_places_are_dated_as_the_workouts_are(db, weeks_from_today):
+    """The board's light read dates every workout as the full read does, on the demo squad:
+    numbered weeks, maintenance, workouts placed before Saturday's matches, a return-to-play
+    stage."""
+    call_command("demo", stdout=io.StringIO())
+    squad = list(Assignment.objects.open())
+    # The coach places every day-1 workout three days before Saturday's match (MD-3).
+    Workout.objects.filter(week__program__assignment__in=squad, day=1).update(match_day=-3)
+    every = list(assignments.schedule_workouts(squad, None))
+    # The demo holds both, or this test would prove less than it says.
+    assert any(w.match_day for w in every) and any(w.week.is_stage for w in every)
+    first = timezone.localdate() + timedelta(weeks=weeks_from_today)
+    window = (first - timedelta(days=27), first)
+    full = assignments.assignment_schedule(squad, between=window)
+    light = assignments.schedule_places(squad, between=window)
+    assert len(full) > 20
+    assert [(item.key, item.on, item.fixture) for item in light] == [
+        (item.key, item.on, item.fixture) for item in full
+    ]
+    nordic = {item.workout.pk for item in full if item.workout.has_nordic}
+    assert nordic == {item.workout.pk for item in light if item.workout.has_nordic}
