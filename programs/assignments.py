@@ -168,12 +168,14 @@ class WeekPlace:
 
 @dataclass(frozen=True, slots=True)
 class WorkoutPlace:
-    """What dating reads of a workout (and whether it holds a Nordic), without the model."""
+    """What dating reads of a workout, its title and whether it holds a Nordic, without the
+    model."""
 
     pk: int
     week: WeekPlace
     day: int
     match_day: int | None
+    title: str
     has_nordic: bool
 
 
@@ -199,20 +201,27 @@ def schedule_places(
     assignments: Iterable[Assignment], *, between: tuple[date, date]
 ) -> list[Dated]:
     """`assignment_schedule` over a window, with each workout's place (`WorkoutPlace`) instead
-    of the workout: for a page that counts the workouts of many athletes (the coach's board)
-    rather than showing them, at a fraction of the cost. The same queries."""
+    of the workout: for pages that count or check the workouts of many athletes (the coach's
+    board, the clashes) rather than show them, at a fraction of the cost. The same queries."""
     by_program = {assignment.program_id: assignment for assignment in assignments}
     weeks, places = {}, []
-    columns = ("pk", "day", "match_day", "has_nordic", "week_id", "week__program_id",
+    nordic = Prescription.objects.filter(
+        workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
+    )
+    columns = ("pk", "day", "match_day", "title", "has_nordic", "week_id", "week__program_id",
                "week__number", "week__is_maintenance", "week__gate")  # fmt: skip
-    rows = schedule_workouts(by_program.values(), between).values_list(*columns)
-    for pk, day, match_day, has_nordic, week_id, program_id, number, maintenance, gate in rows:
+    rows = (
+        schedule_workouts(by_program.values(), between)
+        .annotate(has_nordic=Exists(nordic))
+        .values_list(*columns)
+    )
+    for pk, day, match_day, title, nordic, week_id, program_id, number, maintenance, gate in rows:
         week = weeks.get(week_id)
         if week is None:
             week = weeks[week_id] = WeekPlace(
                 week_id, program_id, number, maintenance, gate is not None
             )
-        places.append(WorkoutPlace(pk, week, day, match_day, has_nordic))
+        places.append(WorkoutPlace(pk, week, day, match_day, title, nordic))
     return dated(by_program, places, between, None)
 
 
@@ -248,13 +257,10 @@ def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
 def schedule_workouts(assignments, between):
     """The workouts to date. With a window, each program's numbered weeks that can fall in it
     (assignments that started the same week share a condition), and its repeating weeks."""
-    nordic = Prescription.objects.filter(
-        workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
-    )
     workouts = (
         Workout.objects.filter(AnyOf(F("week__program"), [a.program_id for a in assignments]))
         .select_related("week__gate")
-        .annotate(has_nordic=Exists(nordic))  # for the coach's dose reading
+        .order_by()  # `dated` sorts by date
     )
     if between and assignments:
         first, last = between
@@ -264,7 +270,8 @@ def schedule_workouts(assignments, between):
             reach[weeks].append(assignment.program_id)
         in_reach = Q()
         for (low, high), programs in reach.items():
-            in_reach |= Q(AnyOf(F("week__program"), programs), week__number__range=(low, high))
+            # The cheap range first: PostgreSQL then reads the list only for weeks in it.
+            in_reach |= Q(week__number__range=(low, high)) & Q(AnyOf(F("week__program"), programs))
         repeating = Q(week__is_maintenance=True) | Q(week__gate__isnull=False)
         workouts = workouts.filter(in_reach | repeating)
     return workouts

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db import transaction
 
-from programs.assignments import assignment_end, assignment_schedule, fixtures_of
+from programs.assignments import assignment_end, fixtures_of, schedule_places
 from programs.matchdays import Clash, Placed, clashes
 from programs.models import Assignment, ProgramWeek, StageOpening
 from programs.stages import Gate, GateReading
@@ -19,7 +19,7 @@ def placement_clashes(assignments, *, between: tuple[date, date]) -> list[tuple[
     order: the coach hears of it instead of the program silently doubling up. Three queries."""
     assignments = list(assignments)
     by_assignment = defaultdict(list)
-    for item in assignment_schedule(assignments, between=between):
+    for item in schedule_places(assignments, between=between):
         workout = item.workout
         by_assignment[item.assignment].append(Placed(
             key=item.key, title=workout.title, on=item.on, match_day=workout.match_day,
