@@ -1,7 +1,48 @@
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from logbook.links import occurrence_query
 
 register = template.Library()
 
 register.filter("occurrence_query", occurrence_query)
+
+
+@register.simple_tag
+def scale(field):
+    """A choice field as the one-tap scale: each radio button inside its label, written as
+    `{{ choice.tag }}` writes it but here: the workout page has dozens of them (soreness,
+    readiness, a pain stop per exercise, the finish form), and a widget template each cost more
+    than the rest of the page's logic."""
+    return format_html(
+        '<div class="scale">{}</div>',
+        format_html_join(
+            "",
+            '<label class="scale-option"><input type="{}" name="{}"{}{}><span>{}</span></label>',
+            (
+                (
+                    choice.data["type"],
+                    choice.data["name"],
+                    ""
+                    if choice.data["value"] is None
+                    else format_html(' value="{}"', choice.data["value"]),
+                    attributes(choice.data["attrs"]),
+                    choice.choice_label,
+                )
+                for choice in field
+            ),
+        ),
+    )
+
+
+def attributes(attrs: dict) -> str:
+    """As django/forms/widgets/attrs.html writes them: True as the name alone, False left out."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
