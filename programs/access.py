@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from programs.assignments import scheduled_on
 from programs.models import (
+    OPEN_STATUSES,
     Assignment,
     BandChange,
     BandRule,
@@ -40,9 +41,12 @@ def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout,
     """A workout of one of the athlete's open assignments, with that assignment. Only a
     repeating week (maintenance, a stage) has occurrences past the first, and a stage's
     workouts are the athlete's once the stage is open."""
-    assignments = Assignment.objects.for_athlete(athlete).open()
-    workouts = Workout.objects.filter(week__program__assignment__in=assignments)
-    workouts = workouts.select_related("week__program__assignment", "week__gate")
+    # `Assignment.objects.for_athlete(athlete).open()`, as a join (every set POST reads this).
+    workouts = Workout.objects.filter(
+        week__program__assignment__athlete=athlete,
+        week__program__assignment__status__in=OPEN_STATUSES,
+    )
+    workouts = workouts.select_related("week__program__assignment", "week__gate").order_by()
     workout = get_object_or_404(workouts, pk=pk)
     week, assignment = workout.week, workout.week.program.assignment
     if occurrence != 1 and not week.repeats:

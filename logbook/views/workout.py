@@ -149,7 +149,9 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = athlete_workout(request, pk)
     prescription_id = parse_id(request.POST.get("prescription"))
     prescription = (
-        workout.prescriptions.filter(pk=prescription_id).first() if prescription_id else None
+        workout.prescriptions.select_related("exercise").filter(pk=prescription_id).first()
+        if prescription_id
+        else None
     )
     if prescription is None:
         return render(request, f"{PAGE}#row-refused", {"workout": workout})

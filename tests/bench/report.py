@@ -5,14 +5,18 @@ side (requests/s, p95, share of the bare view and budget verdict), then test-art
 import json
 from pathlib import Path
 
-BUDGETS = "Budgets (DESIGN.md): set POST and today p95 < 50 ms, dashboard (200 athletes) < 200 ms."
+BUDGETS = (
+    "Budgets (DESIGN.md): set POST and today p95 < 50 ms, dashboard (200 athletes) < 200 ms.\n"
+    "Targets (issue 16), as a share of the signed-in bare view's requests/s in the same run: "
+    "today and set POST 15%, workout page 8%, dashboard 3%."
+)
 
 
 def print_run(run: dict) -> None:
     print(f"\n{run['title']}")
     print(
         f"{'endpoint':<28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-        f"{'% of bare':>9} {'bytes':>8}  budget (p95)"
+        f"{'% of bare':>9} {'target':>9} {'bytes':>8}  budget (p95)"
     )
     for row in run["endpoints"]:
         budget = ""
@@ -21,7 +25,7 @@ def print_run(run: dict) -> None:
         print(
             f"{row['endpoint']:<28} {row['requests_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
             f"{row['p95_ms']:>8.1f} {row['errors']:>7} {row['percent_of_bare']:>8.1f}% "
-            f"{row['bytes']:>8}  {budget}"
+            f"{share_verdict(row):>9} {row['bytes']:>8}  {budget}"
         )
     size = run["set_post_fragment_bytes"]
     verdict = "ok" if size < run["set_post_fragment_budget_bytes"] else "OVER"
@@ -39,10 +43,10 @@ def print_run(run: dict) -> None:
 
 def print_side_by_side(runs: list[dict]) -> None:
     """Each endpoint on one line, a column group per run: req/s, p95 ms, % of bare, budget."""
-    width = 27
-    print("\nSide by side (req/s, p95 ms, % of the bare view in the same run, budget)")
+    width = 37
+    print("\nSide by side (req/s, p95 ms, % of the bare view in the same run, target, budget)")
     print(f"{'':<28}" + "".join(f" {run['label']:>{width}}" for run in runs))
-    header = f"{'req/s':>7} {'p95':>6} {'%bare':>6} {'budget':>5}"
+    header = f"{'req/s':>7} {'p95':>6} {'%bare':>6} {'target':>9} {'budget':>5}"
     print(f"{'endpoint':<28}" + f" {header:>{width}}" * len(runs))
     for index, row in enumerate(runs[0]["endpoints"]):
         cells = []
@@ -50,9 +54,17 @@ def print_side_by_side(runs: list[dict]) -> None:
             other = run["endpoints"][index]
             cells.append(
                 f"{other['requests_per_s']:>7.0f} {other['p95_ms']:>6.1f} "
-                f"{other['percent_of_bare']:>5.1f}% {budget_verdict(other):>6}"
+                f"{other['percent_of_bare']:>5.1f}% {share_verdict(other):>9} "
+                f"{budget_verdict(other):>6}"
             )
         print(f"{row['endpoint']:<28}" + "".join(f" {cell:>{width}}" for cell in cells))
+
+
+def share_verdict(row: dict) -> str:
+    """'15%: ok' when the page reaches its share of the bare view, '15%: SHORT' when not."""
+    if row.get("share_target") is None:
+        return ""
+    return f"{row['share_target']}%: {'ok' if row['share_met'] else 'SHORT'}"
 
 
 def budget_verdict(row: dict) -> str:
