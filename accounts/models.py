@@ -48,7 +48,12 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
+
+
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """What a person is called on every page: their full name, else their username."""
+    return f"{first_name} {last_name}".strip() or username
 
 
 def athletes_of(coach):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.db.models import F, OuterRef, Q, Subquery
 
-from accounts.models import Membership
+from accounts.models import Membership, display_name
 from catalogue.words import no_band_label
 from hamstrings.lookups import AnyOf
 from logbook.flags import flags_raise_many
@@ -20,9 +20,21 @@ from programs.schedule import adherence, due_in_last_days, week_on
 WINDOW_DAYS = 28  # the longest adherence window
 
 
+@dataclass(frozen=True)
+class Athlete:
+    """Who a row is about, as the board names and links them (read without the model)."""
+
+    pk: int
+    username: str
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
 @dataclass
 class AthleteRow:
-    athlete: object
+    athlete: Athlete
     teams: list[str] = field(default_factory=list)
     assignment: Assignment | None = None
     week: int | None = None
@@ -55,18 +67,18 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         .order_by("-performed_on")
         .values("performed_on")[:1]
     )
-    memberships = (
-        Membership.objects.filter(team__coach=coach, is_active=True)
-        .select_related("athlete", "team")
-        .annotate(last_workout=Subquery(last_workout))
-    )
+    memberships = Membership.objects.filter(team__coach=coach, is_active=True)
     if team_id:
         memberships = memberships.filter(team_id=team_id)
     rows: dict[int, AthleteRow] = {}
-    for membership in memberships:
-        row = rows.setdefault(membership.athlete_id, AthleteRow(athlete=membership.athlete))
-        row.teams.append(membership.team.name)
-        row.last_workout = membership.last_workout
+    for athlete_id, username, first_name, last_name, team, last in memberships.values_list(
+        "athlete_id", "athlete__username", "athlete__first_name", "athlete__last_name",
+        "team__name", Subquery(last_workout),
+    ):  # fmt: skip
+        name = display_name(first_name, last_name, username)
+        row = rows.setdefault(athlete_id, AthleteRow(Athlete(athlete_id, username, name)))
+        row.teams.append(team)
+        row.last_workout = last
     athlete_ids = list(rows)
 
     # The athlete's open assignment (the most recent when there are several).
@@ -74,7 +86,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         Assignment.objects.for_coach(coach)
         .open()
         .filter(AnyOf(F("athlete"), athlete_ids))
-        .select_related("program")
+        .annotate(program_title=F("program__title"))
         .order_by("start_date", "id")
     ):
         rows[assignment.athlete_id].assignment = assignment
@@ -136,15 +148,17 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         if row.missed_week and (
             row.last_workout is None or row.last_workout < today - timedelta(6)
         ):
-            drafts.append(Flag(athlete=row.athlete, kind=FlagKind.MISSED_WEEK,
+            drafts.append(Flag(athlete_id=row.athlete.pk, kind=FlagKind.MISSED_WEEK,
                                detail="No workout in 7 days"))  # fmt: skip
         if adherence_drop(row.adherence_7, row.adherence_28):
             detail = (
                 f"Adherence {row.adherence_7:.0%} over 7 days against {row.adherence_28:.0%} "
                 "over 28"
             )
-            drafts.append(Flag(athlete=row.athlete, kind=FlagKind.COMPLIANCE_DROP, detail=detail))
-    flags_raise_many([d for d in drafts if (d.athlete.pk, d.kind) not in seen])
+            drafts.append(
+                Flag(athlete_id=row.athlete.pk, kind=FlagKind.COMPLIANCE_DROP, detail=detail)
+            )
+    flags_raise_many([d for d in drafts if (d.athlete_id, d.kind) not in seen])
     for test in (
         StrengthTest.objects.filter(AnyOf(F("athlete"), athlete_ids), method=TestMethod.NORDBORD)
         .order_by("athlete_id", "-on_date", "-id")
