@@ -2,29 +2,40 @@
 pain warning (a pain stop awaits the coach's answer), today's open free session to resume, the
 coach's latest words."""
 
+import functools
+import json
 from datetime import date
 
+from django.db import connection
 from django.db.models import Exists, Subquery
 
 from accounts.models import User
+from hamstrings.compiled import SOME_DAY, SOMEONE, Compiled, compiled
 from logbook.messages import from_coach, latest_from_coach_of
 from logbook.models import PainStop
 from logbook.services import free_sessions_open
 from programs.progression import STOP_LOADING
 
 
-def athlete_state(athlete, today: date) -> dict:
-    free_session, stopped, latest = (
-        User.objects.filter(pk=athlete.pk)
-        .values_list(
-            Subquery(free_sessions_open(athlete=athlete, today=today).values("pk")[:1]),
-            Exists(PainStop.objects.unanswered().filter(workout_log__athlete=athlete)),
-            latest_from_coach_of(athlete),
-        )
-        .get()
+@functools.cache
+def state_query() -> Compiled:
+    """Compiled once per process (today and the workout page run it on every view)."""
+    athlete = User(pk=SOMEONE)
+    query = User.objects.filter(pk=athlete.pk).values_list(
+        Subquery(free_sessions_open(athlete=athlete, today=SOME_DAY).values("pk")[:1]),
+        Exists(PainStop.objects.unanswered().filter(workout_log__athlete=athlete)),
+        latest_from_coach_of(athlete),
     )
+    return compiled(query, someone=SOMEONE, day=SOME_DAY)
+
+
+def athlete_state(athlete, today: date) -> dict:
+    query = state_query()
+    with connection.cursor() as cursor:
+        cursor.execute(query.sql, query.params_with(someone=athlete.pk, day=today))
+        free_session, stopped, latest = cursor.fetchone()
     return {
         "pain_warning": STOP_LOADING if stopped else "",
         "free_session": free_session,
-        "coach_said": from_coach(latest),
+        "coach_said": from_coach(json.loads(latest) if isinstance(latest, str) else latest),
     }
