@@ -9,6 +9,7 @@ urlpatterns = [
     path("coach/messages/announce/", messages.announce, name="announce"),
     path("coach/athletes/<int:pk>/messages/", messages.thread, name="thread"),
     path("coach/athletes/<int:pk>/", athlete.athlete_detail, name="athlete"),
+    path("coach/athletes/<int:pk>/flags/", flags.athlete_flags, name="athlete-flags"),
     path(
         "coach/flags/<int:pk>/acknowledge/",
         flags.flag_acknowledge_view,

@@ -1,15 +1,31 @@
-"""Acknowledging a flag: one tap from the board, with an optional note."""
+"""An athlete's open flags, opened from the board, and acknowledging one: one tap, with an
+optional note."""
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from hamstrings.htmx import HtmxHttpRequest
 from logbook.access import flag_for_coach
 from logbook.flags import flag_acknowledge
+from logbook.models import Flag
+
+
+@coach_required
+@require_GET
+def athlete_flags(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The open flags of one of the coach's athletes with their forms, for the board's row (the
+    board itself names only their kinds). Without htmx: the athlete's page, where they are too."""
+    athlete = athlete_for_coach(request.user, pk)
+    if not request.htmx:
+        return redirect(reverse("coaching:athlete", args=[athlete.pk]) + "#flags-heading")
+    flags = Flag.objects.open().filter(athlete=athlete).order_by("raised_at")
+    return render(request, "coaching/flags.html", {"flags": flags})
 
 
 class AcknowledgeForm(forms.Form):

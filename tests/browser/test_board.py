@@ -51,7 +51,9 @@ def test_the_board_puts_flags_first_and_an_acknowledged_flag_moves_the_athlete_d
 
     top = first_athlete(screen)
     flags = screen.locator("tr.athlete-row").first.locator(".row-flags")
-    flags.locator("summary").click()
+    flags.locator("summary").click()  # loads the flags' details and forms
+    expect(flags.locator("li.flag form").first).to_be_visible()
+    screenshot(screen, f"board-flags-{screen.width}")
     count = flags.locator("li.flag form").count()
     assert count >= 1
     for _ in range(count):  # acknowledge every flag of the athlete at the top, one tap each

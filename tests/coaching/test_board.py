@@ -119,7 +119,10 @@ def test_it_flags_pain_and_a_missed_week_in_words_until_acknowledged(
     response = coach_client.get("/coach/")
     flags = {flag.kind: flag.detail for flag in row_of(response, athlete).flags}
     assert flags == {"pain": "Pain 6/10 after Day 1", "missed_week": "No workout in 7 days"}
-    assert "<strong>Pain</strong>" in response.text and "Pain 6/10 after Day 1" in response.text
+    flags_url = f"/coach/athletes/{athlete.pk}/flags/"
+    assert f'hx-get="{flags_url}"' in response.text  # opened from the row, in words
+    opened = opened_flags(coach_client, athlete)
+    assert "<strong>Pain</strong>" in opened and "Pain 6/10 after Day 1" in opened
     pain = Flag.objects.get(kind="pain")
     response = coach_client.post(f"/coach/flags/{pain.pk}/acknowledge/", {"note": "Called her"})
     assert response["Location"] == "/coach/"
@@ -145,6 +148,42 @@ def test_acknowledging_someone_elses_flag_is_404(coach_client, outsider):
     assert coach_client.post(f"/coach/flags/{flag.pk}/acknowledge/").status_code == 404
     flag.refresh_from_db()
     assert flag.acknowledged_at is None
+
+
+def opened_flags(client, athlete) -> str:
+    """The open flags of an athlete's row, as htmx loads them when the coach opens them."""
+    response = client.get(f"/coach/athletes/{athlete.pk}/flags/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return response.text
+
+
+def test_opened_flags_are_the_open_ones_oldest_first_in_few_queries(
+    coach_client, athlete, django_assert_num_queries
+):
+    older = Flag.objects.create(athlete=athlete, kind="pain", detail="Pain 7/10")
+    newer = Flag.objects.create(athlete=athlete, kind="low_strength", detail="262 N")
+    done = Flag.objects.create(athlete=athlete, kind="missed_week", detail="No workout",
+                               acknowledged_at=timezone.now())  # fmt: skip
+    with django_assert_num_queries(4):  # session, user, athlete, flags
+        opened = opened_flags(coach_client, athlete)
+    assert opened.index(f'id="flag-{older.pk}"') < opened.index(f'id="flag-{newer.pk}"')
+    assert f'id="flag-{done.pk}"' not in opened
+    assert f'hx-post="/coach/flags/{older.pk}/acknowledge/"' in opened
+    Flag.objects.filter(athlete=athlete).update(acknowledged_at=timezone.now())
+    assert "No open flags" in opened_flags(coach_client, athlete)
+
+
+def test_opening_flags_without_htmx_goes_to_the_athletes_page(coach_client, athlete):
+    response = coach_client.get(f"/coach/athletes/{athlete.pk}/flags/")
+    assert response["Location"] == f"/coach/athletes/{athlete.pk}/#flags-heading"
+
+
+def test_someone_elses_athletes_flags_are_404(coach_client, outsider):
+    Flag.objects.create(athlete=outsider, kind="pain", detail="Pain 7/10")
+    response = coach_client.get(
+        f"/coach/athletes/{outsider.pk}/flags/", headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 404
 
 
 def test_htmx_acknowledging_answers_the_flag_only(coach_client, athlete):
@@ -256,9 +295,9 @@ def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coac
     assignment = assign(plan, athlete, coach)
     complete(assignment, 3, 3, pain=6)
     pain = Flag.objects.get(kind="pain")
-    board = coach_client.get("/coach/").text
-    assert f'action="/coach/logs/{pain.workout_log_id}/comments/"' in board
-    assert f'href="/coach/athletes/{athlete.pk}/#bands-heading"' in board
+    opened = opened_flags(coach_client, athlete)
+    assert f'action="/coach/logs/{pain.workout_log_id}/comments/"' in opened
+    assert f'href="/coach/athletes/{athlete.pk}/#bands-heading"' in opened
     coach_client.post(f"/coach/logs/{pain.workout_log_id}/comments/", {"body": "Rest it"})
     assert Message.objects.get(kind="message").body == "Rest it"
     pain.refresh_from_db()

@@ -56,7 +56,8 @@ def test_a_squads_results_are_saved_and_a_weak_leg_is_flagged(coach_client, coac
     kinds = set(Flag.objects.filter(athlete=athlete).values_list("kind", flat=True))
     assert kinds == {"low_strength", "imbalance"}  # 240 N < 256 N (Opar 2015); 23% weaker
     board = coach_client.get("/coach/").text
-    assert "<strong>Low strength</strong>" in board
+    summary = board.split('<details class="row-flags"')[1].split("</summary>")[0]
+    assert "Low strength" in summary and "Left/right imbalance" in summary
 
 
 def test_a_strong_even_squad_raises_no_flag(coach_client, afl, athlete):

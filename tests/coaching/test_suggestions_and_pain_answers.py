@@ -396,12 +396,16 @@ def test_a_refused_band_answers_nothing(coach_client, track, stopped):
 
 
 def test_the_board_shows_an_unanswered_stop_until_it_is_answered(coach_client, athlete, stopped):
-    shown = '<strong>Stopped for pain</strong> <time datetime="2026-10-20'
-    assert shown in coach_client.get("/coach/").text
+    flags = f"/coach/athletes/{athlete.pk}/flags/"
+    summary = coach_client.get("/coach/").text.split('<details class="row-flags"')[1]
+    assert "Stopped for pain" in summary.split("</summary>")[0]
+    opened = coach_client.get(flags, headers={"HX-Request": "true"}).text
+    assert '<strong>Stopped for pain</strong> <time datetime="2026-10-20' in opened
     coach_client.post(clear_url(athlete))
-    assert shown not in coach_client.get("/coach/").text
+    assert "Stopped for pain" not in coach_client.get("/coach/").text
+    assert "Stopped for pain" not in coach_client.get(flags, headers={"HX-Request": "true"}).text
 
 
 def test_the_board_does_not_show_another_coachs_stops(coach_client, athlete, theirs):
     stop_for_pain(theirs, workouts_of(theirs)[5])
-    assert "<strong>Stopped for pain</strong>" not in coach_client.get("/coach/").text
+    assert "Stopped for pain" not in coach_client.get("/coach/").text
