@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from catalogue.models import Pattern
@@ -25,6 +25,7 @@ from programs.models import (
     StageOpening,
     Workout,
 )
+from programs.places import WorkoutPlace, program_places, versions_of
 from programs.schedule import WEEK, repeats, week_on, week_start, workout_date
 from programs.services import program_copy
 
@@ -144,7 +145,7 @@ def assignment_resume_after_gap(*, assignment: Assignment, today) -> None:
 @dataclass(slots=True)
 class Dated:
     assignment: Assignment
-    workout: "Workout | WorkoutPlace"  # with its week (and the week's gate)
+    workout: Workout | WorkoutPlace  # with its week (and the week's gate)
     on: date
     occurrence: int = 1  # of a repeating week (maintenance, a stage); 1 otherwise
     fixture: date | None = None  # the match a placed workout follows this week
@@ -153,30 +154,6 @@ class Dated:
     def key(self) -> tuple[int, int, int]:
         """What a log or a skip of this workout is found by."""
         return self.assignment.pk, self.workout.pk, self.occurrence
-
-
-@dataclass(frozen=True, slots=True)
-class WeekPlace:
-    """What dating reads of a program week, without the model instance."""
-
-    pk: int
-    program_id: int
-    number: int
-    is_maintenance: bool
-    is_stage: bool
-
-
-@dataclass(frozen=True, slots=True)
-class WorkoutPlace:
-    """What dating reads of a workout, its title and whether it holds a Nordic, without the
-    model."""
-
-    pk: int
-    week: WeekPlace
-    day: int
-    match_day: int | None
-    title: str
-    has_nordic: bool
 
 
 def assignment_schedule(
@@ -198,30 +175,24 @@ def assignment_schedule(
 
 
 def schedule_places(
-    assignments: Iterable[Assignment], *, between: tuple[date, date]
+    assignments: Iterable[Assignment],
+    *,
+    between: tuple[date, date],
+    versions: dict[int, int | None] | None = None,
 ) -> list[Dated]:
     """`assignment_schedule` over a window, with each workout's place (`WorkoutPlace`) instead
     of the workout: for pages that count or check the workouts of many athletes (the coach's
-    board, the clashes) rather than show them, at a fraction of the cost. The same queries."""
+    board, the clashes) rather than show them. The places are kept per program structure
+    version (programs.places): give `versions` by program (`places.structure_version`
+    annotated on the assignments) to spare the query that reads them."""
     by_program = {assignment.program_id: assignment for assignment in assignments}
-    weeks, places = {}, []
-    nordic = Prescription.objects.filter(
-        workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
-    )
-    columns = ("pk", "day", "match_day", "title", "has_nordic", "week_id", "week__program_id",
-               "week__number", "week__is_maintenance", "week__gate")  # fmt: skip
-    rows = (
-        schedule_workouts(by_program.values(), between)
-        .annotate(has_nordic=Exists(nordic))
-        .values_list(*columns)
-    )
-    for pk, day, match_day, title, nordic, week_id, program_id, number, maintenance, gate in rows:
-        week = weeks.get(week_id)
-        if week is None:
-            week = weeks[week_id] = WeekPlace(
-                week_id, program_id, number, maintenance, gate is not None
-            )
-        places.append(WorkoutPlace(pk, week, day, match_day, title, nordic))
+    if versions is None:
+        versions = versions_of(list(by_program))
+    places = []
+    for program, found in program_places(versions).items():
+        low, high = weeks_in_reach(by_program[program], between)
+        places += [place for place in found if place.week.is_maintenance or place.week.is_stage
+                   or low <= place.week.number <= high]  # fmt: skip
     return dated(by_program, places, between, None)
 
 
@@ -263,11 +234,9 @@ def schedule_workouts(assignments, between):
         .order_by()  # `dated` sorts by date
     )
     if between and assignments:
-        first, last = between
         reach = defaultdict(list)  # (first week, last week) -> programs
         for assignment in assignments:
-            weeks = week_on(assignment.start_date, first), week_on(assignment.start_date, last)
-            reach[weeks].append(assignment.program_id)
+            reach[weeks_in_reach(assignment, between)].append(assignment.program_id)
         in_reach = Q()
         for (low, high), programs in reach.items():
             # The cheap range first: PostgreSQL then reads the list only for weeks in it.
@@ -275,6 +244,12 @@ def schedule_workouts(assignments, between):
         repeating = Q(week__is_maintenance=True) | Q(week__gate__isnull=False)
         workouts = workouts.filter(in_reach | repeating)
     return workouts
+
+
+def weeks_in_reach(assignment, between: tuple[date, date]) -> tuple[int, int]:
+    """The first and last numbered week of the assignment's program that can fall in `between`
+    (its repeating weeks can fall in any)."""
+    return week_on(assignment.start_date, between[0]), week_on(assignment.start_date, between[1])
 
 
 def week_starts(assignment, week: ProgramWeek, window, stages) -> list[tuple[int, date]]:

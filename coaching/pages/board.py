@@ -15,6 +15,7 @@ from logbook.load import adherence_drop
 from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import schedule_places
 from programs.models import Assignment, BandTrack
+from programs.places import structure_version
 from programs.schedule import adherence, due_in_last_days, week_on
 
 WINDOW_DAYS = 28  # the longest adherence window
@@ -86,7 +87,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         Assignment.objects.for_coach(coach)
         .open()
         .filter(AnyOf(F("athlete"), athlete_ids))
-        .annotate(program_title=F("program__title"))
+        .annotate(program_title=F("program__title"), program_version=structure_version("program"))
         .order_by("start_date", "id")
     ):
         rows[assignment.athlete_id].assignment = assignment
@@ -96,7 +97,11 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     window = (today - timedelta(days=WINDOW_DAYS), today)
     scheduled = defaultdict(list)
     in_window, nordic = set(), set()
-    for item in schedule_places([row.assignment for row in assignments.values()], between=window):
+    versions = {row.assignment.program_id: row.assignment.program_version
+                for row in assignments.values()}  # fmt: skip
+    for item in schedule_places(
+        [row.assignment for row in assignments.values()], between=window, versions=versions
+    ):
         slot = (item.workout.pk, item.occurrence)  # a repeating week's workout, each week
         scheduled[item.assignment.pk].append((slot, item.on))
         in_window.add(item.workout.pk)

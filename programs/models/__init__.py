@@ -21,6 +21,7 @@ from programs.models.plan import (
     Prescription,
     Program,
     ProgramWeek,
+    StructureVersion,
     Workout,
     validate_tempo,
 )
@@ -31,5 +32,6 @@ __all__ = [
     "OPEN_STATUSES", "PAIN_MAX", "PAIN_STOP_DEFAULT", "REPS_MAX", "RPE_MAX", "SECONDS_MAX",
     "SETS_MAX", "Assignment", "AssignmentStatus", "BandChange", "BandRule", "BandRuleMode",
     "BandTrack", "ChangeStatus", "DecidedBy", "Fixture", "MaintenanceDose", "Prescription",
-    "Program", "ProgramWeek", "StageGate", "StageOpening", "Workout", "validate_tempo",
+    "Program", "ProgramWeek", "StageGate", "StageOpening", "StructureVersion", "Workout",
+    "validate_tempo",
 ]  # fmt: skip

@@ -108,6 +108,21 @@ class Program(models.Model):
         return self.owner_id is None
 
 
+class StructureVersion(models.Model):
+    """A number PostgreSQL moves (triggers, migration 0009) whenever one of the program's weeks,
+    workouts, prescriptions or stage gates is written, or an exercise it prescribes changes its
+    pattern: a process may keep what it read of the program's structure while the number stays
+    (programs.places). From one sequence, so a number is never seen twice; never written from
+    Python; no row until the first write, none once the program is deleted (a trigger too: a
+    foreign key would have Django delete the row before the weeks, whose triggers write it)."""
+
+    program_id = models.BigIntegerField(primary_key=True)
+    number = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.program_id}: {self.number}"
+
+
 class ProgramWeek(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="weeks")
     number = models.PositiveSmallIntegerField()

@@ -236,8 +236,9 @@ def test_the_query_count_does_not_grow_with_athletes(
         if number < 3:
             assignment = assign(plan, athlete, coach)
             complete(assignment, 1, 1)
-    # session, user, teams, memberships, assignments, schedule, logs, Nordic prescriptions,
-    # flags raised, strength, bands, open flags: 12 for 12 athletes and for 200 (budget 12).
+    # session, user, teams, memberships, assignments (with their programs' structure versions),
+    # the programs' workouts (only on a process's first read of them: programs.places), logs,
+    # flags seen, flags raised, strength, bands, open flags: 12 for 12 athletes and for 200.
     with django_assert_num_queries(12):
         response = coach_client.get("/coach/")
     page = response.context["page"]
