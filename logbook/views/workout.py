@@ -80,7 +80,9 @@ def render_page(request, workout, assignment, *, log=None, refused: SetRow | Non
         **athlete_state(request.user, timezone.localdate()),
         "check_in_form": check_in_form
         or (None if log and hasattr(log, "check_in") else CheckInForm()),
-        "pain_stop_form": PainStopForm(),
+        # One form for every exercise card: without ids, its radios and select sit inside
+        # their labels, and no id repeats on the page.
+        "pain_stop_form": PainStopForm(auto_id=False),
         "stop_loading": STOP_LOADING,
     }
     return render(request, PAGE, context, status=status)

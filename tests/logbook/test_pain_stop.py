@@ -1,6 +1,7 @@
 """Stop: it hurts. The exercise ends for the session, its band goes one step easier at once,
 and the athlete is warned until a coach answers."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -198,3 +199,12 @@ def test_answers_outside_the_choices_record_nothing(athlete_client, first_workou
     assert "Choose the exercise that hurt." in response.text
     assert not PainStop.objects.exists()
     assert not engine_changes().exists()
+
+
+def test_the_workout_pages_ids_are_unique_with_a_stop_form_per_exercise(
+    athlete_client, assignment, first_workout
+):
+    page = athlete_client.get(f"/workouts/{first_workout.pk}/").text
+    assert page.count('<details class="pain-stop">') >= 2
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
