@@ -12,40 +12,33 @@ CREATE FUNCTION programs_structure_changed(program bigint) RETURNS void LANGUAGE
     ON CONFLICT (program_id) DO UPDATE SET number = EXCLUDED.number
 $$;
 
-CREATE FUNCTION programs_week_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP <> 'INSERT' THEN PERFORM programs_structure_changed(OLD.program_id); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM programs_structure_changed(NEW.program_id); END IF;
-    RETURN NULL;
-END $$;
+CREATE FUNCTION programs_program_of_week(week bigint) RETURNS bigint LANGUAGE sql AS $$
+    SELECT program_id FROM programs_programweek WHERE id = week
+$$;
 
--- A workout and a stage gate belong to a week.
-CREATE FUNCTION programs_in_week_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION programs_program_of_workout(workout bigint) RETURNS bigint LANGUAGE sql AS $$
+    SELECT week.program_id FROM programs_workout
+    JOIN programs_programweek week ON week.id = programs_workout.week_id
+    WHERE programs_workout.id = workout
+$$;
+
+-- The program a row of the structure belongs to, from its table and its fields.
+CREATE FUNCTION programs_program_of(part text, fields jsonb) RETURNS bigint LANGUAGE sql AS $$
+    SELECT CASE part
+        WHEN 'programs_programweek' THEN (fields->>'program_id')::bigint
+        WHEN 'programs_prescription'
+            THEN programs_program_of_workout((fields->>'workout_id')::bigint)
+        ELSE programs_program_of_week((fields->>'week_id')::bigint)  -- a workout, a stage gate
+    END
+$$;
+
+CREATE FUNCTION programs_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        PERFORM programs_structure_changed(
-            (SELECT program_id FROM programs_programweek WHERE id = OLD.week_id));
+        PERFORM programs_structure_changed(programs_program_of(TG_TABLE_NAME, to_jsonb(OLD)));
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        PERFORM programs_structure_changed(
-            (SELECT program_id FROM programs_programweek WHERE id = NEW.week_id));
-    END IF;
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION programs_prescription_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        PERFORM programs_structure_changed(
-            (SELECT week.program_id FROM programs_workout workout
-             JOIN programs_programweek week ON week.id = workout.week_id
-             WHERE workout.id = OLD.workout_id));
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        PERFORM programs_structure_changed(
-            (SELECT week.program_id FROM programs_workout workout
-             JOIN programs_programweek week ON week.id = workout.week_id
-             WHERE workout.id = NEW.workout_id));
+        PERFORM programs_structure_changed(programs_program_of(TG_TABLE_NAME, to_jsonb(NEW)));
     END IF;
     RETURN NULL;
 END $$;
@@ -54,10 +47,8 @@ END $$;
 CREATE FUNCTION programs_exercise_pattern_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM programs_structure_changed(program_id) FROM (
-        SELECT DISTINCT week.program_id FROM programs_prescription prescription
-        JOIN programs_workout workout ON workout.id = prescription.workout_id
-        JOIN programs_programweek week ON week.id = workout.week_id
-        WHERE prescription.exercise_id = NEW.id
+        SELECT DISTINCT programs_program_of_workout(workout_id) AS program_id
+        FROM programs_prescription WHERE exercise_id = NEW.id
     ) AS programs;
     RETURN NULL;
 END $$;
@@ -69,14 +60,14 @@ BEGIN
 END $$;
 
 CREATE TRIGGER programs_week_changed AFTER INSERT OR UPDATE OR DELETE ON programs_programweek
-    FOR EACH ROW EXECUTE FUNCTION programs_week_changed();
+    FOR EACH ROW EXECUTE FUNCTION programs_part_changed();
 CREATE TRIGGER programs_workout_changed AFTER INSERT OR UPDATE OR DELETE ON programs_workout
-    FOR EACH ROW EXECUTE FUNCTION programs_in_week_changed();
+    FOR EACH ROW EXECUTE FUNCTION programs_part_changed();
 CREATE TRIGGER programs_stagegate_changed AFTER INSERT OR UPDATE OR DELETE ON programs_stagegate
-    FOR EACH ROW EXECUTE FUNCTION programs_in_week_changed();
+    FOR EACH ROW EXECUTE FUNCTION programs_part_changed();
 CREATE TRIGGER programs_prescription_changed
     AFTER INSERT OR UPDATE OR DELETE ON programs_prescription
-    FOR EACH ROW EXECUTE FUNCTION programs_prescription_changed();
+    FOR EACH ROW EXECUTE FUNCTION programs_part_changed();
 CREATE TRIGGER programs_exercise_pattern_changed AFTER UPDATE OF pattern ON catalogue_exercise
     FOR EACH ROW WHEN (OLD.pattern IS DISTINCT FROM NEW.pattern)
     EXECUTE FUNCTION programs_exercise_pattern_changed();
@@ -93,9 +84,10 @@ DROP TRIGGER programs_workout_changed ON programs_workout;
 DROP TRIGGER programs_week_changed ON programs_programweek;
 DROP FUNCTION programs_program_deleted();
 DROP FUNCTION programs_exercise_pattern_changed();
-DROP FUNCTION programs_prescription_changed();
-DROP FUNCTION programs_in_week_changed();
-DROP FUNCTION programs_week_changed();
+DROP FUNCTION programs_part_changed();
+DROP FUNCTION programs_program_of(text, jsonb);
+DROP FUNCTION programs_program_of_workout(bigint);
+DROP FUNCTION programs_program_of_week(bigint);
 DROP FUNCTION programs_structure_changed(bigint);
 DROP SEQUENCE programs_structureversion_seq;
 """
