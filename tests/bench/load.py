@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.bench.servers import HOST, fetch
 
 BENCH = Path(__file__).resolve().parent
+SETTLE_S = 1.5  # 16 queued board requests take ~0.5 s on 2 workers
 
 
 @dataclass
@@ -57,8 +58,16 @@ def post_headers(cookies: dict) -> dict:
     }
 
 
-def measure(args, plan: dict, generator: str, folder: Path, port: int) -> dict:
-    """Every endpoint loaded in turn through `port`: the rows, and the set POST's fragment."""
+def measure(args, plan: dict, generator: str, folder: Path, port: int, workers: int) -> dict:
+    """Every endpoint loaded in turn through `port`, behind which `workers` gunicorn workers
+    answer: the rows, and the set POST's fragment.
+
+    Each endpoint is loaded twice. First with `--connections` (16): the requests/s. Under such a
+    closed loop a request waits behind the others queued on the workers, so its latency is
+    about connections / (requests/s) whatever the code does (Little's law). Then, for the
+    endpoints with a p95 budget, with one connection per worker: every worker still always has
+    a request, so the machine is as loaded (the requests/s show it), and p95 is what a request
+    takes at that load; that is the p95 the budget is checked on."""
     athlete = log_in(port, "bench", "bench")
     typical = log_in(port, plan["typical_athlete"], "bench")
     coach = log_in(port, "bench-coach", "bench")
@@ -68,8 +77,11 @@ def measure(args, plan: dict, generator: str, folder: Path, port: int) -> dict:
     status, fragment, _ = fetch(port, "POST", path, body, post_headers(athlete))
     if status != 200 or b"is-logged" not in fragment:
         raise SystemExit(f"The set POST answered {status}: {fragment[:500]!r}")
-    slots = folder / f"slots-{port}.tsv"
-    slots.write_text("\n".join(plan["slots"][1:]) + "\n")
+    # Two halves of the free slots: one for each load of the set POST.
+    free = plan["slots"][1:]
+    slots, slots_at_capacity = folder / f"slots-{port}.tsv", folder / f"slots-{port}-2.tsv"
+    slots.write_text("\n".join(free[: len(free) // 2]) + "\n")
+    slots_at_capacity.write_text("\n".join(free[len(free) // 2 :]) + "\n")
 
     workout = f"/workouts/{plan['workout_id']}/"
     endpoints = [
@@ -100,29 +112,48 @@ def measure(args, plan: dict, generator: str, folder: Path, port: int) -> dict:
     ]
     print(
         f"Loading {len(endpoints)} endpoints on {port} with {generator}, {args.duration} s each, "
-        f"{args.connections} connections ({len(plan['slots']) - 1:,} free set slots)"
+        f"{args.connections} connections ({len(free):,} free set slots), then those with a "
+        f"p95 budget with {workers} (one per worker)"
     )
     rows = []
+    generate = load_with_wrk if generator == "wrk" else load_with_python
+
+    def load_with(endpoint: Endpoint, connections: int) -> dict:
+        # The requests a load leaves queued (wrk stops without waiting for them) finish first.
+        time.sleep(SETTLE_S)
+        return generate(endpoint, port, args.duration, connections)
+
     for endpoint in endpoints:
         size = check(endpoint, port)
-        if generator == "wrk":
-            row = load_with_wrk(endpoint, port, args.duration, args.connections)
-        else:
-            row = load_with_python(endpoint, port, args.duration, args.connections)
+        row = load_with(endpoint, args.connections)
+        if endpoint.budget_p95_ms is not None:
+            if endpoint.slots:
+                endpoint.slots = slots_at_capacity
+            row["at_capacity"] = load_with(endpoint, workers)
+            row["at_capacity"]["connections"] = workers
         row.update(endpoint=endpoint.name, method=endpoint.method, path=endpoint.path)
         row.update(bytes=len(fragment) if endpoint.slots else size)
         row["budget_p95_ms"] = endpoint.budget_p95_ms
         row["share_target"] = endpoint.share_target
         rows.append(row)
-        print(f"  {endpoint.name}: {row['requests_per_s']:.0f} requests/s")
+        said = f"  {endpoint.name}: {row['requests_per_s']:.0f} requests/s"
+        if "at_capacity" in row:
+            capacity = row["at_capacity"]
+            said += (
+                f"; with {workers} connections {capacity['requests_per_s']:.0f} requests/s, "
+                f"p95 {capacity['p95_ms']:.1f} ms"
+            )
+        print(said)
     bare = rows[0]["requests_per_s"]
     for row in rows:
         row["percent_of_bare"] = round(100 * row["requests_per_s"] / bare, 1) if bare else None
         budget = row["budget_p95_ms"]
-        row["within_budget"] = None if budget is None else row["p95_ms"] < budget
+        row["within_budget"] = None if budget is None else row["at_capacity"]["p95_ms"] < budget
         target = row["share_target"]
         row["share_met"] = None if target is None else row["percent_of_bare"] >= target
     return {
+        "connections": args.connections,
+        "workers": workers,
         "endpoints": rows,
         "set_post_fragment_bytes": len(fragment),
         "set_post_fragment_budget_bytes": 4096,

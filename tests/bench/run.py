@@ -236,7 +236,8 @@ def measured_run(bench: Bench, plan: dict, port: int, count_rows, about: dict) -
     load_average = os.getloadavg()
     before = count_rows()
     close_database()
-    measured = load.measure(bench.args, plan, bench.generator, bench.folder, port)
+    workers = servers.WORKERS * about["servers"]
+    measured = load.measure(bench.args, plan, bench.generator, bench.folder, port, workers)
     # The rows the load's set POSTs inserted (not the one POST made by hand before it).
     measured["set_post_rows_inserted"] = count_rows() - before - 1
     close_database()

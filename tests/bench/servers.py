@@ -13,6 +13,7 @@ from pathlib import Path
 HOST = "127.0.0.1"
 FIRST_PORT, SECOND_PORT, BALANCER_PORT = 8100, 8101, 8102
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+WORKERS = 2  # sync workers per gunicorn
 SERVER_HEADER = "X-Bench-Server"  # which server HAProxy sent a request to: "a" or "b"
 
 
@@ -41,7 +42,7 @@ def have(program: str) -> bool:
 def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
     print(f"Starting gunicorn on http://{HOST}:{port} (log: {log_path.name})")
     command = [
-        str(GUNICORN), "hamstrings.wsgi", "--workers", "2", "--bind", f"{HOST}:{port}",
+        str(GUNICORN), "hamstrings.wsgi", "--workers", str(WORKERS), "--bind", f"{HOST}:{port}",
         "--no-control-socket",  # else both servers would claim ~/.gunicorn/gunicorn.ctl
     ]  # fmt: skip
     with log_path.open("w") as log:
