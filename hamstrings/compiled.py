@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 # parameters and replaced there by the real values.
 SOMEONE = -918_273
 SOME_DAY = date(1901, 2, 3)
+SOME_IDS = [SOMEONE]  # for `AnyOf`: the ids go as one array parameter
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class Compiled:
 
 
 def compiled(queryset, **stand_ins) -> Compiled:
-    """`queryset`, built with the stand-ins (`someone=SOMEONE`, `day=SOME_DAY`), as SQL whose
-    parameters `params_with(someone=..., day=...)` fills in."""
+    """`queryset`, built with the stand-ins (`someone=SOMEONE`, `day=SOME_DAY`,
+    `ids=SOME_IDS`), as SQL whose parameters `params_with(someone=..., day=..., ids=[...])`
+    fills in."""
     sql, params = queryset.query.sql_with_params()
     slots = {
         name: [n for n, value in enumerate(params) if type(value) is type(stand_in)

@@ -5,9 +5,12 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import F
 
 from accounts.models import User
-from hamstrings.compiled import SOME_DAY, SOMEONE, compiled
+from hamstrings.compiled import SOME_DAY, SOME_IDS, SOMEONE, compiled
+from hamstrings.lookups import AnyOf
 
 
 @pytest.fixture
@@ -37,3 +40,14 @@ def test_a_stand_in_the_query_lacks_is_refused(db):
 def test_a_constant_equal_to_a_stand_in_of_another_type_is_left_alone(db):
     query = compiled(User.objects.filter(pk=SOMEONE, username=str(SOMEONE)), someone=SOMEONE)
     assert query.params_with(someone=5) == (5, str(SOMEONE))
+
+
+def test_a_list_of_ids_goes_as_one_array(people):
+    query = compiled(
+        User.objects.filter(AnyOf(F("pk"), SOME_IDS)).order_by("pk").values_list("username"),
+        ids=SOME_IDS,
+    )
+    with connection.cursor() as cursor:
+        for chosen in ([], people[:1], people[1:]):
+            cursor.execute(query.sql, query.params_with(ids=[person.pk for person in chosen]))
+            assert [row[0] for row in cursor.fetchall()] == [p.username for p in chosen]

@@ -2,12 +2,16 @@
 (folded, each to do now or skip), the ones done today, and the next one ahead, for each open
 assignment. A fixed number of queries."""
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from django.db.models import DateTimeField, IntegerField, Value
+from django.db import connection
+from django.db.models import DateTimeField, F, IntegerField, Value
 
+from hamstrings.compiled import SOME_IDS, Compiled, compiled
+from hamstrings.lookups import AnyOf
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.pages.state import athlete_state
 from logbook.stages import stage_cards
@@ -43,18 +47,19 @@ class DueWorkout:
         return workout_day(scheduled=self.on, done_on=self.log.performed_on if self.log else None)
 
 
-def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
-    """The logs ((assignment id, workout id, occurrence) -> LogRecord) and the skips of these
-    assignments' workouts, read in one query (the page's query budget is tight)."""
+@functools.cache
+def records_query() -> Compiled:
+    """The logs and the skips of some assignments' workouts in one query, compiled once per
+    process (today and the calendar run it on every view)."""
     logs = (
-        WorkoutLog.objects.filter(assignment__in=assignments, workout__isnull=False)
+        WorkoutLog.objects.filter(AnyOf(F("assignment_id"), SOME_IDS), workout__isnull=False)
         .order_by()
         .values_list(
             "assignment_id", "workout_id", "occurrence", "pk", "performed_on", "completed_at"
         )
     )
     skips = (
-        WorkoutSkip.objects.filter(assignment__in=assignments)
+        WorkoutSkip.objects.filter(AnyOf(F("assignment_id"), SOME_IDS))
         .order_by()
         .values_list(
             "assignment_id",
@@ -65,8 +70,18 @@ def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
             Value(None, output_field=DateTimeField()),
         )
     )
+    return compiled(logs.union(skips, all=True), ids=SOME_IDS)
+
+
+def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
+    """The logs ((assignment id, workout id, occurrence) -> LogRecord) and the skips of these
+    assignments' workouts, read in one query (the page's query budget is tight)."""
+    query = records_query()
+    with connection.cursor() as cursor:
+        cursor.execute(query.sql, query.params_with(ids=[a.pk for a in assignments]))
+        rows = cursor.fetchall()
     found, skipped = {}, set()
-    for assignment_id, workout_id, n, log_id, on, completed_at in logs.union(skips, all=True):
+    for assignment_id, workout_id, n, log_id, on, completed_at in rows:
         if log_id is None:
             skipped.add((assignment_id, workout_id, n))
         else:
