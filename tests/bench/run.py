@@ -11,8 +11,10 @@ For each history size of `--sets-list`, in a database of its own (`hamstrings_be
 3. Starts gunicorn (2 sync workers, 127.0.0.1:8100) with tests/bench/settings.py: the project
    plus /bench/bare/, a bare Django view through the same middleware, the ceiling.
 4. Logs in over HTTP as the bench athlete, a typical athlete and the coach.
-5. Loads each endpoint for `--duration` seconds with `--connections` connections, with wrk
-   (tests/bench/load.lua), or with a Python load generator when wrk cannot be had.
+5. Loads each endpoint for `--duration` seconds with `--connections` connections, and those with
+   a p95 budget again with one connection per worker (their budget is checked there: see
+   tests/bench/load.py), with wrk (tests/bench/load.lua), or with a Python load generator when
+   wrk cannot be had.
 At the largest size, with HAProxy (installed from Debian's packages when missing and root; else
 skipped, saying why), it then starts a second gunicorn on 8101 and HAProxy on 8102, round robin
 over both (tests/bench/servers.py); checks that requests alternate, that a session made through
