@@ -95,7 +95,7 @@
 
   d.addEventListener("htmx:sendError", () => say("Offline: try again once back online."));
   addEventListener("online", flush);
-  setInterval(flush, 20000);
+  setInterval(flush, 5e3);
   flush();
 
   if (sw) { // keep this page (if no worker saw it load) and the workouts it links to
