@@ -54,6 +54,8 @@ def test_the_board_puts_flags_first_and_an_acknowledged_flag_moves_the_athlete_d
     flags.locator("summary").click()  # loads the flags' details and forms
     expect(flags.locator("li.flag form").first).to_be_visible()
     screenshot(screen, f"board-flags-{screen.width}")
+    scroll_width = screen.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= screen.width, f"with a flag open, the page is {scroll_width}px wide"
     count = flags.locator("li.flag form").count()
     assert count >= 1
     for _ in range(count):  # acknowledge every flag of the athlete at the top, one tap each
