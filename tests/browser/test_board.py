@@ -19,7 +19,9 @@ def demo(transactional_db):
     call_command("demo", stdout=io.StringIO())
 
 
-@pytest.fixture(params=[(1280, 800), (390, 844)], ids=["desktop", "phone"])
+@pytest.fixture(
+    params=[(1280, 800), (390, 844), (320, 640)], ids=["desktop", "phone", "small-phone"]
+)
 def screen(request, browser, live_url, transactional_db):
     width, height = request.param
     context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url)
