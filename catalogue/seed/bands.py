@@ -1,0 +1,66 @@
+"""The seed's band ladder."""
+
+# The default ladder (41-inch loops), thinnest first, then one mini band for bridges.
+# Tensions are strings with one decimal so they load into DecimalFields unchanged.
+BANDS = [
+    {
+        "name": "Red",
+        "colour": "red",
+        "hex": "#c62828",
+        "kind": "loop",
+        "width_mm": 13,
+        "tension_min_kg": "5.0",
+        "tension_max_kg": "16.0",
+        "rank": 1,
+    },
+    {
+        "name": "Black",
+        "colour": "black",
+        "hex": "#263238",
+        "kind": "loop",
+        "width_mm": 19,
+        "tension_min_kg": "11.0",
+        "tension_max_kg": "29.0",
+        "rank": 2,
+    },
+    {
+        "name": "Purple",
+        "colour": "purple",
+        "hex": "#6a1b9a",
+        "kind": "loop",
+        "width_mm": 32,
+        "tension_min_kg": "16.0",
+        "tension_max_kg": "39.0",
+        "rank": 3,
+    },
+    {
+        "name": "Green",
+        "colour": "green",
+        "hex": "#2e7d32",
+        "kind": "loop",
+        "width_mm": 44,
+        "tension_min_kg": "23.0",
+        "tension_max_kg": "57.0",
+        "rank": 4,
+    },
+    {
+        "name": "Blue",
+        "colour": "blue",
+        "hex": "#1565c0",
+        "kind": "loop",
+        "width_mm": 64,
+        "tension_min_kg": "29.0",
+        "tension_max_kg": "79.0",
+        "rank": 5,
+    },
+    {
+        "name": "Mini",
+        "colour": "yellow",
+        "hex": "#f9a825",
+        "kind": "mini",
+        "width_mm": 10,
+        "tension_min_kg": "2.0",
+        "tension_max_kg": "7.0",
+        "rank": 1,
+    },
+]
