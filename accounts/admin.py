@@ -1,23 +1,91 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from accounts import services
 from accounts.models import Membership, Team, User
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "is_coach", "is_staff"]
-    list_filter = ["is_coach", "is_staff", "is_active"]
+    """People are deactivated, never deleted (their history stays): no delete here, and
+    "Active" and "Is coach" change through the actions' services; "Is coach" sits at the top,
+    where staff look when they make a club's coach."""
+
+    list_display = ["username", "email", "first_name", "last_name", "is_coach", "is_active",
+                    "is_staff"]  # fmt: skip
+    list_filter = ["is_coach", "is_active", "is_staff"]
+    actions = ["make_coach", "remove_coach", "deactivate", "reactivate"]
     fieldsets = [
-        *BaseUserAdmin.fieldsets,
-        ("Training", {"fields": ["is_coach", "units", "timezone", "body_mass_kg"]}),
+        (
+            None,
+            {
+                "fields": ["username", "password", "is_coach", "is_active"],
+                "description": "Is coach and Active change from the list of users, by its "
+                "actions: Make coach, Remove coach, Deactivate, Reactivate. A deactivated "
+                "person cannot sign in, and everything they did stays.",
+            },
+        ),
+        ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
+        ("Training", {"fields": ["units", "timezone", "body_mass_kg"]}),
         ("Mail", {"fields": ["mail_messages", "mail_flag_digest", "mail_training_reminder"]}),
+        ("Staff", {"fields": ["is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Important dates", {"fields": ["last_login", "date_joined"]}),
     ]
+    add_fieldsets = [
+        (None, {
+            "classes": ["wide"],
+            "fields": ["username", "email", "is_coach", "usable_password", "password1",
+                       "password2"],
+        }),
+    ]  # fmt: skip
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        """Set on a new account; afterwards only through the actions, which check their rules."""
+        return ["is_coach", "is_active"] if obj else []
+
+    def act(self, request, queryset, action, done: str) -> None:
+        """Call the action's service on each person; a refusal is shown with its reason and
+        leaves the others to go through."""
+        for user in queryset.order_by("username"):
+            try:
+                action(user)
+            except services.RoleRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+            else:
+                self.message_user(request, done.format(user=user), messages.SUCCESS)
+
+    @admin.action(description="Make coach")
+    def make_coach(self, request, queryset) -> None:
+        self.act(request, queryset, lambda user: services.coach_grant(user=user),
+                 "{user} is now a coach.")  # fmt: skip
+
+    @admin.action(description="Remove coach")
+    def remove_coach(self, request, queryset) -> None:
+        self.act(request, queryset, lambda user: services.coach_revoke(user=user),
+                 "{user} is no longer a coach.")  # fmt: skip
+
+    @admin.action(description="Deactivate (cannot sign in; history stays)")
+    def deactivate(self, request, queryset) -> None:
+        self.act(
+            request, queryset, lambda user: services.user_deactivate(user=user, by=request.user),
+            "{user} is deactivated: they can no longer sign in; their history stays.",
+        )  # fmt: skip
+
+    @admin.action(description="Reactivate")
+    def reactivate(self, request, queryset) -> None:
+        self.act(request, queryset, lambda user: services.user_reactivate(user=user),
+                 "{user} can sign in again.")  # fmt: skip
 
 
 class MembershipInline(admin.TabularInline):
+    """Members join by invite and leave by going inactive; a row is never deleted."""
+
     model = Membership
     extra = 0
+    can_delete = False
     autocomplete_fields = ["athlete"]
 
 
@@ -27,3 +95,19 @@ class TeamAdmin(admin.ModelAdmin):
     search_fields = ["name", "coach__username"]
     autocomplete_fields = ["coach"]
     inlines = [MembershipInline]
+
+    def get_deleted_objects(self, objs, request):
+        """A team with history is refused on the delete page, which names what it holds (in
+        counts, not a row per invite); only a team nothing points at can go."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        history = [
+            f"{team}: {', '.join(found)}" for team in objs if (found := services.team_history(team))
+        ]
+        return deleted, counts, perms_needed, history or protected
+
+    def delete_model(self, request, obj) -> None:
+        services.team_delete(team=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for team in queryset:
+            services.team_delete(team=team)

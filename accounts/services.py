@@ -224,6 +224,71 @@ def membership_remove(*, membership: Membership) -> None:
     membership.save(update_fields=["is_active"])
 
 
+# Staff's actions on people and teams (the admin's). People and teams with history are never
+# deleted: what an athlete did, and who coached them, stays readable.
+
+
+class RoleRefused(Exception):
+    """A change of role or state that would leave something broken; the message says why."""
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, by: User) -> User:
+    """The person can no longer sign in, and an open session of theirs stops working (Django
+    refuses an inactive user's session); every row they made or that names them stays."""
+    if user.pk == by.pk:
+        raise RoleRefused("You cannot deactivate yourself.")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return user
+
+
+@transaction.atomic
+def user_reactivate(*, user: User) -> User:
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+@transaction.atomic
+def coach_grant(*, user: User) -> User:
+    """A coach builds programs and teams and lands on the board (`/coach/`)."""
+    user.is_coach = True
+    user.save(update_fields=["is_coach"])
+    return user
+
+
+@transaction.atomic
+def coach_revoke(*, user: User) -> User:
+    """Refused while the person coaches a team: its athletes would have a coach who cannot
+    see them."""
+    if team := user.teams.order_by("name").first():
+        raise RoleRefused(f"{user} still coaches {team}: give the team to another coach first.")
+    user.is_coach = False
+    user.save(update_fields=["is_coach"])
+    return user
+
+
+def team_history(team: Team) -> list[str]:
+    """What points at the team (members, invites, fixtures, assignments...), counted: a team
+    with any of it is kept, so its coach keeps the athletes' history in context."""
+    found = []
+    for relation in team._meta.related_objects:
+        rows = relation.related_model._default_manager.filter(**{relation.field.name: team})
+        if count := rows.count():
+            meta = relation.related_model._meta
+            found.append(f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}")
+    return found
+
+
+@transaction.atomic
+def team_delete(*, team: Team) -> None:
+    """Only a team nothing points at goes (one made by mistake)."""
+    if history := team_history(team):
+        raise RoleRefused(f"{team} has history ({', '.join(history)}): it is kept.")
+    team.delete()
+
+
 # A person's own settings
 
 SETTINGS_FIELDS = (

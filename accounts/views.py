@@ -1,16 +1,17 @@
 import sys
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts import services
-from accounts.forms import SettingsForm
+from accounts import services, throttling
+from accounts.forms import QueuedPasswordResetForm, SettingsForm
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 
 SETTINGS = "accounts/settings.html"
@@ -26,6 +27,21 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff:
         return redirect("admin:index")
     return redirect("logbook:today")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, with a limit on its mails (`throttling.password_reset_permitted`).
+    Over the limit the same page follows and no mail goes: the page never tells whether an
+    account has the address, nor whether a mail went."""
+
+    form_class = QueuedPasswordResetForm
+
+    def form_valid(self, form: QueuedPasswordResetForm) -> HttpResponse:
+        if throttling.password_reset_permitted(
+            email=form.cleaned_data["email"], address=throttling.network_address(self.request)
+        ):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @login_required

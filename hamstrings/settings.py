@@ -110,8 +110,10 @@ if os.environ.get("TEST_DATABASE_NAME"):  # lets two test runs share one server
 AUTH_USER_MODEL = "accounts.User"
 # Sign-in throttling (django-axes, failures kept in the database so every web process sees
 # them): five wrong passwords for one username from one address lock that pair out for 15
-# minutes, on the site's login and the admin's alike. Per pair, so a stranger cannot lock a
-# known athlete out from elsewhere; behind a proxy set AXES_IPWARE_PROXY_COUNT.
+# minutes, on the site's login and the admin's alike; thirty from one address over any
+# usernames lock the address (accounts.throttling gives the two their own limits). Per pair
+# first, so a stranger cannot lock a known athlete out from elsewhere, and a squad on one
+# gym's Wi-Fi can mistype; behind a proxy set AXES_IPWARE_PROXY_COUNT.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # Django's ModelBackend; its user also carries the unread message count (one query).
@@ -119,10 +121,21 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+NETWORK_ADDRESS_FAILURE_LIMIT = 30
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # this order: the handler's
+AXES_HANDLER = "accounts.throttling.NetworkAddressLimitHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# The one cache, in PostgreSQL (a table made by `createcachetable`, which accounts runs after
+# every migrate), so every web process and server counts the same: the password-reset limit
+# lives there. A per-process memory cache would let each gunicorn worker count on its own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "hamstrings_cache",
+    }
+}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as account_views
-from accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -16,7 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        account_views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
