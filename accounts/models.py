@@ -1,11 +1,53 @@
 import secrets
 import zoneinfo
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from accounts.units import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG
+
+# Text that goes into a mail's headers (a subject names a person, a team, a workout): no
+# control characters, CR and LF above all (Django refuses such a header: the mail would fail
+# for good). The same pattern reads in Python's `re` and in PostgreSQL's regular expressions.
+NO_CONTROL_CHARACTERS = r"^[^\x01-\x1f\x7f-\x9f\u2028\u2029]*$"
+NO_CONTROL_CHARACTERS_MESSAGE = "No line breaks, tabs or other control characters."
+
+# Dates people type (a match, a strength test, a program's start): the database keeps an
+# absolute sanity window; the forms apply a tighter one around today.
+TYPED_DATE_MIN = date(2000, 1, 1)
+TYPED_DATE_MAX = date(2100, 12, 31)
+
+
+def plain_text(field: str, name: str) -> models.CheckConstraint:
+    """The constraint that keeps control characters out of `field`."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__regex": NO_CONTROL_CHARACTERS}),
+        name=name,
+        violation_error_message=NO_CONTROL_CHARACTERS_MESSAGE,
+    )
+
+
+def typed_date(field: str, name: str) -> models.CheckConstraint:
+    """The constraint that keeps a typed date within the sanity window."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__range": (TYPED_DATE_MIN, TYPED_DATE_MAX)}),
+        name=name,
+        violation_error_message=f"Give a date from {TYPED_DATE_MIN.year} to {TYPED_DATE_MAX.year}.",
+    )
+
+
+def body_mass_range(name: str) -> models.CheckConstraint:
+    """Body mass in kg, where stored: the bounds the forms apply (accounts.units)."""
+    return models.CheckConstraint(
+        condition=Q(body_mass_kg__isnull=True)
+        | Q(body_mass_kg__gte=BODY_MASS_MIN_KG, body_mass_kg__lte=BODY_MASS_MAX_KG),
+        name=name,
+        violation_error_message=f"Body mass is {BODY_MASS_MIN_KG} to {BODY_MASS_MAX_KG} kg.",
+    )
 
 
 class Units(models.TextChoices):
@@ -37,14 +79,12 @@ class User(AbstractUser):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(
-                condition=Q(body_mass_kg__isnull=True)
-                | Q(body_mass_kg__gt=0, body_mass_kg__lt=500),
-                name="accounts_user_body_mass_range",
-            ),
+            body_mass_range("accounts_user_body_mass_range"),
             models.CheckConstraint(
                 condition=Q(units__in=Units.values), name="accounts_user_units_valid"
             ),
+            plain_text("first_name", "accounts_user_first_name_no_control_characters"),
+            plain_text("last_name", "accounts_user_last_name_no_control_characters"),
         ]
 
     def __str__(self) -> str:
@@ -85,9 +125,14 @@ class TeamQuerySet(models.QuerySet):
         return self.filter(coach=coach)
 
 
+# History outlives people and teams: a user or a team that anything records or plans points
+# at is protected (on_delete=PROTECT); a person leaves by being deactivated, a member by their
+# membership going inactive.
+
+
 class Team(models.Model):
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teams"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="teams"
     )
     name = models.CharField(max_length=100)
     sport = models.CharField(max_length=20, choices=Sport, default=Sport.OTHER)
@@ -102,6 +147,7 @@ class Team(models.Model):
             models.CheckConstraint(
                 condition=Q(sport__in=Sport.values), name="accounts_team_sport_valid"
             ),
+            plain_text("name", "accounts_team_name_no_control_characters"),
         ]
 
     def __str__(self) -> str:
@@ -109,9 +155,9 @@ class Team(models.Model):
 
 
 class Membership(models.Model):
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="memberships")
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
     )
     joined_at = models.DateTimeField(auto_now_add=True)
     is_active = models.BooleanField(default=True)
@@ -140,18 +186,18 @@ class Invite(models.Model):
     """A single-use link that signs an athlete up (or adds an existing one) to a team. A
     revoked invite keeps its row, for the team's history; an accepted one is never revoked."""
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invites")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="invites")
     email = models.EmailField()
     token = models.CharField(max_length=64, unique=True, default=invite_token)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(default=timezone.now, help_text="When it was last mailed.")
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -2,6 +2,12 @@ from django.contrib import admin
 from django.forms import BaseModelFormSet
 
 from catalogue.models import Band, Exercise
+from catalogue.services import exercise_fixed_fields, exercise_save
+
+FIXED_NOTE = (
+    "Slug, pattern and band role are fixed: programs or logged sets use this exercise. To "
+    "retire it, untick “Is published”; for another band role, add a new exercise."
+)
 
 
 @admin.register(Exercise)
@@ -20,6 +26,22 @@ class ExerciseAdmin(admin.ModelAdmin):
         ),
         ("Progressions", {"fields": ["progressions"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return exercise_fixed_fields(obj) if obj is not None else ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A read-only slug has no input to fill from the name.
+        return {} if obj is not None and exercise_fixed_fields(obj) else self.prepopulated_fields
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or not exercise_fixed_fields(obj):
+            return self.fieldsets
+        (name, options), *rest = self.fieldsets
+        return [(name, {**options, "description": FIXED_NOTE}), *rest]
+
+    def save_model(self, request, obj, form, change):
+        exercise_save(exercise=obj)
 
 
 class BandRankFormSet(BaseModelFormSet):

@@ -35,6 +35,12 @@ class ProgramAdmin(admin.ModelAdmin):
     raw_id_fields = ["owner", "source"]
     inlines = [ProgramWeekInline, BandRuleInline]
 
+    def get_deleted_objects(self, objs, request):
+        # An athlete's copy is kept by its assignment (PROTECT): say so, rather than that staff
+        # lack the permission to delete assignments (which nobody has).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set() if protected else perms_needed, protected
+
 
 class WorkoutInline(admin.TabularInline):
     model = Workout
@@ -137,3 +143,6 @@ class BandTrackAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # the track and its changes are the athlete's history of bands

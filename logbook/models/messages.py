@@ -39,12 +39,13 @@ class MessageQuerySet(models.QuerySet):
 
 
 class Message(models.Model):
+    # A thread and its authors are history: people are deactivated, not deleted.
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="thread"
     )
-    # null: the author's account was deleted; the thread keeps what they wrote.
+    # null: written by the app (a notice), or by an account deleted before this was protected.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     kind = models.CharField(max_length=12, choices=MessageKind, default=MessageKind.MESSAGE)
     body = models.TextField(max_length=BODY_MAX)

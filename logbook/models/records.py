@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import athletes_of
+from accounts.models import athletes_of, body_mass_range, typed_date
 from logbook.models.session import WorkoutLog
 
 
@@ -34,7 +34,7 @@ class Flag(models.Model):
     answer it: a comment, a band set by hand). Acknowledged flags stay in the history."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="flags"
     )
     kind = models.CharField(max_length=16, choices=FlagKind)
     raised_at = models.DateTimeField(default=timezone.now)
@@ -44,7 +44,7 @@ class Flag(models.Model):
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )  # fmt: skip
     note = models.CharField(max_length=300, blank=True)
@@ -98,7 +98,7 @@ class StrengthTest(models.Model):
     per leg for the NordBord; the break-point angle and the distance use `left` alone."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="strength_tests"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="strength_tests"
     )
     on_date = models.DateField()
     phase = models.CharField(max_length=16, choices=TestPhase)
@@ -107,7 +107,7 @@ class StrengthTest(models.Model):
     right = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -141,11 +141,8 @@ class StrengthTest(models.Model):
                 | Q(left__lte=DISTANCE_MAX_CM, right__isnull=True),
                 name="logbook_strengthtest_distance_range",
             ),
-            models.CheckConstraint(
-                condition=Q(body_mass_kg__isnull=True)
-                | Q(body_mass_kg__gt=0, body_mass_kg__lt=500),
-                name="logbook_strengthtest_body_mass_range",
-            ),
+            body_mass_range("logbook_strengthtest_body_mass_range"),
+            typed_date("on_date", "logbook_strengthtest_on_date_range"),
         ]
         indexes = [models.Index(fields=["athlete", "-on_date"])]
 

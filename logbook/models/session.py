@@ -39,8 +39,9 @@ class WorkoutLogQuerySet(models.QuerySet):
 
 
 class WorkoutLog(models.Model):
+    # What an athlete did outlives their account (deactivated, never deleted) and the plan.
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_logs"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="workout_logs"
     )
     workout = models.ForeignKey(
         Workout, on_delete=models.PROTECT, null=True, blank=True, related_name="logs"
@@ -218,7 +219,7 @@ class CheckIn(models.Model):
     eccentrics, and not pain) and, optionally, sleep, fatigue, stress and mood."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="check_ins"
     )
     on_date = models.DateField()
     workout_log = models.OneToOneField(
@@ -289,7 +290,7 @@ class PainStop(models.Model):
     at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )  # fmt: skip
 

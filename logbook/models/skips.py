@@ -8,11 +8,12 @@ from programs.models import Assignment, Workout
 
 
 class WorkoutSkip(models.Model):
+    # A skip is history, like a log: it keeps its athlete, assignment and workout.
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_skips"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="workout_skips"
     )
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="+")
-    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="+")
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="+")
+    workout = models.ForeignKey(Workout, on_delete=models.PROTECT, related_name="+")
     occurrence = models.PositiveIntegerField(default=1)  # as on WorkoutLog
     skipped_on = models.DateField()
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.models import athletes_of
+from accounts.models import athletes_of, typed_date
 from catalogue.models import Band, Exercise
 from programs.models.plan import Program
 from programs.models.rules import BandRule
@@ -45,12 +45,14 @@ class AssignmentQuerySet(models.QuerySet):
 
 
 class Assignment(models.Model):
+    # An assignment is ended or cancelled, never deleted: it, its copy of the program and the
+    # people it names are the athlete's history.
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
     )
     program = models.OneToOneField(
         Program,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="assignment",
         help_text="The athlete's own copy of the template.",
     )
@@ -58,7 +60,7 @@ class Assignment(models.Model):
         Program, on_delete=models.PROTECT, related_name="template_assignments"
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     start_date = models.DateField()
     status = models.CharField(
@@ -95,6 +97,7 @@ class Assignment(models.Model):
                 | (~Q(status=AssignmentStatus.PAUSED) & Q(paused_on__isnull=True)),
                 name="programs_assignment_paused_on_when_paused",
             ),
+            typed_date("start_date", "programs_assignment_start_date_range"),
         ]
 
     def __str__(self) -> str:
@@ -172,7 +175,7 @@ class BandChange(models.Model):
     reason = models.CharField(max_length=300)
     decided_by = models.CharField(max_length=6, choices=DecidedBy)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=9, choices=ChangeStatus, default=ChangeStatus.APPLIED)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from accounts.models import plain_text
 from catalogue.models import Band, BandRole, Exercise
 from programs.matchdays import md
 from programs.schedule import workout_date
@@ -67,9 +68,10 @@ class Program(models.Model):
     slug = models.SlugField(max_length=120)
     summary = models.CharField(max_length=300, blank=True)
     goal = models.TextField(blank=True)
+    # A coach who leaves is deactivated: their programs, and the athletes' copies, stay.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="programs",
@@ -195,6 +197,8 @@ class Workout(models.Model):
                 name="programs_workout_match_day_range",
                 violation_error_message="Place a workout 1 to 6 days before or after match day.",
             ),
+            # The reminder mail's subject names the day's workouts.
+            plain_text("title", "programs_workout_title_no_control_characters"),
         ]
 
     def __str__(self) -> str:
@@ -236,8 +240,9 @@ class Prescription(models.Model):
     rpe_target = models.PositiveSmallIntegerField(
         "RPE target", null=True, blank=True, validators=range_of(1, RPE_MAX)
     )
+    # A band no longer sold stays on the plans that prescribe it (a coach changes them).
     band = models.ForeignKey(
-        Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     notes = models.CharField(max_length=200, blank=True)
 

@@ -18,7 +18,7 @@ class BandRule(models.Model):
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     mode = models.CharField(max_length=10, choices=BandRuleMode, default=BandRuleMode.EARNED)
     start_band = models.ForeignKey(
-        Band, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Band, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     step_weeks = models.PositiveSmallIntegerField(default=2, validators=range_of(1, 52))
     sessions_to_advance = models.PositiveSmallIntegerField(default=3, validators=range_of(1, 10))

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Team
+from accounts.models import Team, plain_text, typed_date
 from programs.models.assignment import Assignment
 from programs.models.plan import PAIN_MAX, ProgramWeek
 
@@ -23,7 +23,7 @@ class FixtureQuerySet(models.QuerySet):
 class Fixture(models.Model):
     """A match day. Workouts placed relative to match day (`Workout.match_day`) follow it."""
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="fixtures")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="fixtures")
     date = models.DateField()
     label = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -38,6 +38,9 @@ class Fixture(models.Model):
                 name="programs_fixture_one_per_day",
                 violation_error_message="This team already has a match on that day.",
             ),
+            typed_date("date", "programs_fixture_date_range"),
+            # The label reaches calendar feeds and mails, line-based formats.
+            plain_text("label", "programs_fixture_label_no_control_characters"),
         ]
 
     def __str__(self) -> str:
@@ -95,10 +98,11 @@ class StageOpening(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="stage_openings"
     )
-    week = models.ForeignKey(ProgramWeek, on_delete=models.CASCADE, related_name="+")
+    # A signed-off stage stays in the plan: the builder refuses to delete it.
+    week = models.ForeignKey(ProgramWeek, on_delete=models.PROTECT, related_name="+")
     opened_on = models.DateField()
     signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
 
