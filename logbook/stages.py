@@ -1,25 +1,36 @@
 """What an athlete did in a return-to-play stage, as the stage's gate reads it
 (`programs.stages`): the pain of each session finished in the stage, the exercises stopped for
-pain, and the best leg symmetry of the strength tests since the stage opened."""
+pain, the best leg symmetry of the strength tests since the stage opened, and the last day it
+was trained in (the sign-off opens the next stage after it)."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from logbook.models import PainStop, StrengthTest, WorkoutLog
+from programs.schedule import workout_date
 from programs.season import StageNow, stage_now
 from programs.stages import GateReading, StageRecord, gate_reading, symmetry
 
 
 def stage_record(assignment, stage: StageNow) -> StageRecord:
     """Three queries."""
-    logs = WorkoutLog.objects.completed().filter(assignment=assignment, workout__week=stage.week)
-    pains = tuple(pain for pain in logs.values_list("pain", flat=True) if pain is not None)
-    stops = PainStop.objects.filter(workout_log__in=logs).count()
+    logs = WorkoutLog.objects.filter(assignment=assignment, workout__week=stage.week)
+    pains, days = [], []
+    for pain, completed_at, performed_on, occurrence, day in logs.values_list(
+        "pain", "completed_at", "performed_on", "occurrence", "workout__day"
+    ):
+        if completed_at is not None and pain is not None:
+            pains.append(pain)
+        # Begun counts too: a session begun today keeps today in this stage. The stage's
+        # occurrences are weeks from its opening (`programs.assignments.week_starts`).
+        days += [performed_on, workout_date(stage.opened_on, occurrence, day)]
+    stops = PainStop.objects.filter(workout_log__in=logs.filter(completed_at__isnull=False)).count()
     tests = StrengthTest.objects.filter(
         athlete_id=assignment.athlete_id, on_date__gte=stage.opened_on
     ).values_list("left", "right")
     best = max((s for s in (symmetry(left, right) for left, right in tests) if s is not None),
                default=None)  # fmt: skip
-    return StageRecord(pains, stops, best)
+    return StageRecord(tuple(pains), stops, best, max(days, default=None))
 
 
 def stage_reading(assignment, stage: StageNow) -> GateReading:
@@ -31,13 +42,19 @@ class StageCard:
     assignment: object
     stage: StageNow
     reading: GateReading
+    today: date
+
+    @property
+    def opens_later(self) -> bool:
+        """Signed off on a day already trained in the stage before: it opens after that day."""
+        return self.stage.opened_on > self.today
 
 
-def stage_cards(assignments) -> list[StageCard]:
+def stage_cards(assignments, *, today: date) -> list[StageCard]:
     """The stage each staged assignment is in, with what opens the next. Five queries each."""
     cards = []
     for assignment in assignments:
         stage = stage_now(assignment)
         if stage is not None:
-            cards.append(StageCard(assignment, stage, stage_reading(assignment, stage)))
+            cards.append(StageCard(assignment, stage, stage_reading(assignment, stage), today))
     return cards

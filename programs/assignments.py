@@ -149,6 +149,7 @@ class Dated:
     on: date
     occurrence: int = 1  # of a repeating week (maintenance, a stage); 1 otherwise
     fixture: date | None = None  # the match a placed workout follows this week
+    week_began: date | None = None  # the first day of the program week (or occurrence) it is in
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -211,7 +212,8 @@ def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
             # A workout of a numbered week, most of any schedule: its one date.
             on = workout_date(assignment.start_date, week.number, workout.day)
             if between is None or between[0] <= on <= between[1]:
-                found.append(Dated(assignment, workout, on))
+                found.append(Dated(assignment, workout, on, week_began=week_start(
+                    assignment.start_date, week.number)))  # fmt: skip
             continue
         matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
         _, until = stages.get((assignment.pk, week.pk), (None, None))
@@ -220,7 +222,7 @@ def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
             if until is not None and on >= until:
                 continue  # a stage signed off mid-week ends there: the next one has begun
             if between is None or between[0] <= on <= between[1]:
-                found.append(Dated(assignment, workout, on, occurrence, fixture))
+                found.append(Dated(assignment, workout, on, occurrence, fixture, start))
     found.sort(key=lambda item: (item.on, item.workout.pk, item.occurrence))
     return found
 

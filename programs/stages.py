@@ -9,6 +9,7 @@ Pure functions, no Django, tested without a database.
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class StageRecord:
     pains: tuple[int, ...] = ()  # each completed session's pain, 0-10
     pain_stops: int = 0  # exercises stopped because they hurt
     symmetry: float | None = None  # best weaker-to-stronger % of the tests in the stage
+    # The last day the stage was trained in or has a begun session dated on, if any.
+    lived_through: date | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Criterion:
 @dataclass(frozen=True)
 class GateReading:
     criteria: tuple[Criterion, ...]
+    lived_through: date | None = None  # as in the record
 
     @property
     def ready(self) -> bool:
@@ -74,7 +78,17 @@ def gate_reading(gate: Gate, record: StageRecord) -> GateReading:
             + (f" (best so far {best:.0f}%)" if best is not None else " (none yet)"),
             best is not None and best >= gate.test_min_symmetry,
         ))  # fmt: skip
-    return GateReading(tuple(criteria))
+    return GateReading(tuple(criteria), record.lived_through)
+
+
+def next_stage_opens(today: date, lived_through: date | None) -> date:
+    """The day the next stage opens when the coach signs this one off today: today, unless the
+    athlete already trained in this stage today (or began a session of it dated later), then the
+    day after. So no day holds the sessions of two stages, and every session of a stage stays
+    dated inside it: the schedule and the gate count the same sessions."""
+    if lived_through is None or lived_through < today:
+        return today
+    return lived_through + timedelta(days=1)
 
 
 def symmetry(left: float | None, right: float | None) -> float | None:

@@ -187,7 +187,7 @@ def assignment_panels(assignments: list[Assignment], *, today: date) -> list[Ass
         panel.weeks[-1].workouts.append(
             ScheduledWorkout(item.workout, item.on, mark, done_on=begun.get(key))
         )
-    for card in stage_cards(staged.values()):  # return to play: the stage and its gate
+    for card in stage_cards(staged.values(), today=today):  # return to play: stage and gate
         open_panels[card.assignment.program_id].stage = card
     return panels
 

@@ -15,8 +15,9 @@ from logbook.load import adherence_drop
 from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import schedule_places
 from programs.models import Assignment, BandTrack
-from programs.places import structure_version
+from programs.places import program_places, structure_version
 from programs.schedule import adherence, due_in_last_days, week_on
+from programs.season import StageNow, stages_now
 
 WINDOW_DAYS = 28  # the longest adherence window
 
@@ -39,6 +40,7 @@ class AthleteRow:
     teams: list[str] = field(default_factory=list)
     assignment: Assignment | None = None
     week: int | None = None
+    stage: StageNow | None = None  # a return-to-play program: its stage, not its week
     adherence_7: float | None = None
     adherence_28: float | None = None
     last_workout: date | None = None
@@ -107,6 +109,14 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         in_window.add(item.workout.pk)
         if item.workout.has_nordic:
             nordic.add(item.workout.pk)
+    # The places are kept (read above): which programs have stages costs no query.
+    staged = {program for program, places in program_places(versions).items()
+              if any(place.week.is_stage for place in places)}  # fmt: skip
+    if staged:
+        found = stages_now([row.assignment for row in assignments.values()
+                            if row.assignment.program_id in staged])  # fmt: skip
+        for assignment_id, stage in found.items():
+            assignments[assignment_id].stage = stage
     completed, done_on = defaultdict(set), {}
     for assignment_id, workout_id, occurrence, performed_on in (
         WorkoutLog.objects.completed()

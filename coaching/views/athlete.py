@@ -106,7 +106,8 @@ def show_assignment(request, assignment: Assignment, notice: str, level: int) ->
 @require_POST
 def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The coach signs off the athlete's return-to-play stage, once its criteria hold: the next
-    stage opens today (or the program is done), and the athlete is told in their thread."""
+    stage opens (today, or tomorrow after a session of the stage today) or the program is done,
+    and the athlete is told in their thread."""
     assignment = assignment_for_coach(request.user, pk)
     stage = stage_now(assignment) if assignment.is_open else None
     if stage is None:

@@ -1,6 +1,7 @@
-"""What /today/ shows an athlete: today's workouts first, then the ones missed this past week
-(folded, each to do now or skip), the ones done today, and the next one ahead, for each open
-assignment. A fixed number of queries."""
+"""What /today/ shows an athlete: today's workouts first, then the ones missed this week (the
+program week, or a repeating week's occurrence, that holds today; folded, each to do now or
+skip), the ones done today, and the next one ahead, for each open assignment. A fixed number of
+queries."""
 
 import functools
 from dataclasses import dataclass, field
@@ -18,9 +19,7 @@ from logbook.stages import stage_cards
 from programs.assignments import assignment_schedule
 from programs.bands import band_for
 from programs.models import Assignment, AssignmentStatus, BandTrack, Prescription, Workout
-from programs.schedule import WorkoutDay, workout_day
-
-OVERDUE_DAYS = 7
+from programs.schedule import WEEK, WorkoutDay, workout_day
 
 
 class LogRecord(NamedTuple):
@@ -108,8 +107,8 @@ def today_for(athlete, today: date) -> dict:
             todays.append(shown)  # due today, or begun today whatever its day
         elif item.on > today:
             upcoming.append(shown)
-        elif key not in skipped and today - timedelta(days=OVERDUE_DAYS) < item.on:
-            missed.append(shown)
+        elif key not in skipped and today < item.week_began + WEEK:
+            missed.append(shown)  # missed this week: on a Monday, last week's stay last week's
     next_up = upcoming[0] if upcoming else None
     attach_exercises(todays + ([next_up] if next_up else []))
     return {
@@ -120,7 +119,7 @@ def today_for(athlete, today: date) -> dict:
         "paused": [a for a in assignments if a.status == AssignmentStatus.PAUSED],
         "has_program": bool(assignments),
         "today": today,
-        "stages": stage_cards(staged.values()),  # return to play: what opens the next stage
+        "stages": stage_cards(staged.values(), today=today),  # return to play: what opens next
         # Until a coach answers a pain stop, every hamstring workout carries the warning.
         **athlete_state(athlete, today),
     }

@@ -1,6 +1,7 @@
 """Return to play on a phone and at a desk: the athlete sees stage 1 of the L-protocol and what
 opens the next, logs a stage-1 session; with ten sessions at pain 2 or less the coach signs the
-stage off from the athlete's page, and the athlete's /today/ moves to stage 2."""
+stage off from the athlete's page, and the athlete's /today/ moves to stage 2, from tomorrow (they
+trained in stage 1 today)."""
 
 from datetime import timedelta
 
@@ -21,7 +22,7 @@ from tests.programs.test_stage_services import assign_l_protocol, do_stage
 
 pytestmark = pytest.mark.browser
 DESK = {"width": 1280, "height": 800}
-SIGNED_OFF = "The Extender signed off: stage 2 (Add the Diver) starts today."
+SIGNED_OFF = "The Extender signed off: stage 2 (Add the Diver) starts tomorrow."
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 """Return-to-play gates, read on realistic stage records: what opens the next stage, and what
 is still missing in words for the athlete and the coach. Pure: no database."""
 
+from datetime import date
+
 import pytest
 
-from programs.stages import Gate, StageRecord, gate_reading, symmetry
+from programs.stages import Gate, StageRecord, gate_reading, next_stage_opens, symmetry
 
 L_PROTOCOL = Gate(min_sessions=10, pain_max=2)  # the library's gate for each stage
 TESTED = Gate(min_sessions=10, pain_max=2, test_min_symmetry=90)
@@ -108,3 +110,16 @@ def test_symmetry_is_the_weaker_leg_as_a_percentage_of_the_stronger(left, right,
 @pytest.mark.parametrize(("left", "right"), [(None, 270), (300, None), (None, None), (0, 0)])
 def test_symmetry_needs_both_legs(left, right):
     assert symmetry(left, right) is None
+
+
+@pytest.mark.parametrize(
+    ("lived_through", "opens"),
+    [
+        (None, date(2026, 10, 9)),  # nothing done in the stage yet
+        (date(2026, 10, 8), date(2026, 10, 9)),  # last trained yesterday: today
+        (date(2026, 10, 9), date(2026, 10, 10)),  # trained today: tomorrow
+        (date(2026, 10, 10), date(2026, 10, 11)),  # began tomorrow's session: after it
+    ],
+)
+def test_the_next_stage_opens_after_the_last_day_trained_in_this_one(lived_through, opens):
+    assert next_stage_opens(date(2026, 10, 9), lived_through) == opens
