@@ -20,7 +20,17 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py demo
 	@echo "Serving at http://127.0.0.1:$(PORT)/ with a task worker (mail) beside it"
-	DEBUG=1 sh -c '$(BIN)/python manage.py db_worker --no-startup-delay & \
+	@# The worker waits out a database outage itself; if its process dies anyway (a crash, a
+	@# kill) this loop starts it again, 1 s later, then 2, 4, ... up to 30 s. It ends when the
+	@# worker exits cleanly (asked to stop) and is stopped with the server.
+	DEBUG=1 sh -c '( trap "kill \$$pid 2>/dev/null; exit" TERM; delay=1; \
+		while :; do \
+			$(BIN)/python manage.py worker --no-reload --no-startup-delay & pid=$$!; \
+			wait $$pid && break; \
+			echo "make run: the task worker stopped (exit $$?); starting it again in $$delay s" >&2; \
+			sleep $$delay & pid=$$!; wait $$pid; \
+			delay=$$((delay * 2 > 30 ? 30 : delay * 2)); \
+		done ) & \
 		trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)'
 

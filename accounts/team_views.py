@@ -4,7 +4,7 @@ signs an athlete up (or adds an existing account) to a team."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
@@ -18,6 +18,7 @@ from accounts import services
 from accounts.access import invite_by_token, membership_of, pending_invite_of, team_for_coach
 from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
+from accounts.mail import last_failure
 from accounts.models import Invite, Team
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 
@@ -35,7 +36,9 @@ def detail_context(request, team: Team, *, invite_form: InviteForm | None = None
         "members": team.memberships.filter(is_active=True)
         .select_related("athlete")
         .order_by("athlete__first_name", "athlete__username"),
-        "invites": team.invites.pending(),
+        "invites": team.invites.pending().annotate(
+            mail_failure=last_failure(to=OuterRef("email"), since=OuterRef("sent_at"))
+        ),
         "invite_form": invite_form or InviteForm(),
         "invite_days": services.INVITE_DAYS,
         "site": request.build_absolute_uri("/").rstrip("/"),  # invite links to copy

@@ -1,9 +1,17 @@
 import sys
+from dataclasses import asdict
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -12,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import services, throttling
 from accounts.forms import QueuedPasswordResetForm, SettingsForm
+from accounts.task_queue import queue_health
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 
 SETTINGS = "accounts/settings.html"
@@ -69,12 +78,18 @@ def settings_context(user, *, form: SettingsForm | None = None) -> dict:
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
+    """JSON for a load balancer and a monitor. 200 while the database answers, with the task
+    queue: how many tasks are ready, how long the oldest has waited, and `stuck` once that is
+    past TASKS_STUCK_AFTER (the mail worker is down). A stuck queue still answers 200: HAProxy
+    reads only the status, and a dead mail worker must not take every web replica out. 503
+    with Retry-After while the database does not answer."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        tasks = queue_health(stuck_after=settings.TASKS_STUCK_AFTER)
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        response = JsonResponse({"database": "unavailable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return JsonResponse({"database": "ok", "tasks": asdict(tasks)})
 
 
 RETRY_AFTER_SECONDS = 30

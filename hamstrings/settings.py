@@ -189,19 +189,26 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
         "username": os.environ.get("EMAIL_HOST_USER", ""),
         "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),  # a hung server never holds a task
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hamstrings <noreply@localhost>")
 # The address mails link to (they are written by the worker, away from any request).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Background work (mail) goes through Django's tasks framework into the database; a worker
-# (`manage.py db_worker`, started by `make run` and compose's `worker`) runs it. The suite runs
+# (`manage.py worker`, started by `make run` and compose's `worker`) runs it. The suite runs
 # tasks immediately unless a test asks for the queue.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# The worker (`manage.py worker`) puts a task RUNNING for longer than this back in the queue: its
+# worker died mid-run. Far above a mail's longest send (EMAIL_TIMEOUT per SMTP step), since a
+# task still running when reclaimed is run twice. /healthz calls the queue stuck when a task
+# has been ready for longer than TASKS_STUCK_AFTER (a worker takes one within a second).
+TASKS_RUNNING_TIMEOUT = timedelta(seconds=int(os.environ.get("TASKS_RUNNING_TIMEOUT", "600")))
+TASKS_STUCK_AFTER = timedelta(seconds=int(os.environ.get("TASKS_STUCK_AFTER", "300")))
 
 # Content-Security-Policy: only our own files; scripts also by per-request nonce.
 SECURE_CSP = {

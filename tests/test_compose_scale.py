@@ -43,7 +43,7 @@ def haproxy_section(name: str) -> str:
 def test_the_scale_profile_runs_a_proxy_web_replicas_pgbouncer_and_the_worker():
     scale = started_by("scale")
     assert {"db", "pgbouncer", "web-scaled", "proxy", "worker"} <= set(scale)
-    assert "db_worker" in scale["worker"]["command"]
+    assert "manage.py worker" in scale["worker"]["command"]
     assert scale["web-scaled"]["deploy"]["replicas"] >= 2
     assert "gunicorn hamstrings.wsgi --bind 0.0.0.0:8000" in scale["web-scaled"]["command"]
     assert "ports" not in scale["web-scaled"]  # reached through the proxy only
@@ -72,6 +72,14 @@ def test_pgbouncer_pools_transactions_in_front_of_db():
 
 def test_the_worker_talks_to_postgres_directly():
     assert (url_of("worker").hostname, url_of("worker").port) == ("db", 5432)
+
+
+def test_the_worker_is_started_again_whenever_it_stops():
+    """`manage.py worker` outlives a database outage itself; compose restarts it after a crash
+    (and after a reboot of the host), but not once someone stopped it."""
+    worker = SERVICES["worker"]
+    assert worker["command"].startswith("python manage.py worker ")
+    assert worker["restart"] == "unless-stopped"
 
 
 def test_the_proxy_balances_over_the_replicas_with_its_mounted_config():

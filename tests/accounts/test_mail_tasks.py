@@ -2,7 +2,7 @@
 retries what could not be sent."""
 
 from datetime import timedelta
-from smtplib import SMTPServerDisconnected
+from smtplib import SMTPRecipientsRefused, SMTPServerDisconnected
 
 import pytest
 import time_machine
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from accounts import mail as queued_mail
+from accounts import services
 from accounts.models import Invite
 from logbook.models import Message
 
@@ -35,7 +36,7 @@ def mail_server_down(monkeypatch):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_an_invite_is_queued_not_sent_in_the_request(queue, coach_client, team):
@@ -117,3 +118,109 @@ def test_a_message_posted_while_mail_fails_is_saved_and_its_mail_retried(
     retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
     assert retry.args_kwargs["kwargs"]["to"] == coach.email
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
+
+
+# A mail that fails for a reason no retry can mend is given up at once, and the coach sees why.
+
+
+@pytest.fixture
+def address_refused(monkeypatch):
+    def refuse(*, recipient_list, **kwargs):
+        raise SMTPRecipientsRefused({recipient_list[0]: (550, b"5.1.1 No such user")})
+
+    monkeypatch.setattr(queued_mail, "send_mail", refuse)
+
+
+def test_a_refused_address_is_not_retried(queue, address_refused):
+    queued_mail.mail_queue(to="nia@example.com", subject="Hi", body="Hello")
+    run_worker()
+    assert DBTaskResult.objects.failed().count() == 1
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+
+
+def test_an_address_refused_for_now_is_retried(queue, monkeypatch):
+    def greylist(*, recipient_list, **kwargs):
+        raise SMTPRecipientsRefused({recipient_list[0]: (450, b"4.2.0 Greylisted, come back")})
+
+    monkeypatch.setattr(queued_mail, "send_mail", greylist)
+    queued_mail.mail_queue(to="nia@example.com", subject="Hi", body="Hello")
+    run_worker()
+    retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2
+
+
+def test_the_team_page_shows_an_invite_whose_mail_was_refused(
+    queue, address_refused, coach_client, team
+):
+    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
+    run_worker()
+
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert (
+        "Mail to nia@example.com failed: the mail server refused the address "
+        "(550 5.1.1 No such user)." in response.text
+    )
+    assert 'class="button">Resend</button>' in response.text
+
+
+def test_the_team_page_shows_an_invite_whose_mail_could_not_be_written(
+    queue, coach_client, coach, team
+):
+    services.invite_send(
+        team=team, email="nia@example.com", invited_by=coach, base_url="http://testserver/"
+    )
+    # Queued before names were checked: a team name with a line break, in the subject.
+    invite_mail = DBTaskResult.objects.get()
+    invite_mail.args_kwargs["kwargs"]["subject"] = "Join Squad\r\nBcc: everyone@example.com"
+    invite_mail.save()
+    run_worker()
+
+    assert mail.outbox == []
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert "Mail to nia@example.com failed: it could not be written (" in response.text
+
+
+def test_the_failure_goes_once_the_invite_is_sent_again(
+    queue, address_refused, coach_client, team, monkeypatch
+):
+    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
+    run_worker()
+    monkeypatch.undo()  # the address was fixed at the other end
+    invite = Invite.objects.get()
+    coach_client.post(f"/coach/teams/{team.pk}/invites/{invite.pk}/resend/")
+    run_worker()
+
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert "nia@example.com" in response.text
+    assert "Mail to nia@example.com failed" not in response.text
+    assert [message.to for message in mail.outbox] == [["nia@example.com"]]
+
+
+def test_a_mail_that_is_still_retried_is_not_shown_as_failed(
+    queue, mail_server_down, coach_client, team
+):
+    coach_client.post(f"/coach/teams/{team.pk}/invite/", {"emails": "nia@example.com"})
+    run_worker()
+    assert DBTaskResult.objects.failed().count() == 1  # the first attempt; a retry is queued
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert "nia@example.com" in response.text
+    assert "Mail to nia@example.com failed" not in response.text
+
+
+def test_the_team_page_shows_a_mail_given_up_after_the_last_attempt(
+    queue, mail_server_down, coach_client, coach, team
+):
+    invite = services.invite_send(
+        team=team, email="nia@example.com", invited_by=coach, base_url="http://testserver/"
+    )
+    last_attempt = DBTaskResult.objects.get()
+    last_attempt.args_kwargs["kwargs"]["attempt"] = queued_mail.ATTEMPTS
+    last_attempt.save()
+    run_worker()
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert f'id="invite-{invite.pk}"' in response.text
+    assert (
+        f"Mail to nia@example.com failed: no mail server took it after {queued_mail.ATTEMPTS} "
+        "attempts (no mail server)." in response.text
+    )

@@ -128,7 +128,7 @@ def test_the_dockerfile_serves_with_gunicorn():
 def test_compose_runs_a_task_worker_on_the_same_database():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     worker, web = compose["services"]["worker"], compose["services"]["web"]
-    assert "db_worker" in worker["command"]
+    assert "manage.py worker" in worker["command"]
     assert worker["environment"]["DATABASE_URL"] == web["environment"]["DATABASE_URL"]
     assert worker["environment"]["SECRET_KEY"].startswith("${SECRET_KEY:?")
     assert worker["depends_on"]["db"]["condition"] == "service_healthy"
@@ -137,8 +137,9 @@ def test_compose_runs_a_task_worker_on_the_same_database():
 def test_make_run_starts_a_worker_beside_the_server():
     makefile = (ROOT / "Makefile").read_text()
     run = makefile[makefile.index("\nrun:") : makefile.index("\ntest:")]
-    assert "db_worker" in run and "runserver" in run
-    assert run.index("db_worker") < run.index("runserver")
+    assert "manage.py worker" in run and "runserver" in run
+    assert run.index("manage.py worker") < run.index("runserver")
+    assert "starting it again" in run  # its restart loop
 
 
 def test_compose_queues_the_daily_mails_once_a_day():
