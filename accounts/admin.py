@@ -1,8 +1,17 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from accounts import services
+from accounts import coach_invites, services
 from accounts.models import Membership, Team, User
+
+
+class CoachInviteForm(forms.Form):
+    email = forms.EmailField(label="The coach's email", max_length=254)
 
 
 @admin.register(User)
@@ -56,6 +65,33 @@ class UserAdmin(BaseUserAdmin):
                 self.message_user(request, str(refusal), messages.ERROR)
             else:
                 self.message_user(request, done.format(user=user), messages.SUCCESS)
+
+    def get_urls(self):
+        invite = self.admin_site.admin_view(self.invite_coach)
+        return [
+            path("invite-coach/", invite, name="accounts_user_invite_coach"),
+            *super().get_urls(),  # last: its "<id>/" would take "invite-coach/"
+        ]
+
+    def invite_coach(self, request):
+        """Staff invite a club's coach by address (linked from the list of users)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = CoachInviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            email = form.cleaned_data["email"]
+            try:
+                coach_invites.coach_invite_send(
+                    email=email, invited_by=request.user, base_url=request.build_absolute_uri("/")
+                )
+            except coach_invites.CoachInviteRefused as refusal:
+                form.add_error("email", str(refusal))
+            else:
+                self.message_user(request, f"Invite sent to {email}: the link works for a week.")
+                return redirect("admin:accounts_user_changelist")
+        context = {**self.admin_site.each_context(request), "form": form,
+                   "title": "Invite a coach", "opts": self.opts}  # fmt: skip
+        return TemplateResponse(request, "admin/accounts/user/invite_coach.html", context)
 
     @admin.action(description="Make coach")
     def make_coach(self, request, queryset) -> None:

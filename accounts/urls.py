@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import team_views, views
+from accounts import coach_invite_views, team_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -24,4 +24,7 @@ urlpatterns = [
     ),
     path("accounts/invite/<slug:token>/", team_views.invite_accept, name="invite-accept"),
     path("accounts/settings/", views.settings_page, name="settings"),
+    path(
+        "accounts/coach-invite/<str:token>/", coach_invite_views.coach_invite, name="coach-invite"
+    ),
 ]

@@ -2,6 +2,7 @@
 
 import pytest
 from asgiref.local import Local
+from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
@@ -97,6 +98,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     transaction rolls back to it."""
     with django_db_blocker.unblock():
         load_catalogue()
+        cache.clear()  # the database cache's counts (resets) outlive a kept test database
 
 
 @pytest.fixture
