@@ -1,6 +1,7 @@
 """The soreness check-in before a session: asked once, skippable, read by the engine as DOMS
 (it can hold a step on and tell the coach, never move the band back)."""
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -63,6 +64,24 @@ def test_skipping_records_no_soreness_and_hides_the_question(athlete_client, fir
     assert response.status_code == 302
     assert CheckIn.objects.get().soreness is None
     assert QUESTION not in page(athlete_client, first_workout)
+
+
+def test_skip_needs_no_answer_from_the_browser(athlete_client, first_workout):
+    """The soreness radios are required for Save; Skip sends the form without them."""
+    text = page(athlete_client, first_workout)
+    skip = re.search(r'<button[^>]*name="skip"[^>]*>', text)[0]
+    assert "formnovalidate" in skip
+    assert re.search(r'<input type="radio" name="soreness"[^>]* required', text)
+
+
+def test_skipping_with_nothing_answered_is_remembered_for_the_session(
+    athlete_client, first_workout
+):
+    check_in(athlete_client, first_workout, skip="1", soreness="", sleep="")
+    assert QUESTION not in page(athlete_client, first_workout)
+    assert QUESTION not in page(athlete_client, first_workout)  # on every load after
+    assert CheckIn.objects.count() == 1
+    assert WorkoutLog.objects.get().workout == first_workout
 
 
 def test_it_is_saved_once(athlete_client, first_workout):
