@@ -139,7 +139,9 @@ def first(program: Program, kind: str):
 def error_next_to(response, field: str) -> str:
     """The box of one form field (label, input, messages), which must be marked as in error."""
     match = re.search(
-        rf'<div class="field has-error">\s*<label for="id_{field}">.*?</div>', response.text, re.S
+        rf'<div class="field has-error">\s*<label[^>]* for="id_{field}">.*?</div>',
+        response.text,
+        re.S,
     )
     assert match, f"no error shown next to {field!r}"
     return match[0]
@@ -892,4 +894,74 @@ def test_htmx_gets_the_form_back_in_place_with_its_errors(
     assert response.text.lstrip().startswith(f'<form id="{form_id}"')
     assert "<html" not in response.text
     assert error_next_to(response, field)
+    assert snapshot(program) == before
+
+
+# Each form at its own URL (opened in a new tab, without the builder around it): a whole page
+# whose form posts as any form does, then lands on the builder with the change saved.
+
+
+def form_tag(html: str, form_id: str) -> str:
+    match = re.search(rf'<form id="{form_id}"[^>]*>', html)
+    assert match, f"no form {form_id!r}"
+    return match[0]
+
+
+def saved(name: str, program: Program, obj) -> bool:
+    """Whether the change each form's POST makes (the data of ENDPOINTS) is in the database."""
+    return {
+        "details-edit": lambda: Program.objects.get(pk=program.pk).title == "Renamed",
+        "week-edit": lambda: ProgramWeek.objects.get(pk=obj.pk).focus == "Tempo",
+        "workout-add": lambda: obj.workouts.filter(title=WORKOUT["title"]).exists(),
+        "workout-edit": lambda: Workout.objects.get(pk=obj.pk).title == WORKOUT["title"],
+        "prescription-add": lambda: obj.prescriptions.last().exercise.slug == PRONE_CURL,
+        "prescription-edit": lambda: (
+            Prescription.objects.get(pk=obj.pk).exercise.slug == PRONE_CURL
+        ),
+        "rule-edit": lambda: program.band_rules.filter(exercise__slug=PRONE_CURL).exists(),
+    }[name]()
+
+
+FORM_NAMES = {e.name for e in ENDPOINTS if e.method == "get" and e.region == "form"}
+FORMS = [e for e in ENDPOINTS if e.method == "post" and e.name in FORM_NAMES]  # the 7 forms
+
+
+@pytest.mark.parametrize("endpoint", [pytest.param(e, id=e.name) for e in FORMS])
+def test_a_form_at_its_own_url_posts_as_a_plain_form_and_saves(coach_client, program, endpoint):
+    obj = first(program, endpoint.on) if endpoint.on else None
+    url = endpoint.url(program)
+    form_id = "form-" + url.strip("/").replace("/", "-")
+    page = coach_client.get(url)
+    assert page.status_code == 200
+    assert "<html" in page.text
+    tag = form_tag(page.text, form_id)
+    assert f'action="{url}"' in tag and 'method="post"' in tag
+    assert "hx-" not in tag  # htmx would aim it at a region of the builder, not on this page
+    assert not saved(endpoint.name, program, obj)
+    response = endpoint.send(coach_client, program)
+    anchor = endpoint.anchor.format(week=first(program, "week").pk)
+    assert response.status_code == 302
+    assert response["Location"] == f"/programs/{program.pk}/edit/" + (anchor and f"#{anchor}")
+    assert saved(endpoint.name, program, obj)
+
+
+def test_inside_the_builder_a_form_still_swaps_its_region(coach_client, program):
+    week = first(program, "week")
+    url = f"/programs/{program.pk}/weeks/{week.pk}/"
+    tag = form_tag(
+        coach_client.get(url, headers=HTMX).text, "form-" + url.strip("/").replace("/", "-")
+    )
+    assert f'hx-post="{url}"' in tag and f'hx-target="#week-{week.pk}"' in tag
+
+
+def test_a_form_at_its_own_url_with_bad_input_is_the_page_again_with_the_error(
+    coach_client, program
+):
+    before = snapshot(program)
+    url = f"/programs/{program.pk}/workouts/{first(program, 'workout').pk}/"
+    response = coach_client.post(url, {**WORKOUT, "day": 8})
+    assert response.status_code == 200
+    assert "<html" in response.text
+    assert "hx-" not in form_tag(response.text, "form-" + url.strip("/").replace("/", "-"))
+    assert "Ensure this value is less than or equal to 7." in error_next_to(response, "day")
     assert snapshot(program) == before
