@@ -1,25 +1,34 @@
 """The coach's exports: every set of an athlete, and their strength tests, as CSV that opens
-cleanly in a spreadsheet (formulas neutralised, one row per set or test)."""
+cleanly in a spreadsheet (formulas neutralised, one row per set or test), named after the
+athlete and the day, and kept out of shared caches (they hold health data)."""
 
 import csv
 from collections import defaultdict
 from itertools import chain
 
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from hamstrings.htmx import HtmxHttpRequest
-from logbook.models import Message, SetLog, StrengthTest, WorkoutLog
+from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
+from logbook.strength_tests import reading_of
 
 SETS_HEADER = [
     "athlete", "date", "program", "workout", "exercise", "set", "side", "reps", "seconds",
     "band", "band tension (kg)", "control", "break angle", "target reps", "target seconds",
     "RPE", "set note", "session RPE", "pain", "session notes", "coach's comments",
 ]  # fmt: skip
-TESTS_HEADER = ["athlete", "date", "phase", "method", "left", "right", "body mass (kg)", "note"]
+TESTS_HEADER = [
+    "athlete", "date", "phase", "method", "left", "right", "unit", "body mass (kg)",
+    "left (N/kg)", "right (N/kg)", "imbalance (%)", "note",
+]  # fmt: skip
+UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "degrees", TestMethod.DISTANCE: "cm"}
 
 
 class Echo:
@@ -34,6 +43,13 @@ def text_cell(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def file_name(kind: str, athlete) -> str:
+    """'sets-alex-smith-2026-12-07.csv': ASCII letters, digits and hyphens only, whatever the
+    name holds (quotes, slashes, accents); the athlete's number when no letter survives."""
+    person = slugify(athlete.get_full_name()) or slugify(athlete.username)
+    return f"{kind}-{person or f'athlete-{athlete.pk}'}-{timezone.localdate():%Y-%m-%d}.csv"
+
+
 def csv_response(rows, filename: str) -> StreamingHttpResponse:
     writer = csv.writer(Echo())
     return StreamingHttpResponse(
@@ -44,7 +60,9 @@ def csv_response(rows, filename: str) -> StreamingHttpResponse:
 
 
 def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
-    log, band = logged.workout_log, logged.band
+    log, band, prescription = logged.workout_log, logged.band, logged.prescription
+    # A set beyond the prescription's (an extra one) was done without a target.
+    extra = prescription is not None and logged.set_number > prescription.sets
     return [
         name,
         log.performed_on.isoformat(),
@@ -59,8 +77,8 @@ def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
         f"{band.tension_min_kg.normalize():f}-{band.tension_max_kg.normalize():f}" if band else "",
         logged.control,
         logged.break_angle,
-        logged.target_reps,
-        logged.target_seconds,
+        None if extra else logged.target_reps,
+        None if extra else logged.target_seconds,
         logged.rpe,
         text_cell(logged.note),
         log.rpe,
@@ -72,6 +90,7 @@ def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
 
 @coach_required
 @require_GET
+@cache_control(private=True, no_store=True)
 def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     logs = WorkoutLog.objects.for_coach(request.user).filter(athlete=athlete)
@@ -84,24 +103,48 @@ def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     sets = (
         SetLog.objects.filter(workout_log__in=logs)
         .select_related(
-            "workout_log__workout", "workout_log__assignment__program", "exercise", "band"
+            "workout_log__workout",
+            "workout_log__assignment__program",
+            "exercise",
+            "band",
+            "prescription",
         )
         .order_by("workout_log__performed_on", "workout_log_id", "id")
     )
     name = text_cell(athlete.get_full_name() or athlete.username)
     rows = (set_row(name, logged, joined) for logged in sets.iterator(chunk_size=2000))
-    return csv_response(chain([SETS_HEADER], rows), f"{athlete.username}-sets.csv")
+    return csv_response(chain([SETS_HEADER], rows), file_name("sets", athlete))
+
+
+def strength_test_row(name: str, test: StrengthTest) -> list:
+    # N/kg and the imbalance read the test alone: neither the earlier tests nor the sport
+    # change them (those only decide the flags).
+    reading = reading_of(test, [], "other")
+    left_per_kg, right_per_kg = reading.per_kg
+    imbalance = reading.imbalance_pct
+    return [
+        name,
+        test.on_date.isoformat(),
+        test.get_phase_display(),
+        # "NordBord: peak force per leg (N)" reads "NordBord"; the unit has its own column.
+        test.get_method_display().split(":")[0].split(" (")[0],
+        test.left,
+        test.right,
+        UNITS[test.method],
+        test.body_mass_kg,
+        left_per_kg,
+        right_per_kg,
+        None if imbalance is None else f"{imbalance:.0f}",
+        text_cell(test.note),
+    ]
 
 
 @coach_required
 @require_GET
+@cache_control(private=True, no_store=True)
 def athlete_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     tests = StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id")
     name = text_cell(athlete.get_full_name() or athlete.username)
-    rows = (
-        [name, test.on_date.isoformat(), test.phase, test.method, test.left, test.right,
-         test.body_mass_kg, text_cell(test.note)]
-        for test in tests.iterator()
-    )  # fmt: skip
-    return csv_response(chain([TESTS_HEADER], rows), f"{athlete.username}-strength-tests.csv")
+    rows = (strength_test_row(name, test) for test in tests.iterator())
+    return csv_response(chain([TESTS_HEADER], rows), file_name("strength-tests", athlete))

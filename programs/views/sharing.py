@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import coach_required
@@ -19,6 +20,7 @@ UNPROCESSABLE = 422
 
 @login_required
 @require_GET
+@cache_control(private=True, no_store=True)  # an athlete's own copy is personal; no shared cache
 def program_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     program = program_for_user(request.user, pk)
     return HttpResponse(

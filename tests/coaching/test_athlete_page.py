@@ -443,7 +443,7 @@ def test_the_export_has_a_header_and_a_row_per_set(coach_client, athlete, first_
     response = coach_client.get(f"/coach/athletes/{athlete.pk}/export.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="athlete-sets.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="sets-alex-2026-10-20.csv"'
     header, *rows = export_rows(response)
     assert header == [
         "athlete", "date", "program", "workout", "exercise", "set", "side", "reps", "seconds",
