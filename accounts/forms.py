@@ -10,7 +10,14 @@ from django.template import loader
 from django.utils.text import Truncator
 
 from accounts.mail import mail_queue
-from accounts.models import TIMEZONE_CHOICES, Team, Units, User
+from accounts.models import (
+    NO_CONTROL_CHARACTERS,
+    NO_CONTROL_CHARACTERS_MESSAGE,
+    TIMEZONE_CHOICES,
+    Team,
+    Units,
+    User,
+)
 from accounts.units import body_mass_limits, mass_from_kg, mass_to_kg
 
 
@@ -31,8 +38,15 @@ class QueuedPasswordResetForm(PasswordResetForm):
         mail_queue(to=to_email, subject=subject, body=body)
 
 
+def no_control_characters(value: str) -> None:
+    """For names and labels, which mails carry in their headers: a line break there makes
+    every mail that names them fail (the database refuses them too)."""
+    if not re.fullmatch(NO_CONTROL_CHARACTERS, value):
+        raise ValidationError(NO_CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
 class TeamForm(forms.Form):
-    name = forms.CharField(label="Team name", max_length=100)
+    name = forms.CharField(label="Team name", max_length=100, validators=[no_control_characters])
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,6 +133,7 @@ class InviteSignUpForm(UserCreationForm):
     def __init__(self, *args, invite, **kwargs):
         super().__init__(*args, initial={"email": invite.email}, **kwargs)
         self.fields["first_name"].required = True
+        self.fields["first_name"].validators.append(no_control_characters)
         self.fields["email"].disabled = True
         # Arriving from a mail on a phone, the keyboard should not hide the invite's text.
         self.fields["username"].widget.attrs.pop("autofocus", None)
@@ -145,8 +160,9 @@ def timezone_choices(*, current: str) -> list[tuple[str, str]]:
 class SettingsForm(forms.Form):
     """A person's own settings. Its cleaned data (`settings()`) is keyed by the User fields
     that `services.settings_save` writes: a new setting joins by adding its field here and
-    its name to `services.SETTINGS_FIELDS`. The body mass is typed in the units the person
-    read the page in (their saved units), whatever they choose for next time."""
+    its name to `services.SETTINGS_FIELDS`. The body mass is typed in the units chosen in the
+    same form (the page's script relabels and converts it when the choice changes); left as
+    shown, in either units, it keeps the stored kg."""
 
     units = forms.ChoiceField(
         label="Units for loads and band tensions",
@@ -165,7 +181,8 @@ class SettingsForm(forms.Form):
     )
     body_mass = forms.DecimalField(
         required=False,
-        help_text="Optional. Strength tests are read per kilogram of body mass with it.",
+        help_text="Optional, in the units chosen above. Strength tests are read per kilogram "
+        "of body mass with it.",
         max_digits=5,
         decimal_places=1,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
@@ -179,7 +196,6 @@ class SettingsForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         self.user = user
-        self.mass_units = user.units
         self.shown_mass = (
             None if user.body_mass_kg is None else mass_from_kg(user.body_mass_kg, user.units)
         )
@@ -193,23 +209,34 @@ class SettingsForm(forms.Form):
         # The digest is about athletes' flags, the reminder about one's own training.
         del self.fields["mail_training_reminder" if user.is_coach else "mail_flag_digest"]
         self.fields["timezone"].choices = timezone_choices(current=user.timezone)
+        # Sent back with errors, the page speaks the units chosen in the post.
+        posted = self.data.get("units") if self.is_bound else None
+        self.mass_units = posted if posted in Units.values else user.units
         low, high = body_mass_limits(self.mass_units)
-        self.fields["body_mass"].label = f"Body mass ({self.mass_units})"
-        self.fields["body_mass"].widget.attrs.update(min=low, max=high)
-        self.mass_limits = (low, high)
+        body_mass = self.fields["body_mass"]
+        body_mass.label = f"Body mass ({self.mass_units})"
+        body_mass.widget.attrs.update({"min": low, "max": high, "data-units": self.mass_units})
+        for units in Units.values:  # for the script that follows the units chosen
+            body_mass.widget.attrs[f"data-limits-{units}"] = "{} {}".format(
+                *body_mass_limits(units)
+            )
 
     def clean_body_mass(self) -> Decimal | None:
         value = self.cleaned_data["body_mass"]
         if value is None:
             return None
-        if value == self.shown_mass:  # unchanged: keep the stored kg, no rounding drift
-            return self.user.body_mass_kg
-        low, high = self.mass_limits
+        units = self.cleaned_data.get("units", self.user.units)
+        stored = self.user.body_mass_kg
+        # Unchanged, as shown in the saved units or as the script converted it: the stored kg,
+        # with no rounding drift.
+        if stored is not None and value in (self.shown_mass, mass_from_kg(stored, units)):
+            return stored
+        low, high = body_mass_limits(units)
         if not low <= value <= high:
             raise ValidationError(
-                f"Enter a body mass between {low} and {high} {self.mass_units}, or leave it empty."
+                f"Enter a body mass between {low} and {high} {units}, or leave it empty."
             )
-        return mass_to_kg(value, self.mass_units)
+        return mass_to_kg(value, units)
 
     def settings(self) -> dict:
         """The cleaned values, named as the User's fields."""

@@ -1,6 +1,12 @@
-from django import forms
+from decimal import Decimal
 
+from django import forms
+from django.utils import timezone
+
+from accounts.forms import no_control_characters
+from accounts.units import body_mass_limits, mass_to_kg
 from catalogue.models import Band, BandRole
+from hamstrings.params import FIXTURE_DATES, STRENGTH_TEST_DATES, DateWindow
 from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
 from programs.fixtures import LABEL_MAX, PASTE_MAX_LINES, PasteRefused, parse_fixture_lines
 from programs.models import BandTrack
@@ -86,13 +92,36 @@ class StrengthValuesForm(forms.Form):
         label="Right", max_digits=6, decimal_places=1, min_value=0, required=False,
         error_messages={"min_value": "A test value cannot be negative."},
     )  # fmt: skip
-    body_mass_kg = forms.DecimalField(
-        label="Body mass (kg)", max_digits=5, decimal_places=1, min_value=1, max_value=499,
-        required=False,
+    body_mass = forms.DecimalField(
+        max_digits=5, decimal_places=1, required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
+        error_messages={"invalid": "Enter the body mass as a number, such as 72.5."},
     )  # fmt: skip
+
+    def __init__(self, *args, units: str, **kwargs):
+        """`units`: the coach's (kg or lb), in which the body mass is typed and shown."""
+        super().__init__(*args, **kwargs)
+        self.units, self.mass_limits = units, body_mass_limits(units)
+        low, high = self.mass_limits
+        self.fields["body_mass"].label = f"Body mass ({units})"
+        self.fields["body_mass"].widget.attrs.update(min=low, max=high)
+
+    def clean_body_mass(self) -> Decimal | None:
+        """In kg, as stored: the bounds are a person's (accounts.units), in the coach's units."""
+        value = self.cleaned_data["body_mass"]
+        if value is None:
+            return None
+        low, high = self.mass_limits
+        if not low <= value <= high:
+            raise forms.ValidationError(
+                f"Enter a body mass between {low} and {high} {self.units}, or leave it empty."
+            )
+        return mass_to_kg(value, self.units)
 
     def clean(self):
         cleaned = super().clean()
+        if "body_mass" in cleaned:
+            cleaned["body_mass_kg"] = cleaned.pop("body_mass")
         method, left, right = cleaned.get("method"), cleaned.get("left"), cleaned.get("right")
         if method == TestMethod.NORDBORD:
             if right is None and "right" not in self.errors:
@@ -109,6 +138,13 @@ class StrengthValuesForm(forms.Form):
         return cleaned
 
 
+def date_in(window: DateWindow, day, *, unchanged=None):
+    """`day` if it falls in the window around today (or is the date already saved)."""
+    if day != unchanged and (problem := window.problem(day, timezone.localdate())):
+        raise forms.ValidationError(problem)
+    return day
+
+
 class StrengthTestForm(StrengthValuesForm):
     """One athlete's test, on their page."""
 
@@ -116,12 +152,18 @@ class StrengthTestForm(StrengthValuesForm):
     phase = forms.ChoiceField(choices=TestPhase.choices)
     note = forms.CharField(max_length=200, required=False)
 
+    def clean_on_date(self):
+        return date_in(STRENGTH_TEST_DATES, self.cleaned_data["on_date"])
+
 
 class SquadTestForm(forms.Form):
     """What a squad's tests share: the day and the phase."""
 
     on_date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     phase = forms.ChoiceField(choices=TestPhase.choices)
+
+    def clean_on_date(self):
+        return date_in(STRENGTH_TEST_DATES, self.cleaned_data["on_date"])
 
 
 class SquadRowForm(StrengthValuesForm):
@@ -143,6 +185,17 @@ class SquadRowForm(StrengthValuesForm):
 
 
 class SquadRows(forms.BaseFormSet):
+    """A row per athlete of the team, and no more: a post claiming more rows than the team has
+    athletes (row-TOTAL_FORMS=100000) is refused before any row is built."""
+
+    def __init__(self, *args, form_kwargs, **kwargs):
+        self.max_num = self.absolute_max = max(1, len(form_kwargs["athletes"]))
+        super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
+        self.error_messages["too_many_forms"] = (
+            f"The team has {self.max_num} athlete{'s' if self.max_num != 1 else ''}: reload "
+            "the page and enter the tests again."
+        )
+
     def get_form_kwargs(self, index):
         # Every row may stay empty (the athlete was not tested), not only the extra ones.
         return {**super().get_form_kwargs(index), "empty_permitted": True}
@@ -155,7 +208,7 @@ class SquadRows(forms.BaseFormSet):
         return [form.cleaned_data for form in self.forms if form.has_changed()]
 
 
-SquadRowFormSet = forms.formset_factory(SquadRowForm, formset=SquadRows, extra=0)
+SquadRowFormSet = forms.formset_factory(SquadRowForm, formset=SquadRows, extra=0, validate_max=True)
 
 
 # Fixtures: one match at a time, or a pasted list. Dates day first (coaches in Europe and
@@ -183,7 +236,12 @@ class FixtureForm(forms.Form):
             "max_length": "Keep the label to %(limit_value)d characters "
             "(this one has %(show_value)d).",
         },
+        validators=[no_control_characters],
     )
+
+    def clean_date(self):
+        # A match already in the list keeps its day when only its label changes.
+        return date_in(FIXTURE_DATES, self.cleaned_data["date"], unchanged=self.initial.get("date"))
 
 
 class FixturePasteForm(forms.Form):
@@ -211,7 +269,7 @@ class FixturePasteForm(forms.Form):
 
     def clean_lines(self):
         try:
-            matches = parse_fixture_lines(self.cleaned_data["lines"])
+            matches = parse_fixture_lines(self.cleaned_data["lines"], today=timezone.localdate())
         except PasteRefused as refused:
             raise forms.ValidationError([*refused.problems, "Nothing was added."]) from None
         if not matches:

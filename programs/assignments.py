@@ -284,23 +284,45 @@ def fixtures_of(assignments) -> dict[tuple[int, int], list[date]]:
     return found
 
 
-def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) -> date | None:
-    """The day one occurrence of a workout is scheduled for, as `assignment_schedule` dates it
-    (None for a stage not opened yet, or past its end). `workout` with its week and gate."""
+def first_week(assignment: Assignment, workout: Workout) -> tuple[date | None, dict]:
+    """The first day of the workout's week as first lived (None for a stage not opened yet),
+    and the stage windows read to find it."""
     week, stages = workout.week, {}
     if week.is_stage:
         stages = stage_windows([assignment], ProgramWeek.objects.filter(
             program=week.program_id, gate__isnull=False
         ))  # fmt: skip
     starts = week_starts(assignment, week, (date.min, date.min), stages)
-    if not starts:
+    return (starts[0][1] if starts else None), stages
+
+
+def occurrences_begun(assignment: Assignment, workout: Workout, by: date) -> int:
+    """How many occurrences of the workout's week have begun by `by` (0 before the first, or
+    for a stage not opened yet): a repeating week's later occurrences are opened up to the one
+    after these, never a week no calendar reaches."""
+    first, _ = first_week(assignment, workout)
+    if first is None or by < first:
+        return 0
+    return (by - first).days // 7 + 1
+
+
+def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) -> date | None:
+    """The day one occurrence of a workout is scheduled for, as `assignment_schedule` dates it
+    (None for a stage not opened yet, or past its end, and for an occurrence past the last
+    date a calendar holds: logs from before occurrences were bounded may name one).
+    `workout` with its week and gate."""
+    first, stages = first_week(assignment, workout)
+    if first is None:
         return None
-    start = starts[0][1] + WEEK * (occurrence - 1)
     matches = []
     if workout.match_day:
         matches = fixtures_of([assignment]).get((assignment.athlete_id, assignment.assigned_by_id))
-    on = placed_on(start, workout.day, workout.match_day, matches or [])[0]
-    _, until = stages.get((assignment.pk, week.pk), (None, None))
+    try:
+        start = first + WEEK * (occurrence - 1)
+        on = placed_on(start, workout.day, workout.match_day, matches or [])[0]
+    except OverflowError:
+        return None
+    _, until = stages.get((assignment.pk, workout.week.pk), (None, None))
     return None if until is not None and on >= until else on
 
 

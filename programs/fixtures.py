@@ -10,7 +10,8 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 
-from accounts.models import Team
+from accounts.models import NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MESSAGE, Team
+from hamstrings.params import FIXTURE_DATES
 from programs.models import Fixture
 
 LABEL_MAX = Fixture._meta.get_field("label").max_length
@@ -77,9 +78,10 @@ def read_date(text: str) -> date | None:
         return None
 
 
-def parse_fixture_lines(text: str) -> list[PastedMatch]:
-    """One match a line: its date, then an optional label. Blank lines are skipped. Every
-    line is read before anything is refused, so PasteRefused names every bad line."""
+def parse_fixture_lines(text: str, *, today: date) -> list[PastedMatch]:
+    """One match a line: its date (in `FIXTURE_DATES` around today), then an optional label
+    (a spreadsheet's tabs read as spaces). Blank lines are skipped. Every line is read before
+    anything is refused, so PasteRefused names every bad line."""
     lines = [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)]
     lines = [(number, line) for number, line in lines if line]
     if len(lines) > PASTE_MAX_LINES:
@@ -90,9 +92,13 @@ def parse_fixture_lines(text: str) -> list[PastedMatch]:
     for number, line in lines:
         written, _, rest = _split_date(line)
         on = read_date(written)
-        label = rest.lstrip(SEPARATORS).strip()
+        label = " ".join(rest.lstrip(SEPARATORS).split())
         if on is None:
             problems.append(f"Line {number}: '{written[:40]}' is not a date.")
+        elif too_far := FIXTURE_DATES.problem(on, today):
+            problems.append(f"Line {number}: {too_far}")
+        elif not re.fullmatch(NO_CONTROL_CHARACTERS, label):
+            problems.append(f"Line {number}: {NO_CONTROL_CHARACTERS_MESSAGE}")
         elif len(label) > LABEL_MAX:
             problems.append(f"Line {number}: the label is longer than {LABEL_MAX} characters.")
         else:

@@ -25,7 +25,9 @@ def placed_on(week_start: date, day: int, match_day: int | None, fixtures: Seque
     offset = timedelta(days=match_day)
     week_end = week_start + timedelta(days=6)
     for fixture in fixtures:
-        if week_start <= fixture + offset <= week_end:
+        # The offset is moved onto the week, never onto the fixture: a match stored at year 1
+        # or 9999 would take the date past what a calendar holds.
+        if week_start - offset <= fixture <= week_end - offset:
             return fixture + offset, fixture
     return own_day, None
 

@@ -331,7 +331,8 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
         .select_related("exercise"),
         "load": load_panel(coach, athlete, today=today),
         "strength": strength_panel(athlete, sport=membership.team.sport if membership else "other"),
-        "strength_form": strength_form or StrengthTestForm(initial={"on_date": today}),
+        "strength_form": strength_form
+        or StrengthTestForm(initial={"on_date": today}, units=coach.units),
         "flag_history": Flag.objects.filter(athlete=athlete).select_related("acknowledged_by")[
             :FLAGS_SHOWN
         ],

@@ -17,6 +17,7 @@ from accounts.decorators import coach_required
 from accounts.models import Team
 from coaching.forms import FixtureForm, FixturePasteForm
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.params import FIXTURE_DATES
 from programs.fixtures import (
     FixtureBatch,
     FixtureTaken,
@@ -51,7 +52,10 @@ def page_context(team: Team, **forms) -> dict:
         Assignment.objects.for_coach(team.coach).open().filter(athlete__in=members)
         .select_related("athlete")
     )  # fmt: skip
-    ahead = max([today, *(fixture.date for fixture in fixtures)]) + timedelta(days=7)
+    # Clashes up to a week past the last match, within the dates a fixture may be given (one
+    # stored before that rule, at year 9999, must not take the schedule past the calendar).
+    last = min(max([today, *(fixture.date for fixture in fixtures)]), today + FIXTURE_DATES.ahead)
+    ahead = last + timedelta(days=7)
     return {
         "team": team,
         "upcoming": [fixture for fixture in fixtures if fixture.date >= today],

@@ -1,6 +1,8 @@
 """Strength tests: a squad's results in one form, one athlete's on their page. Each test is
 read (N, N/kg, imbalance) and raises its flags as it is saved."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
+from accounts.units import mass_from_kg
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import page_context
 from coaching.views.athlete import PAGE, UNPROCESSABLE
@@ -18,6 +21,10 @@ from hamstrings.htmx import HtmxHttpRequest
 from logbook.strength_tests import strength_test_record
 
 SQUAD_PAGE = "coaching/squad_tests.html"
+
+
+def body_mass_in(athlete, units: str) -> Decimal | None:
+    return None if athlete.body_mass_kg is None else mass_from_kg(athlete.body_mass_kg, units)
 
 
 def team_sport(athlete, coach) -> str:
@@ -36,14 +43,16 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         .order_by("athlete__first_name", "athlete__username")
     )
     athletes = {membership.athlete.pk: membership.athlete for membership in members}
+    units = request.user.units  # the coach's: body masses are typed and shown in them
     initial = [
-        {"athlete": athlete.pk, "body_mass_kg": athlete.body_mass_kg}
+        {"athlete": athlete.pk, "body_mass": body_mass_in(athlete, units)}
         for athlete in athletes.values()
     ]
     header = SquadTestForm(request.POST or None, initial={"on_date": timezone.localdate()})
     rows = SquadRowFormSet(
-        request.POST or None, initial=initial, prefix="row", form_kwargs={"athletes": athletes}
-    )
+        request.POST or None, initial=initial, prefix="row",
+        form_kwargs={"athletes": athletes, "units": units},
+    )  # fmt: skip
     if request.method == "POST" and header.is_valid() and rows.is_valid():
         entered = rows.entered()
         with transaction.atomic():
@@ -59,6 +68,7 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "header": header,
         "rows": rows,
         "labelled": zip(rows.forms, names, strict=True),
+        "units": units,
     }
     status = UNPROCESSABLE if request.method == "POST" else 200
     return render(request, SQUAD_PAGE, context, status=status)
@@ -68,7 +78,7 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def athlete_test_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     athlete = athlete_for_coach(request.user, pk)
-    form = StrengthTestForm(request.POST)
+    form = StrengthTestForm(request.POST, units=request.user.units)
     if not form.is_valid():
         context = page_context(request.user, athlete, strength_form=form)
         return render(request, PAGE, context, status=UNPROCESSABLE)

@@ -74,11 +74,13 @@ def feed_renew(request: HttpRequest) -> HttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """All-day events, one per dated workout, from four weeks back to twelve ahead. A wrong
-    or replaced token answers 404, like any address that does not exist."""
+    or replaced token answers 404, like any address that does not exist; so does a deactivated
+    person's, whose training is no one's to read any more."""
     token = request.GET.get("token", "")
     if not TOKEN.fullmatch(token):
         raise Http404("No such calendar.")
-    owner = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token).user
+    feeds = CalendarFeed.objects.filter(user__is_active=True).select_related("user")
+    owner = get_object_or_404(feeds, token=token).user
     today = timezone.localdate(timezone=user_zone(owner) or timezone.get_current_timezone())
     assignments = list(Assignment.objects.for_athlete(owner).select_related("program"))
     entries = calendar_entries(

@@ -18,11 +18,12 @@ from logbook import services
 from logbook.access import open_set_for_athlete
 from logbook.links import occurrence_query
 from logbook.models import WorkoutLog
+from logbook.pages.calendar import FARTHEST
 from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from programs.access import workout_for_athlete
-from programs.assignments import scheduled_on
+from programs.assignments import occurrences_begun, scheduled_on
 from programs.bands import band_for, track_bands
 from programs.progression import STOP_LOADING
 from programs.schedule import workout_day
@@ -38,9 +39,16 @@ def workout_url(workout, row: SetRow | None = None, name="logbook:workout") -> s
 
 
 def athlete_workout(request, pk: int):
-    """The athlete's workout and assignment, for the occurrence in `?n=` (1 without it)."""
+    """The athlete's workout and assignment, for the occurrence in `?n=` (1 without it). A
+    repeating week's occurrence is logged once its week has begun, or the next one (worked a
+    few days early); its page reads as far ahead as the calendar links to it. Anything later
+    is not found: no row for a week decades away, no date past the calendar's end."""
     occurrence = parse_id(request.GET.get("n")) or 1
     workout, assignment = workout_for_athlete(request.user, pk, occurrence)
+    today = timezone.localdate()
+    by = today + FARTHEST if request.method == "GET" else today
+    if occurrence > 1 and occurrence > occurrences_begun(assignment, workout, by) + 1:
+        raise Http404("That week's workout is not open yet.")
     workout.occurrence = occurrence
     return workout, assignment
 

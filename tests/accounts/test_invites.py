@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection, transaction
 
 from accounts import services
-from accounts.models import Invite, Membership, Team, User
+from accounts.models import NO_CONTROL_CHARACTERS_MESSAGE, Invite, Membership, Team, User
 from tests.conftest import PASSWORD, make_user
 
 SENT_AT = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
@@ -457,3 +457,12 @@ def test_two_concurrent_sign_ups_make_one_account(transactional_db, coach):
         thread.join(10)
     assert sorted(outcomes) == ["This invite has already been used.", "created"]
     assert User.objects.filter(email="tap@example.com").count() == 1
+
+
+@pytest.mark.parametrize("first_name", ["Nia\r\nBcc: x@example.com", "Ni\ta", "Ni\x85a"])
+def test_a_first_name_with_a_line_break_is_refused_at_sign_up(client, invite, first_name):
+    response = client.post(invite_url(invite), sign_up_data(first_name=first_name))
+    assert response.status_code == 200
+    assert NO_CONTROL_CHARACTERS_MESSAGE in response.text
+    assert not User.objects.filter(username="newbie").exists()
+    assert_unused(invite)

@@ -81,7 +81,7 @@ def test_a_body_mass_is_typed_in_the_units_the_page_shows(athlete_client, athlet
     athlete_client.post(URL, valid(body_mass="80.5"))
     athlete.refresh_from_db()
     assert athlete.body_mass_kg == Decimal("80.5")
-    athlete_client.post(URL, valid(units="lb", body_mass="80.5"))  # still read as kg
+    athlete_client.post(URL, valid(units="lb", body_mass="80.5"))  # left as shown: kept
     athlete.refresh_from_db()
     assert (athlete.units, athlete.body_mass_kg) == ("lb", Decimal("80.5"))
     page = athlete_client.get(URL).text
@@ -192,3 +192,34 @@ def test_a_coach_chooses_the_flag_digest(coach_client, coach):
     coach_client.post(URL, valid(mail_messages="on"))
     coach.refresh_from_db()
     assert (coach.mail_messages, coach.mail_flag_digest) == (True, False)
+
+
+def test_a_body_mass_typed_as_lb_is_chosen_is_read_in_lb(athlete_client, athlete):
+    """The trap: choosing lb and typing 180 in the same save stored 180 kg (396.8 lb)."""
+    response = athlete_client.post(URL, valid(units="lb", body_mass="180"))
+    athlete.refresh_from_db()
+    assert (athlete.units, athlete.body_mass_kg) == ("lb", Decimal("81.6"))
+    page = athlete_client.get(URL).text
+    block = field_block(page, "body_mass")
+    assert "Body mass (lb)" in block and 'value="179.9"' in block  # kept to a tenth of a kg
+    assert response.status_code in (200, 302)
+
+
+def test_a_body_mass_refused_with_lb_chosen_is_shown_in_lb(athlete_client, athlete):
+    response = athlete_client.post(URL, valid(units="lb", body_mass="20"))
+    block = field_block(response.text, "body_mass")
+    assert "Body mass (lb)" in block
+    assert "Enter a body mass between 45 and 661 lb, or leave it empty." in block
+    athlete.refresh_from_db()
+    assert (athlete.units, athlete.body_mass_kg) == ("kg", None)
+
+
+def test_switching_units_keeps_a_body_mass_left_as_shown(athlete_client, athlete):
+    athlete.body_mass_kg = Decimal("80.0")
+    athlete.save(update_fields=["body_mass_kg"])
+    for shown in ("80.0", "176.4"):  # as the page showed it, or as its script converted it
+        athlete_client.post(URL, valid(units="lb", body_mass=shown))
+        athlete.refresh_from_db()
+        assert athlete.body_mass_kg == Decimal("80.0")
+        athlete.units = "kg"
+        athlete.save(update_fields=["units"])

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from accounts import services
-from accounts.models import Invite, Membership, Team
+from accounts.models import NO_CONTROL_CHARACTERS_MESSAGE, Invite, Membership, Team
 from tests.conftest import make_user
 
 LIST_URL = "/coach/teams/"
@@ -241,3 +241,11 @@ def test_the_nav_shows_teams_to_coaches_only(coach_client, client, athlete):
     assert f'href="{LIST_URL}"' in coach_client.get(LIST_URL).text
     client.force_login(athlete)
     assert f'href="{LIST_URL}"' not in client.get("/exercises/").text
+
+
+@pytest.mark.parametrize("name", ["Squad\r\nBcc: x@example.com", "Under\t18s", "First\x0bXV"])
+def test_a_team_name_with_a_line_break_or_tab_is_refused(coach_client, coach, name):
+    response = coach_client.post(LIST_URL, {"name": name})
+    assert response.status_code == 200
+    assert NO_CONTROL_CHARACTERS_MESSAGE in response.text
+    assert not Team.objects.exists()

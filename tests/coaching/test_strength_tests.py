@@ -3,7 +3,9 @@ N, N/kg and imbalance, and flagged by the team's sport and the test's phase."""
 
 import csv
 import io
+import time
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -31,7 +33,7 @@ def squad_post(athletes, rows, *, phase="preseason_start", on="2026-11-23") -> d
     for index, (athlete, row) in enumerate(zip(athletes, rows, strict=True)):
         data[f"row-{index}-athlete"] = athlete.pk
         data[f"row-{index}-method"] = row.get("method", "nordbord")
-        for field in ("left", "right", "body_mass_kg"):
+        for field in ("left", "right", "body_mass"):
             data[f"row-{index}-{field}"] = row.get(field, "")
     return data
 
@@ -43,7 +45,7 @@ def test_the_squad_form_lists_a_row_per_athlete(coach_client, afl, athlete):
 
 
 def test_a_squads_results_are_saved_and_a_weak_leg_is_flagged(coach_client, coach, afl, athlete):
-    data = squad_post([athlete], [{"left": "310", "right": "240", "body_mass_kg": "80"}])
+    data = squad_post([athlete], [{"left": "310", "right": "240", "body_mass": "80"}])
     response = coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", data)
     assert response["Location"] == "/coach/"
     test = StrengthTest.objects.get()
@@ -161,3 +163,67 @@ def test_the_tests_export_opens_in_a_spreadsheet(coach_client, coach, afl, athle
     assert rows[0][:6] == ["athlete", "date", "phase", "method", "left", "right"]
     assert rows[1][:6] == ["Alex", "2026-11-02", "In season", "NordBord", "300.0", "280.0"]
     assert rows[1][-1] == "'=HYPERLINK()"
+
+
+# -- Dates, body masses and rows that are not a squad's ----------------------------------------
+
+
+@pytest.mark.parametrize("on", ["0001-01-01", "9999-12-31", "2026-11-24", "2021-11-01"])
+def test_a_test_date_before_five_years_ago_or_after_today_is_refused(
+    coach_client, afl, athlete, on
+):
+    row = {"left": "300", "right": "300"}
+    squad = coach_client.post(
+        f"/coach/teams/{afl.pk}/strength-tests/", squad_post([athlete], [row], on=on)
+    )
+    single = coach_client.post(
+        f"/coach/athletes/{athlete.pk}/strength-tests/",
+        {"on_date": on, "phase": "in_season", "method": "nordbord", "left": "300", "right": "300"},
+    )
+    for response in (squad, single):
+        assert response.status_code == 422
+        assert "Give a date from 19 Nov 2021 to today." in response.text
+    assert not StrengthTest.objects.exists()
+
+
+@pytest.mark.parametrize("mass", ["1", "19.9", "301", "-80"])
+def test_a_body_mass_outside_20_to_300_kg_is_refused(coach_client, afl, athlete, mass):
+    row = {"left": "300", "right": "300", "body_mass": mass}
+    response = coach_client.post(
+        f"/coach/teams/{afl.pk}/strength-tests/", squad_post([athlete], [row])
+    )
+    assert response.status_code == 422
+    assert "Enter a body mass between 20 and 300 kg, or leave it empty." in response.text
+    assert not StrengthTest.objects.exists()
+
+
+def test_a_coach_who_reads_lb_types_body_masses_in_lb(coach_client, coach, afl, athlete):
+    coach.units = "lb"
+    coach.save(update_fields=["units"])
+    athlete.body_mass_kg = Decimal("80")
+    athlete.save(update_fields=["body_mass_kg"])
+    page = coach_client.get(f"/coach/teams/{afl.pk}/strength-tests/").text
+    assert "Body mass (lb)" in page and "Body mass (kg)" not in page
+    assert 'value="176.4"' in page  # 80 kg
+    row = {"left": "320", "right": "320", "body_mass": "180"}
+    coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", squad_post([athlete], [row]))
+    assert StrengthTest.objects.get().body_mass_kg == Decimal("81.6")  # 180 lb, not 180 kg
+    single = coach_client.post(
+        f"/coach/athletes/{athlete.pk}/strength-tests/",
+        {"on_date": "2026-11-20", "phase": "in_season", "method": "nordbord", "left": "320",
+         "right": "320", "body_mass": "30"},
+    )  # fmt: skip
+    assert single.status_code == 422
+    assert "Enter a body mass between 45 and 661 lb, or leave it empty." in single.text
+
+
+def test_a_post_claiming_a_hundred_thousand_rows_is_refused_at_once(coach_client, afl, athlete):
+    data = squad_post([athlete], [{"left": "300", "right": "300"}])
+    data["row-TOTAL_FORMS"] = "100000"
+    started = time.monotonic()
+    response = coach_client.post(f"/coach/teams/{afl.pk}/strength-tests/", data)
+    assert time.monotonic() - started < 2
+    assert response.status_code == 422
+    assert "The team has 1 athlete: reload the page and enter the tests again." in response.text
+    assert len(response.content) < 100_000
+    assert not StrengthTest.objects.exists()

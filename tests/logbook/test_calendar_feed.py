@@ -87,6 +87,15 @@ def test_a_wrong_token_answers_404(client, feed, query):
     assert client.get(f"/calendar.ics{query}").status_code == 404
 
 
+def test_a_deactivated_persons_feed_answers_404(client, feed, assignment, athlete):
+    assert client.get(f"/calendar.ics?token={feed.token}").status_code == 200
+    athlete.is_active = False
+    athlete.save(update_fields=["is_active"])
+    response = client.get(f"/calendar.ics?token={feed.token}")
+    assert response.status_code == 404
+    assert b"BEGIN:VCALENDAR" not in response.content
+
+
 def test_a_new_link_replaces_the_old_one(athlete_client, feed, assignment):
     old = feed.token
     response = athlete_client.post("/calendar/link/")

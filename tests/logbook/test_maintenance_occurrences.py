@@ -246,3 +246,44 @@ def test_the_calendar_runs_the_same_queries_for_one_and_twenty_weeks_of_maintena
     assert seen(twenty).count("Nordic maintenance") == 20
     assert f'href="/workouts/{maintenance.pk}/?n=20"' in twenty
     assert f'href="/workouts/{maintenance.pk}/?n=2"' not in one
+
+
+# -- Occurrences that do not exist yet -----------------------------------------------------------
+
+
+def test_an_occurrence_after_next_weeks_cannot_be_logged(athlete_client, maintained, maintenance):
+    assert log_set(athlete_client, maintenance, "?n=4").status_code == 302  # next week's: fine
+    for n in (5, 3000, 100_000):
+        assert log_set(athlete_client, maintenance, f"?n={n}").status_code == 404
+        assert finish(athlete_client, maintenance, f"?n={n}").status_code == 404
+    assert logs(maintained) == [(4, False)]
+
+
+@pytest.mark.parametrize("n", ["99999999", "2147483648", "999999999999999999"])
+def test_an_occurrence_no_calendar_holds_is_not_found(athlete_client, maintained, maintenance, n):
+    assert athlete_client.get(f"/workouts/{maintenance.pk}/?n={n}").status_code == 404
+    assert log_set(athlete_client, maintenance, f"?n={n}").status_code == 404
+    assert finish(athlete_client, maintenance, f"?n={n}").status_code == 404
+    skip = athlete_client.post(f"/workouts/{maintenance.pk}/skip/?n={n}", follow=True)
+    assert "Nordic maintenance is not missed yet" in seen(skip.text)
+    assert not WorkoutLog.objects.exists() and not WorkoutSkip.objects.exists()
+
+
+def test_a_week_the_calendar_shows_ahead_still_opens(athlete_client, maintained, maintenance):
+    response = athlete_client.get(f"/workouts/{maintenance.pk}/?n=20")
+    assert response.status_code == 200
+    assert "Nordic maintenance" in response.text
+
+
+def test_a_log_stored_with_a_far_occurrence_still_opens(athlete_client, maintained, maintenance):
+    """Rows written before occurrences were bounded: their pages answer, dated by the day done."""
+    from logbook import services
+
+    log = services.workout_start(
+        athlete=maintained.athlete, assignment=maintained, workout=maintenance, today=TODAY,
+        occurrence=99_999_999,
+    )  # fmt: skip
+    response = athlete_client.get(f"/logs/{log.pk}/")
+    assert response.status_code == 200
+    assert "16 Nov" in seen(response.text)
+    assert athlete_client.get("/history/").status_code == 200

@@ -24,6 +24,8 @@ from programs.models import Fixture
 
 # Reading dates and pasted lists (no database)
 
+TODAY = date(2026, 11, 19)
+
 
 @pytest.mark.parametrize(
     ("written", "expected"),
@@ -53,7 +55,7 @@ def test_each_line_gives_a_match_with_its_label_and_line_number():
         "\n2026-12-05 v Rovers (away)\n  12/12/2026, v City  \n\n19.12.2026\n"
         "26/12/2026 - Derby\n2027-01-02\t\u2013 Cup, round 3"
     )
-    assert parse_fixture_lines(text) == [
+    assert parse_fixture_lines(text, today=TODAY) == [
         PastedMatch(2, date(2026, 12, 5), "v Rovers (away)"),
         PastedMatch(3, date(2026, 12, 12), "v City"),
         PastedMatch(5, date(2026, 12, 19), ""),
@@ -65,7 +67,7 @@ def test_each_line_gives_a_match_with_its_label_and_line_number():
 def test_every_bad_line_is_named_and_no_match_is_returned():
     text = "2026-12-05 v Rovers\nv City 12/12/2026\n31/02/2026 v Town\n2026-12-19 " + "x" * 101
     with pytest.raises(PasteRefused) as refused:
-        parse_fixture_lines(text)
+        parse_fixture_lines(text, today=TODAY)
     assert refused.value.problems == [
         "Line 2: 'v' is not a date.",
         "Line 3: '31/02/2026' is not a date.",
@@ -78,14 +80,26 @@ def test_a_paste_has_at_most_60_lines_blank_ones_not_counted():
         f"2027-02-{day:02d}" for day in range(1, 29)
     ]
     assert len(days) == 59
-    assert len(parse_fixture_lines("\n\n".join([*days, "2027-03-01"]))) == PASTE_MAX_LINES
+    assert (
+        len(parse_fixture_lines("\n\n".join([*days, "2027-03-01"]), today=TODAY)) == PASTE_MAX_LINES
+    )
     with pytest.raises(PasteRefused) as refused:
-        parse_fixture_lines("\n".join([*days, "2027-03-01", "2027-03-02"]))
+        parse_fixture_lines("\n".join([*days, "2027-03-01", "2027-03-02"]), today=TODAY)
     assert refused.value.problems == ["That is 61 lines: paste at most 60 matches at a time."]
 
 
+def test_a_date_more_than_a_year_back_or_two_ahead_is_named():
+    text = "2026-12-05 v Rovers\n31/12/9999 v Nobody\n2025-11-17"
+    with pytest.raises(PasteRefused) as refused:
+        parse_fixture_lines(text, today=TODAY)
+    assert refused.value.problems == [
+        "Line 2: Give a date from 18 Nov 2025 to 20 Nov 2028.",
+        "Line 3: Give a date from 18 Nov 2025 to 20 Nov 2028.",
+    ]
+
+
 def test_blank_text_gives_no_matches():
-    assert parse_fixture_lines(" \n\t\n") == []
+    assert parse_fixture_lines(" \n\t\n", today=TODAY) == []
 
 
 # The actions

@@ -147,3 +147,12 @@ def test_clashes_come_in_date_order():
         (TUE, ("early", "legs")),
         (date(2026, 12, 8), ("late",)),
     ]
+
+
+def test_a_match_at_the_ends_of_the_calendar_leaves_the_workout_on_its_day():
+    monday = date(2026, 11, 16)
+    assert placed_on(monday, 2, 2, [date(9999, 12, 31)]) == (date(2026, 11, 17), None)
+    assert placed_on(monday, 2, -4, [date(1, 1, 1), date(2026, 11, 21)]) == (
+        date(2026, 11, 17),
+        date(2026, 11, 21),
+    )
