@@ -4,14 +4,17 @@ an address after thirty over any usernames (issue 24, point 8); a reset mails on
 most three times an hour, and one network address at most twenty times."""
 
 import re
+import threading
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
+from accounts.throttling import password_reset_permitted
 from tests.conftest import PASSWORD
 
 WRONG = "not the password"
@@ -178,3 +181,26 @@ def test_one_network_address_gets_twenty_reset_mails_an_hour_at_most(client, ath
     assert mail.outbox == []
     request_reset(client, coach.email, address="198.51.100.7")
     assert [message.to for message in mail.outbox] == [[coach.email]]
+
+
+def test_requests_at_the_same_moment_are_counted_one_by_one(transactional_db):
+    """Six resets for one address in the same instant (six gunicorn workers): three mails.
+    The database cache reads then writes; the advisory lock makes the six take turns."""
+    outcomes, start = [], threading.Barrier(6)
+
+    def request():
+        try:
+            start.wait(5)
+            outcomes.append(password_reset_permitted(email="nia@example.com", address=GYM))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert sorted(outcomes) == [False, False, False, True, True, True]
+    finally:
+        cache.clear()  # committed: the next test starts without these counts
