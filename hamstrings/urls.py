@@ -1,12 +1,23 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.decorators.cache import cache_control
+from django.views.generic import RedirectView
 
 from accounts import views as account_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", account_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever a page links: send them to the hashed icon (looked
+    # up per request, as the name changes with each build), and let them keep that for a day.
+    path(
+        "favicon.ico",
+        cache_control(max_age=86400)(RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
+        name="favicon",
+    ),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

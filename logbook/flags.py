@@ -40,7 +40,8 @@ def flag_acknowledge(*, flag: Flag, by, note: str = "") -> Flag:
         flag.save(update_fields=["acknowledged_at", "acknowledged_by", "note"])
         answer = f" {note}" if note else ""
         notice_post(athlete=flag.athlete, author=by, workout_log=flag.workout_log,
-                    body=f"Your coach looked at this: {flag}.{answer}")  # fmt: skip
+                    body=f"Your coach looked at this: {flag}.{answer}",
+                    subject=f"{by} looked at your flag: {flag.get_kind_display()}")  # fmt: skip
     return flag
 
 

@@ -21,22 +21,27 @@ PAGE_SIZE = 30
 @transaction.atomic
 def message_post(
     *, athlete, author, body: str, workout_log: WorkoutLog | None = None,
-    kind: str = MessageKind.MESSAGE,
+    kind: str = MessageKind.MESSAGE, subject: str = "",
 ) -> Message:  # fmt: skip
-    """Write into an athlete's thread; the other side is mailed through the queue."""
+    """Write into an athlete's thread; the other side is mailed through the queue (under
+    `subject`, or "New message from ...")."""
     message = Message.objects.create(
         athlete=athlete, author=author, body=body.strip(), workout_log=workout_log, kind=kind
     )
-    _mail_the_other_side(message)
+    _mail_the_other_side(message, subject)
     return message
 
 
-def notice_post(*, athlete, author, body: str, workout_log: WorkoutLog | None = None) -> Message:
+def notice_post(
+    *, athlete, author, body: str, subject: str, workout_log: WorkoutLog | None = None
+) -> Message:
     """Something happened the other side should know: a pain stop, a band set by hand, an
-    answer to a suggestion or a flag."""
+    answer to a suggestion or a flag, a stage signed off. `subject` says what, for the mail
+    ("Mia stopped the Nordic curl: it hurt"): "New notice" told nobody anything."""
     return message_post(
-        athlete=athlete, author=author, body=body, workout_log=workout_log, kind=MessageKind.NOTICE
-    )
+        athlete=athlete, author=author, body=body, workout_log=workout_log,
+        kind=MessageKind.NOTICE, subject=subject,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -78,7 +83,7 @@ def unread_count(user) -> int:
     return Message.objects.unread_by(user).count()
 
 
-def _mail_the_other_side(message: Message) -> None:
+def _mail_the_other_side(message: Message, subject: str = "") -> None:
     athlete, author = message.athlete, message.author
     if message.by_athlete:
         recipients = coaches_of(athlete).filter(mail_messages=True)
@@ -90,7 +95,7 @@ def _mail_the_other_side(message: Message) -> None:
     for recipient in recipients:
         mail_queue(
             to=recipient.email,
-            subject=f"New {what} from {author or 'Hamstrings'}",
+            subject=subject or f"New {what} from {author or 'Hamstrings'}",
             body=f"{author or 'Hamstrings'} wrote:\n\n{message.body}\n\n"
             f"Answer on Hamstrings: {settings.SITE_URL}{link}\n\n"
             "You can turn these mails off in your settings.\n",

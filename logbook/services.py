@@ -147,8 +147,10 @@ def pain_stop_record(
     if created:
         flag_raise(athlete=log.athlete, kind=FlagKind.PAIN_STOP, detail=stop.in_words(),
                    workout_log=log)  # fmt: skip
+        what = f"the {exercise.name}" if exercise else "the session"
         notice_post(athlete=log.athlete, author=log.athlete, workout_log=log,
-                    body=f"Stopped for pain. {stop.in_words()}")  # fmt: skip
+                    body=f"Stopped for pain. {stop.in_words()}",
+                    subject=f"{log.athlete} stopped {what}: it hurt")  # fmt: skip
     if created and log.assignment_id and log.workout_id:
         for track in _tracks_in(log, only=exercise.pk):
             if outcome := _progress(track, log, at=stop.at):

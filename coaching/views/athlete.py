@@ -120,7 +120,8 @@ def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )  # fmt: skip
     except season.StageNotReady as refusal:
         return show_assignment(request, assignment, str(refusal), messages.WARNING)
-    notice_post(athlete=assignment.athlete, author=request.user, body=notice)
+    notice_post(athlete=assignment.athlete, author=request.user, body=notice,
+                subject=f"{request.user} signed off {stage.title}")  # fmt: skip
     return show_assignment(request, assignment, notice, messages.SUCCESS)
 
 
@@ -149,6 +150,7 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             athlete=track.assignment.athlete, author=request.user,
             body=f"{track.exercise.name}: your coach put you {where}. "
             f"{form.cleaned_data['reason']}",
+            subject=f"{track.exercise.name}: {request.user} put you {where}",
         )  # fmt: skip
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
@@ -212,9 +214,14 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
         f"step on to the {to} from your next session" if decision == "approve"
         else f"stay on your band for now (the {to} was suggested)"
     )  # fmt: skip
+    said = (
+        f"approved your step on to {'the ' if change.to_band else ''}{to}"
+        if decision == "approve" else "keeps you on your band for now"
+    )  # fmt: skip
     notice_post(
         athlete=track.assignment.athlete, author=request.user,
         body=f"{track.exercise.name}: your coach says {answer}.",
+        subject=f"{track.exercise.name}: {request.user} {said}",
     )  # fmt: skip
 
     def card() -> dict:

@@ -1,5 +1,10 @@
 """The coach's side of the threads: an inbox of their athletes' threads (unread first), one
-athlete's thread, and an announcement to a whole team (one message in each athlete's thread)."""
+athlete's thread, and an announcement to a whole team (one message in each athlete's thread).
+
+An announcement leaves out the athletes on a return-to-play program unless the coach ticks the
+box: team news ("extra Nordics this week", "sprints on Thursday") can contradict a rehab plan,
+and a coach who means everyone (a kick-off time) says so in one tap. The form and the
+confirmation say who was left out."""
 
 from django import forms
 from django.contrib import messages as notices
@@ -16,6 +21,7 @@ from hamstrings.htmx import HtmxHttpRequest
 from logbook.messages import announcement_post
 from logbook.models import BODY_MAX, Message
 from logbook.views.messages import thread_view
+from programs.models import Assignment
 
 INBOX = "coaching/messages.html"
 
@@ -30,6 +36,12 @@ class AnnouncementForm(forms.Form):
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write the announcement first."},
+    )
+    include_return_to_play = forms.BooleanField(
+        label="Include athletes in return to play",
+        required=False,
+        help_text="Left unticked, athletes on a return-to-play program do not get it: team "
+        "training news may not fit their rehab.",
     )
 
     def __init__(self, *args, coach, **kwargs):
@@ -68,10 +80,17 @@ def announce(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, INBOX, context, status=422 if not request.htmx else 200)
     team = form.cleaned_data["team"]
     athletes = User.objects.filter(memberships__team=team, memberships__is_active=True)
+    left_out = 0
+    if not form.cleaned_data["include_return_to_play"]:
+        rehab = Assignment.objects.open().filter(program__weeks__gate__isnull=False)
+        left_out = athletes.filter(pk__in=rehab.values("athlete")).count()
+        athletes = athletes.exclude(pk__in=rehab.values("athlete"))
     count = announcement_post(
         athletes=athletes, author=request.user, body=form.cleaned_data["body"]
     )
-    notices.success(request, f"Sent to {count} athlete{'s' if count != 1 else ''} of {team}.")
+    sent = f"Sent to {count} athlete{'s' if count != 1 else ''} of {team}"
+    notices.success(request, f"{sent}; {left_out} in return to play left out." if left_out
+                    else f"{sent}.")  # fmt: skip
     return redirect("coaching:messages")
 
 

@@ -16,9 +16,11 @@ from accounts.decorators import coach_required
 from accounts.units import mass_from_kg
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import page_context
+from coaching.season_phase import matches_window, phase_on
 from coaching.views.athlete import PAGE, UNPROCESSABLE
 from hamstrings.htmx import HtmxHttpRequest
 from logbook.strength_tests import strength_test_record
+from programs.models import Fixture
 
 SQUAD_PAGE = "coaching/squad_tests.html"
 
@@ -48,7 +50,11 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         {"athlete": athlete.pk, "body_mass": body_mass_in(athlete, units)}
         for athlete in athletes.values()
     ]
-    header = SquadTestForm(request.POST or None, initial={"on_date": timezone.localdate()})
+    today = timezone.localdate()
+    # The phase that fits the day (the team's match days, else the month): see season_phase.
+    matches = Fixture.objects.filter(team=team, date__range=matches_window(today))
+    phase = phase_on(today, matches=list(matches.values_list("date", flat=True)), sport=team.sport)
+    header = SquadTestForm(request.POST or None, initial={"on_date": today, "phase": phase})
     rows = SquadRowFormSet(
         request.POST or None, initial=initial, prefix="row",
         form_kwargs={"athletes": athletes, "units": units},
