@@ -15,6 +15,7 @@ from catalogue.models import Band, Exercise
 from logbook.flags import flag_raise, flags_acknowledge_for
 from logbook.messages import notice_post
 from logbook.models import SET_NUMBER_MAX, CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
+from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
 from programs import assignments, bands, progression
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
@@ -25,17 +26,33 @@ class SetConflict(Exception):
 
 
 def workout_start(
-    *, athlete, assignment: Assignment, workout: Workout, today: date, now=None, occurrence=1
+    *,
+    athlete,
+    assignment: Assignment,
+    workout: Workout,
+    today: date,
+    now=None,
+    occurrence=1,
+    flag_nordic_gap: bool = False,
 ) -> WorkoutLog:
     """The athlete's log of a scheduled workout, created on first use (one per workout and
     occurrence of its week); its start time, with the finish, gives the session's minutes.
-    `now`: the demo's clock."""
-    log, _ = WorkoutLog.objects.get_or_create(
+    `now`: the demo's clock. With `flag_nordic_gap` (the athlete's own start, after the page
+    asked), a Nordic session begun less than 48 hours after the last one is flagged for the
+    coach."""
+    log, created = WorkoutLog.objects.get_or_create(
         assignment=assignment,
         workout=workout,
         occurrence=occurrence,
         defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
     )
+    if created and flag_nordic_gap:
+        too_soon = nordic_too_soon(athlete=athlete, workout=workout, today=today,
+                                   now=log.started_at, exclude=log)  # fmt: skip
+        if too_soon is not None:
+            due = assignments.scheduled_on(assignment, workout, occurrence)
+            flag_raise(athlete=athlete, kind=FlagKind.NORDIC_TOO_SOON, workout_log=log,
+                       detail=too_soon.detail(workout, due))  # fmt: skip
     return log
 
 

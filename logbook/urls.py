@@ -24,6 +24,7 @@ urlpatterns = [
     path("progress/", progress.progress, name="progress"),
     path("logs/<int:pk>/", history.log_detail, name="log-detail"),
     path("workouts/<int:pk>/", workout.workout_page, name="workout"),
+    path("workouts/<int:pk>/start/", workout.workout_begin, name="workout-start"),
     path("workouts/<int:pk>/sets/", workout.set_create, name="set-create"),
     path("workouts/<int:pk>/finish/", workout.workout_finish, name="workout-finish"),
     path("workouts/<int:pk>/pain-stop/", workout.pain_stop, name="pain-stop"),

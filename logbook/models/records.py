@@ -19,6 +19,7 @@ class FlagKind(models.TextChoices):
     STRENGTH_DROP = "strength_drop", "Strength drop"
     IMBALANCE = "imbalance", "Left/right imbalance"
     SORENESS = "soreness", "Soreness"
+    NORDIC_TOO_SOON = "nordic_too_soon", "Nordics under 48 h apart"
 
 
 class FlagQuerySet(models.QuerySet):

@@ -18,6 +18,7 @@ from logbook import services
 from logbook.access import open_set_for_athlete
 from logbook.links import occurrence_query
 from logbook.models import WorkoutLog
+from logbook.nordic_gap import TooSoon, nordic_too_soon
 from logbook.pages.calendar import FARTHEST
 from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
@@ -60,10 +61,38 @@ def log_of(assignment, workout) -> WorkoutLog | None:
 
 
 def start(request, workout, assignment) -> WorkoutLog:
+    """The athlete's own start: a Nordic session under 48 hours after the last one is flagged
+    for the coach (the page asked first; a set sent from a page that did not ask is kept)."""
     return services.workout_start(
         athlete=request.user, assignment=assignment, workout=workout,
-        today=timezone.localdate(), occurrence=workout.occurrence,
+        today=timezone.localdate(), occurrence=workout.occurrence, flag_nordic_gap=True,
     )  # fmt: skip
+
+
+def ask_first(request, workout, assignment, too_soon: TooSoon) -> HttpResponse:
+    """Before a Nordic session under 48 hours after the last one: the reason, and a start
+    that goes ahead anyway (a POST), or back to today."""
+    context = {
+        "workout": workout, "assignment": assignment,
+        "reason": too_soon.reason(timezone.localdate()),
+        "start_url": workout_url(workout, name="logbook:workout-start"),
+    }  # fmt: skip
+    return render(request, "logbook/today_start.html", context)
+
+
+@login_required
+@require_POST
+def workout_begin(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Start a workout from today (its "Start"): asked first when it is a Nordic session too
+    soon after the last one, unless the athlete goes ahead anyway."""
+    workout, assignment = athlete_workout(request, pk)
+    if log_of(assignment, workout) is None:
+        too_soon = nordic_too_soon(athlete=request.user, workout=workout,
+                                   today=timezone.localdate(), now=timezone.now())  # fmt: skip
+        if too_soon is not None and "anyway" not in request.POST:
+            return ask_first(request, workout, assignment, too_soon)
+        start(request, workout, assignment)
+    return redirect(workout_url(workout))
 
 
 def render_page(request, workout, assignment, *, log=None, refused: SetRow | None = None,
@@ -119,6 +148,10 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = log_of(assignment, workout)
     if log is not None and log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
+    if log is None and (too_soon := nordic_too_soon(
+        athlete=request.user, workout=workout, today=timezone.localdate(), now=timezone.now()
+    )):  # fmt: skip
+        return ask_first(request, workout, assignment, too_soon)
     # Opening a workout after two weeks away resumes the week, one band easier; the phone
     # keeping a copy for offline (Purpose: prefetch) is not the athlete opening it.
     if log is None and request.headers.get("Purpose") != "prefetch":
