@@ -70,6 +70,30 @@ def test_the_board_puts_flags_first_and_an_acknowledged_flag_moves_the_athlete_d
     screen.problems.assert_none()
 
 
+def test_the_boards_flag_names_are_shown_whole_on_a_desktop(browser, live_url, demo):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_url)
+    page = context.new_page()
+    log_in(page, "coach", "hamstrings")
+    page.wait_for_url("**/coach/")
+    summaries = page.locator(".row-flags summary")
+    expect(summaries.filter(has_text="Left/right imbalance").first).to_be_visible()
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.row-flags summary')]
+            .filter((el) => el.scrollWidth > el.clientWidth)
+            .map((el) => el.textContent.trim())"""
+    )
+    assert cut == []
+    # Several flags wrap between names, never inside one.
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('.row-flags summary .flag-name')]
+            .filter((el) => el.getClientRects().length > 1).map((el) => el.textContent)"""
+    )
+    assert broken == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    screenshot(page, "board-flag-names-1280")
+    context.close()
+
+
 def test_a_squads_strength_tests_raise_a_low_strength_flag(screen, demo):
     team = Team.objects.get(name="Demo squad")
     log_in(screen, "coach", "hamstrings")

@@ -186,3 +186,32 @@ def test_a_coach_has_no_bottom_bar(phone, todays_workout):
     phone.wait_for_url("**/coach/")
     expect(phone.locator("nav.tabbar")).to_have_count(0)
     expect(phone.locator("header .nav")).to_contain_text("Programs")
+
+
+def clipped_links(page, width: int) -> list:
+    """The menu's links and the account's (a closed dialog's buttons aside) not wholly inside
+    the screen, or hidden by the bar's sideways scroll."""
+    return page.evaluate(
+        """(width) => [...document.querySelectorAll(
+             'header .nav a, header .account a, header .account button')].filter((el) => {
+             if (el.closest('dialog')) return false;
+             const box = el.getBoundingClientRect();
+             const bar = el.closest('.nav');
+             const hidden = bar && bar.scrollWidth > bar.clientWidth;
+             return box.left < 0 || box.right > width || box.width === 0 || hidden;
+           }).map((el) => el.textContent.trim())""",
+        width,
+    )
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_coachs_menu_shows_every_item_on_a_phone(phone, coach, width):
+    phone.set_viewport_size({"width": width, "height": 800})
+    log_in(phone, "coach", PASSWORD)
+    phone.wait_for_url("**/coach/")
+    names = [text.split()[0] for text in phone.locator("header .nav a").all_inner_texts()]
+    assert names == ["Athletes", "Messages", "Teams", "Programs", "Exercises", "Bands"]
+    assert clipped_links(phone, width) == []
+    assert_fits(phone, width)
+    phone.screenshot(path=str(ARTIFACTS / f"coach-menu-{width}.png"))
+    phone.problems.assert_none()
