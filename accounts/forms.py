@@ -147,14 +147,27 @@ class InviteSignUpForm(UserCreationForm):
         return email
 
 
-def timezone_choices(*, current: str) -> list[tuple[str, str]]:
-    """The zones a person would look for (Europe/London, America/New_York, UTC), without the
-    aliases and system names (GB, Etc/GMT+3, localtime); the person's own zone stays."""
-    return [
+# The zones most people here live in, listed first (the whole list follows).
+COMMON_ZONES = [
+    "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+    "Europe/Amsterdam", "America/New_York", "America/Chicago", "America/Denver",
+    "America/Los_Angeles", "America/Toronto", "Australia/Sydney", "Australia/Melbourne",
+    "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth", "Pacific/Auckland",
+    "Asia/Tokyo", "Africa/Johannesburg", "UTC",
+]  # fmt: skip
+
+
+def timezone_choices(*, current: str) -> list:
+    """The common zones first, then every zone a person would look for (Europe/London,
+    America/New_York, UTC), without the aliases and system names (GB, Etc/GMT+3, localtime);
+    the person's own zone stays."""
+    every = [
         (name, label)
         for name, label in TIMEZONE_CHOICES
-        if name in ("UTC", current) or ("/" in name and not name.startswith("Etc/"))
+        if name not in COMMON_ZONES
+        and (name == current or ("/" in name and not name.startswith("Etc/")))
     ]
+    return [("Common", [(name, name) for name in COMMON_ZONES]), ("Every zone", every)]
 
 
 class SettingsForm(forms.Form):
@@ -209,6 +222,9 @@ class SettingsForm(forms.Form):
         # The digest is about athletes' flags, the reminder about one's own training.
         del self.fields["mail_training_reminder" if user.is_coach else "mail_flag_digest"]
         self.fields["timezone"].choices = timezone_choices(current=user.timezone)
+        if user.timezone == "UTC" and not self.is_bound:  # the default: never chosen yet
+            # static/js/timezone.js then offers the browser's zone.
+            self.fields["timezone"].widget.attrs["data-guess-zone"] = ""
         # Sent back with errors, the page speaks the units chosen in the post.
         posted = self.data.get("units") if self.is_bound else None
         self.mass_units = posted if posted in Units.values else user.units

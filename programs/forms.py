@@ -2,9 +2,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Dose, Exercise
+from hamstrings.params import PROGRAM_START_DATES
 from programs.models import (
     PAIN_MAX,
     REPS_MAX,
@@ -269,6 +271,12 @@ class AssignForm(forms.Form):
                 help_text="Repeats every week until you end the program.",
                 error_messages={"invalid_choice": "Choose one of the two maintenance doses."},
             )
+
+    def clean_start_date(self):
+        day = self.cleaned_data["start_date"]
+        if problem := PROGRAM_START_DATES.problem(day, timezone.localdate()):
+            raise ValidationError(problem)
+        return day
 
     @property
     def maintenance_field(self):

@@ -223,3 +223,23 @@ def test_switching_units_keeps_a_body_mass_left_as_shown(athlete_client, athlete
         assert athlete.body_mass_kg == Decimal("80.0")
         athlete.units = "kg"
         athlete.save(update_fields=["units"])
+
+
+def test_the_common_time_zones_come_first(athlete_client):
+    page = athlete_client.get(URL).text
+    block = field_block(page, "timezone")
+    common, every = block.split('<optgroup label="Every zone">')
+    assert '<optgroup label="Common">' in common
+    assert '<option value="Europe/London">' in common and "Europe/London" not in every
+    assert '<option value="America/New_York">' in common
+    assert '<option value="Asia/Kolkata">' in every
+    assert block.count('value="UTC"') == 1
+
+
+def test_a_new_person_is_offered_the_browsers_time_zone(athlete_client, athlete):
+    page = athlete_client.get(URL).text
+    assert "data-guess-zone" in field_block(page, "timezone")
+    assert re.search(r'<script src="/static/js/timezone\.\w+\.js" type="module"></script>', page)
+    athlete.timezone = "Europe/London"  # chosen: left alone
+    athlete.save(update_fields=["timezone"])
+    assert "data-guess-zone" not in athlete_client.get(URL).text

@@ -3,66 +3,16 @@
 row the models would refuse reaches the database."""
 
 import uuid
-from datetime import UTC, date, datetime
 
 import pytest
-from django.apps import apps
 from django.test import Client
 
-from accounts import services as accounts
 from catalogue.models import Band, Exercise
-from logbook import services as logbook
 from logbook.models import WorkoutLog
-from programs.assignments import program_assign
-from programs.library import load_library
-from programs.models import Program, Workout
+from tests.hardening.rows import every_model_row_is_valid
 
 HOSTILE = ["²", "٣", "1\x00", "\x00", "x" * 1_000_000, "9" * 40, "-1", "", " "]
 MISSING = object()
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock(time_machine):
-    time_machine.move_to(datetime(2026, 11, 18, 12, tzinfo=UTC), tick=False)
-
-
-@pytest.fixture
-def world(catalogue, coach, team, athlete):
-    """A coach's template and an athlete's copy with a logged set, a free session, an invite."""
-    load_library()
-    nordic = Program.objects.library().get(slug="band-assisted-nordic")
-    assignment = program_assign(
-        template=nordic, athlete=athlete, start_date=date(2026, 11, 16), by=coach
-    )
-    workouts = Workout.objects.filter(week__program=assignment.program)
-    workouts = list(workouts.order_by("week__number", "day")[:2])
-    workout = workouts[0]
-    prescription = workout.prescriptions.first()
-    log = logbook.workout_start(
-        athlete=athlete, assignment=assignment, workout=workout, today=date(2026, 11, 16)
-    )
-    logged = logbook.set_log(
-        workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-        prescription=prescription, set_number=1, reps=12, band=Band.objects.get(name="Green"),
-    )  # fmt: skip
-    done = logbook.workout_start(
-        athlete=athlete, assignment=assignment, today=date(2026, 11, 16),
-        workout=workouts[1],
-    )  # fmt: skip
-    free = logbook.free_set_log(
-        athlete=athlete, today=date(2026, 11, 18), token=uuid.uuid4(),
-        exercise=Exercise.objects.get(slug="banded-squat"), reps=10,
-    ).workout_log  # fmt: skip
-    invite = accounts.invite_send(
-        team=team, email="new@example.com", invited_by=coach, base_url="http://testserver/"
-    )
-    copy = assignment.program
-    return {
-        "assignment": assignment, "workout": workout, "prescription": prescription,
-        "set": logged, "log": done, "free": free, "invite": invite, "copy": copy,
-        "week": workout.week, "track": assignment.tracks.first(), "nordic": nordic,
-        "team": team, "rule": copy.band_rules.first(),
-    }  # fmt: skip
 
 
 def forms_of(world) -> list[tuple[str, str, dict]]:
@@ -80,6 +30,17 @@ def forms_of(world) -> list[tuple[str, str, dict]]:
         "rest_seconds": 90, "rpe_target": 8, "band": green, "notes": "Slow down",
     }  # fmt: skip
     finish = {"rpe": 7, "pain": 1, "notes": "Good"}
+    match = {"date": "2026-12-12", "label": "v Town"}
+    strength_test = {
+        "on_date": "2026-11-17", "phase": "in_season", "method": "nordbord", "left": "300",
+        "right": "290", "body_mass": "80",
+    }  # fmt: skip
+    squad_tests = {
+        "on_date": "2026-11-17", "phase": "in_season", "row-TOTAL_FORMS": "1",
+        "row-INITIAL_FORMS": "1", "row-0-athlete": w["assignment"].athlete_id,
+        "row-0-method": "nordbord", "row-0-left": "300", "row-0-right": "290",
+        "row-0-body_mass": "80",
+    }  # fmt: skip
     return [
         ("athlete", f"/workouts/{w['workout'].pk}/sets/", set_row),
         ("athlete", f"/sets/{w['set'].pk}/edit/", {"reps": 11, "seconds": "", "band": green}),
@@ -144,6 +105,10 @@ def forms_of(world) -> list[tuple[str, str, dict]]:
         ),
         ("coach", f"/coach/tracks/{w['track'].pk}/band/", {"band": green, "reason": "Felt easy"}),
         ("coach", f"/coach/logs/{w['log'].pk}/comments/", {"body": "Well done"}),
+        ("coach", f"/coach/teams/{w['team'].pk}/fixtures/add/", match),
+        ("coach", f"/coach/teams/{w['team'].pk}/fixtures/paste/", {"lines": "2026-12-19 v City"}),
+        ("coach", f"/coach/athletes/{w['assignment'].athlete_id}/strength-tests/", strength_test),
+        ("coach", f"/coach/teams/{w['team'].pk}/strength-tests/", squad_tests),
         ("anonymous", "/accounts/login/", {"username": "athlete", "password": "wrong"}),
         ("anonymous", "/accounts/password-reset/", {"email": "athlete@example.com"}),
         (
@@ -161,25 +126,13 @@ def forms_of(world) -> list[tuple[str, str, dict]]:
 
 
 QUERIES = [
-    ("athlete", "/workouts/{workout}/", ["extra"]),
+    ("athlete", "/workouts/{workout}/", ["extra", "n"]),
     ("athlete", "/history/", ["page"]),
     ("anonymous", "/exercises/", ["q", "pattern", "band_role", "anchor"]),
     ("coach", "/coach/", ["team", "sort", "page"]),
     ("coach", "/programs/{copy}/rules/", ["exercise"]),
     ("coach", "/programs/{nordic}/assign/", ["target", "start_date"]),
 ]
-
-
-def every_model_row_is_valid():
-    problems = []
-    for label in ("accounts", "catalogue", "programs", "logbook"):
-        for model in apps.get_app_config(label).get_models():
-            for row in model.objects.all():
-                try:
-                    row.full_clean(validate_unique=False, validate_constraints=True)
-                except Exception as error:  # every kind of refusal is reported
-                    problems.append(f"{model.__name__} {row.pk}: {error}")
-    return problems
 
 
 @pytest.mark.django_db

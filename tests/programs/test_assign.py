@@ -133,6 +133,15 @@ def test_a_missing_start_date_is_refused(coach_client, nordic, athlete):
     assert not Assignment.objects.exists()
 
 
+@pytest.mark.parametrize("start", ["9999-12-31", "0001-01-01", "2002-01-01"])
+def test_a_start_date_more_than_a_year_from_today_is_refused(coach_client, nordic, athlete, start):
+    response = coach_client.post(
+        url(nordic), {"target": f"athlete-{athlete.pk}", "start_date": start}
+    )
+    assert "Give a date from" in response.text
+    assert not Assignment.objects.exists()
+
+
 def test_an_unknown_band_is_refused(coach_client, nordic, athlete):
     rule = nordic.band_rules.get()
     response = coach_client.post(
