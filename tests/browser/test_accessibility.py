@@ -78,7 +78,8 @@ def test_the_athletes_pages_pass_axe(phone, nordic):
     phone.wait_for_url("**/today/")
     phone.locator(".today-workout").first.click()
     phone.wait_for_url("**/workouts/*/")
-    phone.locator(".pain-stop summary").first.click()  # its fields are read too
+    phone.locator(".check-in summary").click()  # the optional readiness scales are read too
+    phone.locator(".pain-stop summary").first.click()  # and a pain stop's fields
     found = problems(phone, "workout")
     screenshot(phone, "a11y-workout")
 
