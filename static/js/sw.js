@@ -1,25 +1,23 @@
-// Service worker (at /sw.js): today and workout pages network-first, the last copy kept for
-// a gym without signal; static files (hashed names) cache-first.
+// Service worker: pages network-first (the last copy kept), static files cache-first.
 var V = "__VERSION__", PAGES = "pages-" + V, FILES = "files-" + V;
 
-// A redirect (signed out, or the workout is done) drops the copy; an error keeps it.
+// A redirect (signed out, or done) drops the copy; an error keeps it.
 var keep = (url, res) => caches.open(PAGES).then((c) => res.redirected ? c.delete(url) : res.ok && c.put(url, res));
 
 var file = (url) => caches.open(FILES).then((c) => c.match(url).then((hit) =>
   hit || fetch(url).then((res) => { if (res.ok) c.put(url, res.clone()); return res; })));
 
-// A page the athlete may open offline, and the files it names.
 var save = (url) => fetch(url, { headers: { Purpose: "prefetch" } }).then((res) =>
   keep(url, res.clone()).then(() => res.text()).then((html) =>
     Promise.all((html.match(/\/static\/[^"'\s)>]+/g) || []).map(file))));
 
 self.oninstall = () => self.skipWaiting();
-self.onactivate = (e) => e.waitUntil(caches.keys() // a new deploy: copies under old names go
+self.onactivate = (e) => e.waitUntil(caches.keys() // a deploy: old copies go
   .then((keys) => Promise.all(keys.map((k) => k == PAGES || k == FILES || caches.delete(k))))
   .then(() => self.clients.claim()));
 
 self.onmessage = (e) => {
-  if (e.data.clear) e.waitUntil(caches.delete(PAGES)); // signed out: nothing of theirs stays
+  if (e.data.clear) e.waitUntil(caches.delete(PAGES)); // someone signs in or out
   if (e.data.cache) e.waitUntil(Promise.all(e.data.cache.map((u) => save(u).catch(Boolean))));
 };
 

@@ -3,13 +3,13 @@ shown as "waiting", and sent in order with their own tokens when the server can 
 none lost, none doubled, whether the page was closed, the server answered 503, the answer was
 lost on the way back, or the session expired meanwhile."""
 
+import time
 from datetime import date
 
 import pytest
 from django.db import OperationalError
 from playwright.sync_api import expect
 
-from accounts.models import User
 from catalogue.models import Band, Exercise
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
@@ -23,14 +23,27 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.browser
 
 
+KEPT = """(url) => caches.keys().then(async (keys) => {
+    for (const key of keys) if (await (await caches.open(key)).match(url)) return true;
+    return false;
+})"""
+
+
+def until(condition, what: str, seconds=10):
+    """Polls (Playwright's wait_for_function takes a promise for true without awaiting it)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds} s: {what}")
+        time.sleep(0.1)
+
+
 def database_down(*args, **kwargs):
     raise OperationalError("the database is out of reach")
 
 
-@pytest.fixture
-def workout(transactional_db, athlete, coach):
-    """Today's workout: three sets of curls."""
-    load_catalogue()
+def curls_for(athlete, coach) -> Workout:
+    """Today's workout for the athlete: three sets of curls."""
     program = services.program_create(owner=coach, title="Curls")
     week = services.week_add(program=program)
     workout = Workout.objects.create(week=week, day=1, title="Three sets of curls")
@@ -40,10 +53,15 @@ def workout(transactional_db, athlete, coach):
         band=Band.objects.get(name="Black"),
     )  # fmt: skip
     assignment = assignments.program_assign(
-        template=program, athlete=User.objects.get(username="athlete"),
-        start_date=date.today(), by=coach,
-    )  # fmt: skip
+        template=program, athlete=athlete, start_date=date.today(), by=coach
+    )
     return assignment.program.weeks.get().workouts.get()
+
+
+@pytest.fixture
+def workout(transactional_db, athlete, coach):
+    load_catalogue()
+    return curls_for(athlete, coach)
 
 
 def rows(page):
@@ -82,7 +100,8 @@ def test_three_sets_and_the_finish_logged_offline_are_sent_once(phone, workout):
     phone.locator("fieldset:has-text('Any pain') .scale-option:has-text('0')").first.click()
     phone.click("button:has-text('Finish workout')")
     expect(phone.locator("#finish-form .waiting")).to_have_text("waiting")
-    expect(phone.locator("#queue-status")).to_contain_text("3 waiting sets")
+    status = phone.locator("#queue-status")
+    expect(status).to_contain_text("Not sent yet, sent once back online: 3 sets")
     screenshot(phone, "workout-offline-waiting")
     assert saved_sets() == []
     assert queued(phone) == 4
@@ -147,11 +166,12 @@ def test_a_set_answered_503_waits_and_is_sent_by_the_next_retry(phone_without_wo
     phone.route("**/workouts/*/sets/", server_down)
     log_set(phone, 1)
     expect(rows(phone).first.locator(".waiting")).to_have_text("waiting")
-    expect(phone.locator("#queue-status")).to_contain_text("1 waiting set")
+    status = phone.locator("#queue-status")
+    expect(status).to_contain_text("Not sent yet, sent once back online: 1 set")
     assert outage and saved_sets() == []
     phone.clock.run_for(21_000)  # the periodic retry
     expect(rows(phone).first).to_have_class("set-row is-logged")
-    expect(phone.locator("#queue-status")).to_be_hidden()
+    expect(status).to_be_hidden()
     assert saved_sets() == [1]
     assert phone.problems.csp_violations() == []
 
@@ -186,8 +206,8 @@ def test_a_set_kept_through_an_expired_session_is_saved_once_after_sign_in(phone
     phone.context.clear_cookies(name="sessionid")  # signed out while away
     phone.context.set_offline(False)
     link = phone.locator("#queue-status a")
-    expect(link).to_have_text("Sign in to send 1 waiting set")
-    assert link.get_attribute("href") == f"/accounts/login/?next=%2Fworkouts%2F{workout.pk}%2F"
+    expect(link).to_have_text("Sign in to send 1 set")
+    assert link.get_attribute("href") == f"/accounts/login/?next=/workouts/{workout.pk}/"
     assert saved_sets() == []
     link.click()
     phone.fill("#id_username", "athlete")
@@ -206,13 +226,7 @@ def test_today_and_its_workout_open_offline_after_one_visit(phone, workout, monk
     phone.goto("/today/")
     url = f"/workouts/{workout.pk}/"
     # The worker keeps today's workout, and the files it names, for offline.
-    phone.wait_for_function(
-        """(url) => caches.keys().then(async (keys) => {
-            for (const key of keys) if (await (await caches.open(key)).match(url)) return true;
-            return false;
-        })""",
-        arg=url,
-    )
+    until(lambda: phone.evaluate(KEPT, url), "today's workout is kept for offline")
     phone.wait_for_function("navigator.serviceWorker.controller !== null")
     # Chromium's offline emulation reaches a service worker late, if at all (Playwright issue
     # 2311): the server is down too, so whichever the worker meets (no network, or the 503 of
