@@ -40,7 +40,7 @@ def sets_url(athlete) -> str:
     return f"/coach/athletes/{athlete.pk}/export.csv"
 
 
-def tests_url(athlete) -> str:
+def strength_tests_url(athlete) -> str:
     return f"/coach/athletes/{athlete.pk}/strength-tests.csv"
 
 
@@ -52,7 +52,7 @@ def test_it_names_the_sets_file_after_the_athlete_and_the_day(coach_client, smit
 
 
 def test_it_names_the_tests_file_after_the_athlete_and_the_day(coach_client, smith):
-    response = coach_client.get(tests_url(smith))
+    response = coach_client.get(strength_tests_url(smith))
     assert response["Content-Disposition"] == (
         'attachment; filename="strength-tests-alex-smith-2026-12-07.csv"'
     )
@@ -76,7 +76,7 @@ def test_it_falls_back_to_the_athletes_number_when_no_letter_is_safe(coach_clien
     )
 
 
-@pytest.mark.parametrize("url", [sets_url, tests_url])
+@pytest.mark.parametrize("url", [sets_url, strength_tests_url])
 def test_it_keeps_an_export_out_of_shared_caches(coach_client, athlete, url):
     response = coach_client.get(url(athlete))
     assert response.status_code == 200
@@ -93,7 +93,7 @@ def test_the_tests_export_uses_words_and_adds_n_per_kg_and_the_imbalance(
     StrengthTest.objects.create(athlete=athlete, on_date=date(2026, 11, 9),
                                 phase="preseason_start", method="breakpoint", left=42,
                                 entered_by=coach)  # fmt: skip
-    header, *rows = rows_of(coach_client.get(tests_url(athlete)))
+    header, *rows = rows_of(coach_client.get(strength_tests_url(athlete)))
     assert header == [
         "athlete", "date", "phase", "method", "left", "right", "unit", "body mass (kg)",
         "left (N/kg)", "right (N/kg)", "imbalance (%)", "note",
