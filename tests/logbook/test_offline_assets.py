@@ -58,6 +58,30 @@ def test_every_page_links_the_manifest_and_the_queue(client, db):
     assert "js/queue" in page
 
 
+def test_every_page_says_whose_sets_the_queue_keeps(client, athlete):
+    assert "data-user" not in client.get("/accounts/login/").content.decode()
+    client.force_login(athlete)
+    page = client.get("/today/").content.decode()
+    assert f'data-user="{athlete.pk}" data-name="Alex"' in page
+
+
+def test_the_name_is_escaped_twice_as_the_queue_writes_it_in_as_html(client, athlete):
+    athlete.first_name = '<i>Al "Ex"</i>'
+    athlete.save()
+    client.force_login(athlete)
+    page = client.get("/today/").content.decode()
+    assert 'data-name="&amp;lt;i&amp;gt;Al &amp;quot;Ex&amp;quot;&amp;lt;/i&amp;gt;"' in page
+
+
+def test_log_out_is_a_plain_form_and_its_warning_stays_closed(athlete_client):
+    page = athlete_client.get("/today/").content.decode()
+    logout = '<form method="post" action="/accounts/logout/" class="inline-form" id="account-form">'
+    assert logout in page
+    assert '<dialog id="logout-warning"' in page
+    assert "<dialog open" not in page
+    assert '<button class="button" form="account-form">Sign out anyway</button>' in page
+
+
 def test_own_javascript_stays_within_its_budget():
     files = sorted(JS.glob("*.js"))
     raw = sum(path.stat().st_size for path in files)
