@@ -75,12 +75,20 @@ MAINTENANCE_TARGETS = {
 
 def maintenance_dose_apply(*, program: Program, dose: MaintenanceDose) -> int:
     """Write the dose on the Nordic (eccentric) prescriptions of the program's maintenance
-    week; the other exercises there stay as written. Returns how many were written."""
-    return Prescription.objects.filter(
-        workout__week__program=program,
-        workout__week__is_maintenance=True,
-        exercise__pattern=Pattern.ECCENTRIC,
-    ).update(**MAINTENANCE_TARGETS[dose], reps_max=None, seconds=None)
+    week; the other exercises there stay as written. Returns how many were written.
+
+    The ids are read first: as one UPDATE ... WHERE id IN (join), a planner whose statistics
+    say the tables are empty (a fresh database, the test database) loops the whole join once
+    per prescription, minutes for the demo's squad; by id it is an index lookup."""
+    ids = list(
+        Prescription.objects.filter(
+            workout__week__program=program,
+            workout__week__is_maintenance=True,
+            exercise__pattern=Pattern.ECCENTRIC,
+        ).values_list("id", flat=True)
+    )
+    targets = MAINTENANCE_TARGETS[dose]
+    return Prescription.objects.filter(id__in=ids).update(**targets, reps_max=None, seconds=None)
 
 
 def start_of(day) -> datetime:
