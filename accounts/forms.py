@@ -173,8 +173,9 @@ def timezone_choices(*, current: str) -> list:
 class SettingsForm(forms.Form):
     """A person's own settings. Its cleaned data (`settings()`) is keyed by the User fields
     that `services.settings_save` writes: a new setting joins by adding its field here and
-    its name to `services.SETTINGS_FIELDS`. The body mass is typed in the units chosen in the
-    same form (the page's script relabels and converts it when the choice changes); left as
+    its name to `services.SETTINGS_FIELDS`. The body mass is read in the units its label
+    names (`body_mass_units`, hidden): the saved units, or those chosen since, when the page's
+    script (static/js/settings.js) relabels and converts it as the choice changes; left as
     shown, in either units, it keeps the stored kg."""
 
     units = forms.ChoiceField(
@@ -202,6 +203,10 @@ class SettingsForm(forms.Form):
         error_messages={"invalid": "Enter your body mass as a number, such as 72.5."},
     )
 
+    body_mass_units = forms.ChoiceField(
+        required=False, choices=Units.choices, widget=forms.HiddenInput
+    )
+
     mail_messages = forms.BooleanField(required=False)
     mail_flag_digest = forms.BooleanField(required=False)
     mail_training_reminder = forms.BooleanField(required=False)
@@ -223,15 +228,19 @@ class SettingsForm(forms.Form):
         del self.fields["mail_training_reminder" if user.is_coach else "mail_flag_digest"]
         self.fields["timezone"].choices = timezone_choices(current=user.timezone)
         if user.timezone == "UTC" and not self.is_bound:  # the default: never chosen yet
-            # static/js/timezone.js then offers the browser's zone.
+            # static/js/settings.js then offers the browser's zone.
             self.fields["timezone"].widget.attrs["data-guess-zone"] = ""
-        # Sent back with errors, the page speaks the units chosen in the post.
-        posted = self.data.get("units") if self.is_bound else None
+        # The units the body mass was typed in: those its label named (a post made without the
+        # page: the units chosen in it); sent back with errors, the label names them again.
+        posted = (
+            self.data.get("body_mass_units") or self.data.get("units") if self.is_bound else None
+        )
         self.mass_units = posted if posted in Units.values else user.units
+        self.initial["body_mass_units"] = self.mass_units
         low, high = body_mass_limits(self.mass_units)
         body_mass = self.fields["body_mass"]
         body_mass.label = f"Body mass ({self.mass_units})"
-        body_mass.widget.attrs.update({"min": low, "max": high, "data-units": self.mass_units})
+        body_mass.widget.attrs.update({"min": low, "max": high})
         for units in Units.values:  # for the script that follows the units chosen
             body_mass.widget.attrs[f"data-limits-{units}"] = "{} {}".format(
                 *body_mass_limits(units)
@@ -241,7 +250,7 @@ class SettingsForm(forms.Form):
         value = self.cleaned_data["body_mass"]
         if value is None:
             return None
-        units = self.cleaned_data.get("units", self.user.units)
+        units = self.mass_units
         stored = self.user.body_mass_kg
         # Unchanged, as shown in the saved units or as the script converted it: the stored kg,
         # with no rounding drift.
@@ -258,4 +267,5 @@ class SettingsForm(forms.Form):
         """The cleaned values, named as the User's fields."""
         values = dict(self.cleaned_data)
         values["body_mass_kg"] = values.pop("body_mass")
+        del values["body_mass_units"]
         return values
