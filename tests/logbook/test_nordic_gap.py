@@ -93,6 +93,17 @@ def test_starting_tomorrows_nordics_from_next_up_asks_first_with_the_reason(
     assert not WorkoutLog.objects.filter(workout=wednesday).exists()  # a GET writes nothing
 
 
+def test_the_copy_kept_for_offline_holds_the_sets_not_the_question(athlete_client, assignment):
+    """The phone keeps Wednesday's page on Monday evening (Purpose: prefetch) for a basement
+    with no signal: a copy of the question would leave nothing to log there."""
+    wednesday = workout_of(assignment, 3)
+    response = athlete_client.get(f"/workouts/{wednesday.pk}/", headers={"Purpose": "prefetch"})
+    assert response.status_code == 200
+    assert "set-row" in response.text
+    assert "Start anyway" not in seen(response.text)
+    assert not WorkoutLog.objects.filter(workout=wednesday).exists()
+
+
 def test_going_ahead_anyway_starts_it_and_flags_it_for_the_coach(
     athlete_client, client, coach, athlete, assignment
 ):
