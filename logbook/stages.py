@@ -3,6 +3,7 @@
 pain, the best leg symmetry of the strength tests since the stage opened, and the last day it
 was trained in (the sign-off opens the next stage after it)."""
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +24,9 @@ def stage_record(assignment, stage: StageNow) -> StageRecord:
             pains.append(pain)
         # Begun counts too: a session begun today keeps today in this stage. The stage's
         # occurrences are weeks from its opening (`programs.assignments.week_starts`).
-        days += [performed_on, workout_date(stage.opened_on, occurrence, day)]
+        days.append(performed_on)
+        with suppress(OverflowError):  # a row logged before occurrences were bounded
+            days.append(workout_date(stage.opened_on, occurrence, day))
     stops = PainStop.objects.filter(workout_log__in=logs.filter(completed_at__isnull=False)).count()
     tests = StrengthTest.objects.filter(
         athlete_id=assignment.athlete_id, on_date__gte=stage.opened_on

@@ -36,7 +36,7 @@ var show = () => store("getAll").then((items) => {
   });
   mine = items.filter(own);
   k = mine.what = what(k);
-  if (mine[0]) html += "<p>" + (signin ? '<a href="/accounts/login/?next=' + mine[0].page + '">Sign in to send ' + k + "</a>" : (gone ? "Not accepted (404), kept: " : stuck || !navigator.onLine ? "Not sent yet, sent once back online: " : "Sending ") + k + " <button name=discard>Discard</button>");
+  if (mine[0]) html += "<p>" + (signin ? '<a href="/accounts/login/?next=' + encodeURIComponent(mine[0].page) + '">Sign in to send ' + k + "</a>" : (gone ? "Not accepted (404), kept: " : stuck || !navigator.onLine ? "Not sent yet, sent once back online: " : "Sending ") + k + " <button name=discard>Discard</button>");
   for (var u in of) { // names come HTML-escaped
     var [i, c] = of[u], it = c > 1 ? "them" : "it";
     html += "<p>Not sent yet: " + what(c) + " logged offline" + (i.who ? " by " + i.who : "") + ". <button form=account-form>Sign in" + (i.who ? " as " + i.who : "") + " to send " + it + "</button>";

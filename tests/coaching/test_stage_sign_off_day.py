@@ -71,3 +71,16 @@ def test_the_board_names_the_stage_of_a_stage_program(coach_client, assignment):
     row = text_of(coach_client.get("/coach/"))
     assert "Stage 1: The Extender · Return to play after a hamstring strain" in row
     assert "Week 1 ·" not in row
+
+
+def test_a_session_logged_at_an_absurd_occurrence_before_the_bound_is_no_500(
+    coach_client, athlete, athlete_phone, assignment
+):
+    """Before issue 24 a `?n=99999999` was logged; the stage's record reads its rows."""
+    log = assignment.logs.order_by("pk").last()
+    log.occurrence = 99_999_999
+    log.save(update_fields=["occurrence"])
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/")
+    assert page.status_code == 200
+    assert "The Extender" in text_of(page)
+    assert athlete_phone.get("/today/").status_code == 200
