@@ -103,6 +103,15 @@ def test_a_bad_username_is_refused_next_to_the_field(staff_client, client, coach
     assert not User.objects.filter(email="noor@club.example").exists()
 
 
+def test_a_first_name_with_a_line_break_is_refused_next_to_the_field(staff_client, client):
+    """A name goes into mail headers: CR/LF there made every mail naming it fail."""
+    link = invite(staff_client)
+    response = client.post(link, {**NEW_COACH, "first_name": "Noor\r\nBcc: all@example.com"})
+    assert response.status_code == 200
+    assert "No line breaks, tabs or other control characters." in response.text
+    assert not User.objects.filter(email="noor@club.example").exists()
+
+
 def test_only_staff_invite_coaches(coach_client):
     response = coach_client.get(INVITE_PAGE)
     assert response.status_code == 302
