@@ -65,12 +65,12 @@ class TooSoon:
         )
 
 
-def nordic_too_soon(*, athlete, workout, today: date, now: datetime, exclude=None):
-    """Whether starting this workout today breaks the 48 hours: it holds a Nordic and the
-    athlete's last session with a Nordic set (a free session's too) was today or yesterday.
-    Counted in days, as the program's schedule and its clash check count them: Monday's evening
-    session and Wednesday's morning one are 48 hours apart. `exclude`: the workout's own log,
-    just begun. A `TooSoon` or None; one query."""
+def nordic_starts(*, athlete, workout, today: date, now: datetime, exclude=None):
+    """The start times of the athlete's sessions with a Nordic set (a free session's too) today
+    or yesterday, latest first, when this workout holds a Nordic; none otherwise. Counted in
+    days, as the program's schedule and its clash check count them: Monday's evening session
+    and Wednesday's morning one are 48 hours apart. `exclude`: the workout's own log, just
+    begun."""
     holds_nordic = Prescription.objects.filter(workout=workout, exercise__pattern=ECCENTRIC)
     logs = WorkoutLog.objects.filter(
         Exists(holds_nordic), athlete=athlete, sets__exercise__pattern=ECCENTRIC,
@@ -78,5 +78,13 @@ def nordic_too_soon(*, athlete, workout, today: date, now: datetime, exclude=Non
     )  # fmt: skip
     if exclude is not None:
         logs = logs.exclude(pk=exclude.pk)
-    last = logs.order_by("-started_at").values_list("started_at", flat=True).first()
+    return logs.order_by("-started_at").values_list("started_at", flat=True)
+
+
+def nordic_too_soon(*, athlete, workout, today: date, now: datetime, exclude=None):
+    """Whether starting this workout today breaks the 48 hours (`nordic_starts`): a `TooSoon`
+    or None; one query."""
+    last = nordic_starts(
+        athlete=athlete, workout=workout, today=today, now=now, exclude=exclude
+    ).first()
     return TooSoon(last, now) if last is not None else None

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from psycopg.errors import UniqueViolation
 
@@ -15,7 +15,7 @@ from catalogue.models import Band, Exercise
 from logbook.flags import flag_raise, flags_acknowledge_for
 from logbook.messages import notice_post
 from logbook.models import SET_NUMBER_MAX, CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
-from logbook.nordic_gap import nordic_too_soon
+from logbook.nordic_gap import TooSoon, nordic_starts, nordic_too_soon
 from logbook.sessions import sessions_of
 from programs import assignments, bands, progression
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
@@ -223,19 +223,30 @@ def flag_kind(decision: progression.Decision) -> FlagKind:
     return FlagKind.SORENESS
 
 
-def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: date) -> None:
-    """Opening a workout two weeks or more after the last session is a return after a gap
-    (rule 3): the program resumes at day 1 of the week it stopped in, and each tracked band
-    of this workout is written one step easier, with its reason."""
-    last = (
+def workout_open(
+    *, athlete, assignment: Assignment, workout: Workout, today: date, now
+) -> TooSoon | None:
+    """The athlete opens a workout page not yet begun. A Nordic session under 48 hours after
+    the last one is returned (the page asks first) and nothing else happens. Otherwise, two
+    weeks or more after the last session is a return after a gap (rule 3): the program resumes
+    at day 1 of the week it stopped in, and each tracked band of this workout is written one
+    step easier, with its reason. Both read in one query (the page's budget)."""
+    last_done = (
         WorkoutLog.objects.completed()
         .filter(assignment=assignment)
         .order_by("-performed_on")
-        .values_list("performed_on", flat=True)
-        .first()
+        .values("performed_on")[:1]
     )
+    nordic = nordic_starts(athlete=athlete, workout=workout, today=today, now=now)[:1]
+    last, last_nordic = (
+        Assignment.objects.filter(pk=assignment.pk)
+        .values_list(Subquery(last_done), Subquery(nordic))
+        .get()
+    )
+    if last_nordic is not None:
+        return TooSoon(last_nordic, now)
     if last is None or (today - last).days < progression.GAP_DAYS:
-        return
+        return None
     with transaction.atomic():
         owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
         log = WorkoutLog(assignment=assignment, workout=workout)
@@ -245,6 +256,7 @@ def workout_open(*, athlete, assignment: Assignment, workout: Workout, today: da
                 at=timezone.now(),
             )  # fmt: skip
         assignments.assignment_resume_after_gap(assignment=assignment, today=today)
+    return None
 
 
 @transaction.atomic

@@ -152,16 +152,15 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     # the copy holds the sets (one logged offline too soon after a Nordic flags the coach, as
     # any set sent without the question does), and it resumes nothing.
     if log is None and request.headers.get("Purpose") != "prefetch":
-        today = timezone.localdate()
-        too_soon = nordic_too_soon(
-            athlete=request.user, workout=workout, today=today, now=timezone.now()
+        too_soon = services.workout_open(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            today=timezone.localdate(),
+            now=timezone.now(),
         )
         if too_soon is not None:
             return ask_first(request, workout, assignment, too_soon)
-        # Opening a workout after two weeks away resumes the week, one band easier.
-        services.workout_open(
-            athlete=request.user, assignment=assignment, workout=workout, today=today
-        )
     extra = parse_id(request.GET.get("extra"))
     if request.htmx and extra is not None:
         return extra_set(request, workout, assignment, log, extra)
