@@ -4,10 +4,12 @@ labels, a squad form claiming 100,000 rows, `?n=` occurrences no calendar holds.
 answers 5xx, no absurd row is stored, and every row still passes `full_clean()`."""
 
 from datetime import date
+from urllib.parse import urlparse
 
 import pytest
 from django.test import Client
 
+from accounts import coach_invites
 from accounts.models import Team, User
 from hamstrings.params import FIXTURE_DATES, STRENGTH_TEST_DATES
 from logbook.models import StrengthTest, WorkoutLog
@@ -45,12 +47,24 @@ def hostile_posts(world) -> list[tuple[str, str, dict]]:
             "username": "newbie", "first_name": "Nia", "email": "new@example.com",
             "password1": "a long enough pass 91", "password2": "a long enough pass 91",
         }),
+        ("anonymous", world["coach_invite"], {
+            "username": "noor", "first_name": "Noor",
+            "password1": "a long enough pass 91", "password2": "a long enough pass 91",
+        }),
+        ("coach", "/coach/messages/announce/", {
+            "team": team, "body": "Extra Nordics this week", "include_return_to_play": "on",
+        }),
     ]  # fmt: skip
 
 
 @pytest.fixture
-def fixture_and_maintenance(world):
+def fixture_and_maintenance(world, coach):
     world["fixture"] = Fixture.objects.create(team=world["team"], date=date(2026, 12, 5))
+    world["coach_invite"] = urlparse(
+        coach_invites.coach_invite_send(
+            email="noor@club.example", invited_by=coach, base_url="http://testserver/"
+        )
+    ).path
     world["maintenance"] = Workout.objects.get(
         week__program=world["copy"], week__is_maintenance=True
     )
@@ -96,6 +110,7 @@ def test_dates_numbers_and_names_from_an_attacker_land_no_absurd_row(
             ("post", f"/workouts/{maintenance}/finish/"),
             ("post", f"/workouts/{maintenance}/skip/"),
             ("post", f"/workouts/{maintenance}/check-in/"),
+            ("post", f"/workouts/{maintenance}/start/"),
         ):
             response = getattr(clients["athlete"], method)(f"{path}?n={n}", {"rpe": 7, "pain": 0})
             if response.status_code >= 500:
