@@ -207,7 +207,7 @@ def test_a_set_kept_through_an_expired_session_is_saved_once_after_sign_in(phone
     phone.context.set_offline(False)
     link = phone.locator("#queue-status a")
     expect(link).to_have_text("Sign in to send 1 set")
-    assert link.get_attribute("href") == f"/accounts/login/?next=/workouts/{workout.pk}/"
+    assert link.get_attribute("href") == f"/accounts/login/?next=%2Fworkouts%2F{workout.pk}%2F"
     assert saved_sets() == []
     link.click()
     phone.fill("#id_username", "athlete")
