@@ -2,6 +2,7 @@
 garbage less often; the servers (Dockerfile, compose, make bench) all start where it is read."""
 
 import gc
+import re
 import runpy
 from pathlib import Path
 
@@ -36,7 +37,10 @@ def test_a_worker_freezes_what_it_loaded_and_collects_less_often(collector):
     conf["post_worker_init"](worker)
     assert gc.get_freeze_count() > 10_000  # Django and the app, views included
     assert gc.get_threshold()[0] == 50_000
-    assert worker.log.lines == [f"Froze {gc.get_freeze_count()} objects"]
+    # The count read again here can be a few lower: a frozen object freed since leaves it.
+    [line] = worker.log.lines
+    frozen = int(re.fullmatch(r"Froze (\d+) objects", line)[1])
+    assert 0 <= frozen - gc.get_freeze_count() < 100
 
 
 def test_every_server_starts_where_gunicorn_reads_it():
