@@ -20,8 +20,15 @@ class UserAdmin(BaseUserAdmin):
     "Active" and "Is coach" change through the actions' services; "Is coach" sits at the top,
     where staff look when they make a club's coach."""
 
-    list_display = ["username", "email", "first_name", "last_name", "is_coach", "is_active",
-                    "is_staff"]  # fmt: skip
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_coach",
+        "is_active",
+        "is_staff",
+    ]
     list_filter = ["is_coach", "is_active", "is_staff"]
     actions = ["make_coach", "remove_coach", "deactivate", "reactivate"]
     fieldsets = [
@@ -41,12 +48,21 @@ class UserAdmin(BaseUserAdmin):
         ("Important dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {
-            "classes": ["wide"],
-            "fields": ["username", "email", "is_coach", "usable_password", "password1",
-                       "password2"],
-        }),
-    ]  # fmt: skip
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "email",
+                    "is_coach",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+            },
+        ),
+    ]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
@@ -89,31 +105,49 @@ class UserAdmin(BaseUserAdmin):
             else:
                 self.message_user(request, f"Invite sent to {email}: the link works for a week.")
                 return redirect("admin:accounts_user_changelist")
-        context = {**self.admin_site.each_context(request), "form": form,
-                   "title": "Invite a coach", "opts": self.opts}  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": "Invite a coach",
+            "opts": self.opts,
+        }
         return TemplateResponse(request, "admin/accounts/user/invite_coach.html", context)
 
     @admin.action(description="Make coach")
     def make_coach(self, request, queryset) -> None:
-        self.act(request, queryset, lambda user: services.coach_grant(user=user),
-                 "{user} is now a coach.")  # fmt: skip
+        self.act(
+            request,
+            queryset,
+            lambda user: services.coach_grant(user=user),
+            "{user} is now a coach.",
+        )
 
     @admin.action(description="Remove coach")
     def remove_coach(self, request, queryset) -> None:
-        self.act(request, queryset, lambda user: services.coach_revoke(user=user),
-                 "{user} is no longer a coach.")  # fmt: skip
+        self.act(
+            request,
+            queryset,
+            lambda user: services.coach_revoke(user=user),
+            "{user} is no longer a coach.",
+        )
 
     @admin.action(description="Deactivate (cannot sign in; history stays)")
     def deactivate(self, request, queryset) -> None:
         self.act(
-            request, queryset, lambda user: services.user_deactivate(user=user, by=request.user),
+            request,
+            queryset,
+            lambda user: services.user_deactivate(user=user, by=request.user),
             "{user} is deactivated: they can no longer sign in; their history stays.",
-        )  # fmt: skip
+        )
 
     @admin.action(description="Reactivate")
     def reactivate(self, request, queryset) -> None:
-        self.act(request, queryset, lambda user: services.user_reactivate(user=user),
-                 "{user} can sign in again.")  # fmt: skip
+        self.act(
+            request,
+            queryset,
+            lambda user: services.user_reactivate(user=user),
+            "{user} can sign in again.",
+        )
 
 
 class MembershipInline(admin.TabularInline):

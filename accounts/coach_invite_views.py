@@ -22,17 +22,20 @@ def coach_invite(request: HttpRequest, token: str) -> HttpResponse:
         return refused(request, str(error))
     if request.user.is_authenticated:
         return refused(
-            request, f"You are signed in as {request.user}. Log out, then open the link again "
-            f"to sign up as a coach with {invite.email}.", status=403,
-        )  # fmt: skip
+            request,
+            f"You are signed in as {request.user}. Log out, then open the link again "
+            f"to sign up as a coach with {invite.email}.",
+            status=403,
+        )
     form = InviteSignUpForm(request.POST or None, invite=invite)  # its address: the invite's
     if request.method == "POST" and form.is_valid():
         try:
             coach = coach_invites.coach_sign_up(
-                token=token, username=form.cleaned_data["username"],
+                token=token,
+                username=form.cleaned_data["username"],
                 first_name=form.cleaned_data["first_name"],
                 password=form.cleaned_data["password1"],
-            )  # fmt: skip
+            )
         except InviteUnusable as error:
             return refused(request, str(error))
         except UsernameTaken as error:

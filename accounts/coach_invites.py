@@ -79,6 +79,9 @@ def coach_sign_up(*, token: str, username: str, first_name: str, password: str) 
     if User.objects.filter(username__iexact=username).exists():
         raise UsernameTaken(f"The username {username} was just taken: choose another.")
     return User.objects.create_user(
-        username=username, first_name=first_name, email=invite.email, password=password,
+        username=username,
+        first_name=first_name,
+        email=invite.email,
+        password=password,
         is_coach=True,
-    )  # fmt: skip
+    )

@@ -149,12 +149,27 @@ class InviteSignUpForm(UserCreationForm):
 
 # The zones most people here live in, listed first (the whole list follows).
 COMMON_ZONES = [
-    "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
-    "Europe/Amsterdam", "America/New_York", "America/Chicago", "America/Denver",
-    "America/Los_Angeles", "America/Toronto", "Australia/Sydney", "Australia/Melbourne",
-    "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth", "Pacific/Auckland",
-    "Asia/Tokyo", "Africa/Johannesburg", "UTC",
-]  # fmt: skip
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Madrid",
+    "Europe/Amsterdam",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "Australia/Sydney",
+    "Australia/Melbourne",
+    "Australia/Brisbane",
+    "Australia/Adelaide",
+    "Australia/Perth",
+    "Pacific/Auckland",
+    "Asia/Tokyo",
+    "Africa/Johannesburg",
+    "UTC",
+]
 
 
 def timezone_choices(*, current: str) -> list:

@@ -65,17 +65,20 @@ class User(AbstractUser):
     body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     # Mail, each kind switched on or off in settings (the app shows everything either way).
     mail_messages = models.BooleanField(
-        "Mail me new messages and notices", default=True,
+        "Mail me new messages and notices",
+        default=True,
         help_text="Your coach's messages, or your athletes' messages and pain stops.",
-    )  # fmt: skip
+    )
     mail_flag_digest = models.BooleanField(
-        "Mail me a daily digest of new flags", default=True,
+        "Mail me a daily digest of new flags",
+        default=True,
         help_text="Coaches: one mail a day when athletes were flagged.",
-    )  # fmt: skip
+    )
     mail_training_reminder = models.BooleanField(
-        "Remind me on training days", default=False,
+        "Remind me on training days",
+        default=False,
         help_text="Athletes: one mail in the morning of a day with a workout.",
-    )  # fmt: skip
+    )
 
     class Meta:
         constraints = [

@@ -292,9 +292,13 @@ def team_delete(*, team: Team) -> None:
 # A person's own settings
 
 SETTINGS_FIELDS = (
-    "units", "timezone", "body_mass_kg",
-    "mail_messages", "mail_flag_digest", "mail_training_reminder",
-)  # fmt: skip
+    "units",
+    "timezone",
+    "body_mass_kg",
+    "mail_messages",
+    "mail_flag_digest",
+    "mail_training_reminder",
+)
 
 
 @transaction.atomic

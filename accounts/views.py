@@ -61,9 +61,12 @@ def settings_page(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.settings_save(user=request.user, **form.settings())
         return partial_or_redirect(
-            request, f"{SETTINGS}#settings", lambda: settings_context(request.user),
-            url=reverse("accounts:settings"), notice="Your settings are saved.",
-        )  # fmt: skip
+            request,
+            f"{SETTINGS}#settings",
+            lambda: settings_context(request.user),
+            url=reverse("accounts:settings"),
+            notice="Your settings are saved.",
+        )
     template = f"{SETTINGS}#settings" if request.htmx else SETTINGS
     return render(request, template, settings_context(request.user, form=form))
 

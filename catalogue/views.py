@@ -68,9 +68,12 @@ def my_bands(request: HtmxHttpRequest) -> HttpResponse:
                 messages.success(request, "Your bands are saved.")
                 return HttpResponseClientRedirect(next_url) if request.htmx else redirect(next_url)
             return partial_or_redirect(
-                request, "catalogue/my_bands.html#bands-form", lambda: {"form": form},
-                url=reverse("catalogue:my-bands"), notice="Your bands are saved.",
-            )  # fmt: skip
+                request,
+                "catalogue/my_bands.html#bands-form",
+                lambda: {"form": form},
+                url=reverse("catalogue:my-bands"),
+                notice="Your bands are saved.",
+            )
     else:
         form = OwnedBandsForm(initial={"bands": request.user.owned_bands.all()})
     template = "catalogue/my_bands.html#bands-form" if request.htmx else "catalogue/my_bands.html"

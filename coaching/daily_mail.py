@@ -20,9 +20,12 @@ def flag_digests_queue(*, since: datetime) -> int:
     board = settings.SITE_URL + reverse("coaching:board")
     for coach in User.objects.filter(is_coach=True, mail_flag_digest=True, is_active=True):
         flags = list(
-            Flag.objects.for_coach(coach).open()
-            .filter(raised_at__gte=since).select_related("athlete").order_by("athlete", "raised_at")
-        )  # fmt: skip
+            Flag.objects.for_coach(coach)
+            .open()
+            .filter(raised_at__gte=since)
+            .select_related("athlete")
+            .order_by("athlete", "raised_at")
+        )
         if not flags:
             continue
         lines = "\n".join(f"- {flag.athlete}: {flag}" for flag in flags)

@@ -48,22 +48,36 @@ def squad_load(*, team, template, today) -> None:
         athlete.save(update_fields=["password"])
         Membership.objects.get_or_create(team=team, athlete=athlete)
         assignment = program_assign(
-            template=template, athlete=athlete, start_date=today - timedelta(weeks=weeks_in),
+            template=template,
+            athlete=athlete,
+            start_date=today - timedelta(weeks=weeks_in),
             by=coach,
-        )  # fmt: skip
+        )
         replay_history(assignment, today, diligent=True, skip=skips)
         for (phase, days_ago), (left, right) in zip(TEST_DAYS, tests, strict=True):
             strength_test_record(
-                athlete=athlete, entered_by=coach, sport=team.sport, phase=phase,
-                method="nordbord", on_date=today - timedelta(days=days_ago), left=left,
-                right=right, body_mass_kg=athlete.body_mass_kg,
-            )  # fmt: skip
+                athlete=athlete,
+                entered_by=coach,
+                sport=team.sport,
+                phase=phase,
+                method="nordbord",
+                on_date=today - timedelta(days=days_ago),
+                left=left,
+                right=right,
+                body_mass_kg=athlete.body_mass_kg,
+            )
     if not StrengthTest.objects.filter(athlete__username="athlete").exists():
         athlete = User.objects.get(username="athlete")
         strength_test_record(
-            athlete=athlete, entered_by=coach, sport=team.sport, phase="in_season",
-            method="nordbord", on_date=today - timedelta(days=6), left=312, right=305,
-        )  # fmt: skip
+            athlete=athlete,
+            entered_by=coach,
+            sport=team.sport,
+            phase="in_season",
+            method="nordbord",
+            on_date=today - timedelta(days=6),
+            left=312,
+            right=305,
+        )
 
 
 def conversation(*, team, coach, athlete) -> None:
@@ -72,18 +86,21 @@ def conversation(*, team, coach, athlete) -> None:
         return
     squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
     announcement_post(
-        athletes=squad, author=coach,
+        athletes=squad,
+        author=coach,
         body="Match on Saturday: this week's Nordic sessions are Monday and Tuesday only.",
-    )  # fmt: skip
+    )
     message_post(
-        athlete=athlete, author=athlete,
+        athlete=athlete,
+        author=athlete,
         body="My hamstrings are sore two days after the Nordics. Should I skip Thursday?",
-    )  # fmt: skip
+    )
     message_post(
-        athlete=athlete, author=coach,
+        athlete=athlete,
+        author=coach,
         body="Soreness after Nordics is normal and is not pain: do Thursday and log it in the "
         "check-in. Stop and tell me if anything is sharp.",
-    )  # fmt: skip
+    )
 
 
 def skipped(skip: str, week: int, day: int, performed_on, today) -> bool:
@@ -111,31 +128,44 @@ def replay_history(assignment: Assignment, today, *, diligent: bool, skip: str =
                 continue
             evening = timezone.make_aware(datetime.combine(performed_on, time(18)))
             log = logbook.workout_start(
-                athlete=assignment.athlete, assignment=assignment, workout=workout,
-                today=performed_on, now=evening - timedelta(minutes=35),
-            )  # fmt: skip
+                athlete=assignment.athlete,
+                assignment=assignment,
+                workout=workout,
+                today=performed_on,
+                now=evening - timedelta(minutes=35),
+            )
             logbook.check_in_save(
-                athlete=assignment.athlete, workout_log=log,
+                athlete=assignment.athlete,
+                workout_log=log,
                 soreness=3 if week.number > 4 else 2 + workout.day % 2,
-                sleep=3 if workout.day == 5 else 4, fatigue=3 + week.number % 2, stress=3, mood=4,
-            )  # fmt: skip
+                sleep=3 if workout.day == 5 else 4,
+                fatigue=3 + week.number % 2,
+                stress=3,
+                mood=4,
+            )
             stop_for_pain = not diligent and week.number == 3 and workout.day == 5
             log_sets(assignment, log, workout, stop_after_one=stop_for_pain)
             if stop_for_pain:
                 nordic = workout.prescriptions.first().exercise
                 logbook.pain_stop_record(
-                    workout_log=log, exercise=nordic, side="left", where="high", kind="sharp",
+                    workout_log=log,
+                    exercise=nordic,
+                    side="left",
+                    where="high",
+                    kind="sharp",
                     now=evening,
-                )  # fmt: skip
+                )
             logbook.workout_finish(
                 workout_log=log, rpe=7, pain=3 if stop_for_pain else 1, now=evening
             )
             if stop_for_pain:
                 message_post(
-                    athlete=assignment.athlete, workout_log=log, author=coach,
+                    athlete=assignment.athlete,
+                    workout_log=log,
+                    author=coach,
                     body="Good call stopping. Two easy days, then back on the blue band, and "
                     "tell me at once if it is sharp again.",
-                )  # fmt: skip
+                )
                 logbook.pain_stops_answer(athlete=assignment.athlete, by=coach, workout_log=log)
 
 
@@ -149,12 +179,16 @@ def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool) -> N
             for side in prescription.sides:
                 last = set_number == prescription.sets
                 logbook.set_log(
-                    workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-                    prescription=prescription, set_number=set_number, side=side,
+                    workout_log=log,
+                    token=uuid.uuid4(),
+                    exercise_id=prescription.exercise_id,
+                    prescription=prescription,
+                    set_number=set_number,
+                    side=side,
                     reps=prescription.target_for_set(set_number),
                     band=bands.get(prescription.exercise_id, prescription.band),
                     control=("late" if last else "full") if eccentric else "",
-                )  # fmt: skip
+                )
             if stop_after_one:
                 return
 
@@ -184,8 +218,12 @@ def season_load(*, team, today) -> None:
         hour = 8 if "morning" in item.workout.title else 19
         at = timezone.make_aware(datetime.combine(item.on, time(hour)))
         log = logbook.workout_start(
-            athlete=robin, assignment=assignment, workout=item.workout, today=item.on,
-            now=at - timedelta(minutes=10), occurrence=item.occurrence,
-        )  # fmt: skip
+            athlete=robin,
+            assignment=assignment,
+            workout=item.workout,
+            today=item.on,
+            now=at - timedelta(minutes=10),
+            occurrence=item.occurrence,
+        )
         log_sets(assignment, log, item.workout, stop_after_one=False)
         logbook.workout_finish(workout_log=log, rpe=3, pain=2 if hour == 8 else 1, now=at)

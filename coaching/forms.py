@@ -85,18 +85,27 @@ class StrengthValuesForm(forms.Form):
 
     method = forms.ChoiceField(choices=TestMethod.choices, initial=TestMethod.NORDBORD)
     left = forms.DecimalField(
-        label="Left (or the value)", max_digits=6, decimal_places=1, min_value=0,
+        label="Left (or the value)",
+        max_digits=6,
+        decimal_places=1,
+        min_value=0,
         error_messages={"min_value": "A test value cannot be negative."},
-    )  # fmt: skip
+    )
     right = forms.DecimalField(
-        label="Right", max_digits=6, decimal_places=1, min_value=0, required=False,
+        label="Right",
+        max_digits=6,
+        decimal_places=1,
+        min_value=0,
+        required=False,
         error_messages={"min_value": "A test value cannot be negative."},
-    )  # fmt: skip
+    )
     body_mass = forms.DecimalField(
-        max_digits=5, decimal_places=1, required=False,
+        max_digits=5,
+        decimal_places=1,
+        required=False,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
         error_messages={"invalid": "Enter the body mass as a number, such as 72.5."},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, units: str, **kwargs):
         """`units`: the coach's (kg or lb), in which the body mass is typed and shown."""

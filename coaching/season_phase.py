@@ -22,9 +22,11 @@ PRESEASON_START_BEFORE_MATCH = timedelta(weeks=10)
 
 NORTHERN_MONTHS = {6: Phase.PRESEASON_START, 7: Phase.PRESEASON_START, 8: Phase.PRESEASON_END}
 AUSTRALIAN_MONTHS = {
-    11: Phase.PRESEASON_START, 12: Phase.PRESEASON_START, 1: Phase.PRESEASON_START,
+    11: Phase.PRESEASON_START,
+    12: Phase.PRESEASON_START,
+    1: Phase.PRESEASON_START,
     2: Phase.PRESEASON_END,
-}  # fmt: skip
+}
 
 
 def phase_on(day: date, *, matches: list[date], sport: str = Sport.OTHER) -> Phase:

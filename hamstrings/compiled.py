@@ -34,10 +34,13 @@ def compiled(queryset, **stand_ins) -> Compiled:
     fills in."""
     sql, params = queryset.query.sql_with_params()
     slots = {
-        name: [n for n, value in enumerate(params) if type(value) is type(stand_in)
-               and value == stand_in]
+        name: [
+            n
+            for n, value in enumerate(params)
+            if type(value) is type(stand_in) and value == stand_in
+        ]
         for name, stand_in in stand_ins.items()
-    }  # fmt: skip
+    }
     if not all(slots.values()):
         raise ImproperlyConfigured(f"A stand-in is missing from the parameters: {params}.")
     return Compiled(sql, tuple(params), slots)

@@ -180,9 +180,14 @@ def volume_chart(
 
 
 def tests_chart(
-    *, title: str, unit: str, points: list[tuple[date, float, float | None]],
-    noun: str = "test", width: int = 340, height: int = 160,
-) -> str:  # fmt: skip
+    *,
+    title: str,
+    unit: str,
+    points: list[tuple[date, float, float | None]],
+    noun: str = "test",
+    width: int = 340,
+    height: int = 160,
+) -> str:
     """SVG markup of strength tests over time: the left leg (or the single value) as a solid
     line, the right leg dashed. points: (date, left, right or None) oldest first; no points,
     no chart."""
@@ -223,8 +228,10 @@ def tests_chart(
             path = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in line)
             parts.append(f'<path d="{path}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
         for x, y in line:
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{PAPER}" '
-                         f'stroke="{INK}" stroke-width="1.5"/>')  # fmt: skip
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{PAPER}" '
+                f'stroke="{INK}" stroke-width="1.5"/>'
+            )
     for anchor, x, day in (("start", plot_left, first), ("end", plot_right, last)):
         parts.append(
             f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '

@@ -19,9 +19,12 @@ def flag_raise(*, athlete, kind: FlagKind, detail: str, workout_log: WorkoutLog 
     if kind not in PER_SESSION and (open_one := open_ones.first()):
         return open_one
     flag, _ = Flag.objects.get_or_create(
-        athlete=athlete, kind=kind, workout_log=workout_log, acknowledged_at=None,
+        athlete=athlete,
+        kind=kind,
+        workout_log=workout_log,
+        acknowledged_at=None,
         defaults={"detail": detail[:300]},
-    )  # fmt: skip
+    )
     return flag
 
 
@@ -39,9 +42,13 @@ def flag_acknowledge(*, flag: Flag, by, note: str = "") -> Flag:
         flag.acknowledged_at, flag.acknowledged_by, flag.note = timezone.now(), by, note
         flag.save(update_fields=["acknowledged_at", "acknowledged_by", "note"])
         answer = f" {note}" if note else ""
-        notice_post(athlete=flag.athlete, author=by, workout_log=flag.workout_log,
-                    body=f"Your coach looked at this: {flag}.{answer}",
-                    subject=f"{by} looked at your flag: {flag.get_kind_display()}")  # fmt: skip
+        notice_post(
+            athlete=flag.athlete,
+            author=by,
+            workout_log=flag.workout_log,
+            body=f"Your coach looked at this: {flag}.{answer}",
+            subject=f"{by} looked at your flag: {flag.get_kind_display()}",
+        )
     return flag
 
 

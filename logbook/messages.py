@@ -20,9 +20,14 @@ PAGE_SIZE = 30
 
 @transaction.atomic
 def message_post(
-    *, athlete, author, body: str, workout_log: WorkoutLog | None = None,
-    kind: str = MessageKind.MESSAGE, subject: str = "",
-) -> Message:  # fmt: skip
+    *,
+    athlete,
+    author,
+    body: str,
+    workout_log: WorkoutLog | None = None,
+    kind: str = MessageKind.MESSAGE,
+    subject: str = "",
+) -> Message:
     """Write into an athlete's thread; the other side is mailed through the queue (under
     `subject`, or "New message from ...")."""
     message = Message.objects.create(
@@ -39,9 +44,13 @@ def notice_post(
     answer to a suggestion or a flag, a stage signed off. `subject` says what, for the mail
     ("Mia stopped the Nordic curl: it hurt"): "New notice" told nobody anything."""
     return message_post(
-        athlete=athlete, author=author, body=body, workout_log=workout_log,
-        kind=MessageKind.NOTICE, subject=subject,
-    )  # fmt: skip
+        athlete=athlete,
+        author=author,
+        body=body,
+        workout_log=workout_log,
+        kind=MessageKind.NOTICE,
+        subject=subject,
+    )
 
 
 @transaction.atomic
@@ -133,8 +142,9 @@ def from_coach(latest: dict | None) -> FromCoach | None:
     if not latest:
         return None
     return FromCoach(
-        body=latest["body"], kind=latest["kind"],
+        body=latest["body"],
+        kind=latest["kind"],
         author=latest["author"] or latest["author_username"] or "Your coach",
         created_at=datetime.fromisoformat(latest["created_at"]),
         is_new=latest["read_at"] is None,
-    )  # fmt: skip
+    )

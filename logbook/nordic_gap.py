@@ -73,9 +73,12 @@ def nordic_starts(*, athlete, workout, today: date, now: datetime, exclude=None)
     begun."""
     holds_nordic = Prescription.objects.filter(workout=workout, exercise__pattern=ECCENTRIC)
     logs = WorkoutLog.objects.filter(
-        Exists(holds_nordic), athlete=athlete, sets__exercise__pattern=ECCENTRIC,
-        performed_on__gt=today - timedelta(days=NORDIC_GAP.days), started_at__lte=now,
-    )  # fmt: skip
+        Exists(holds_nordic),
+        athlete=athlete,
+        sets__exercise__pattern=ECCENTRIC,
+        performed_on__gt=today - timedelta(days=NORDIC_GAP.days),
+        started_at__lte=now,
+    )
     if exclude is not None:
         logs = logs.exclude(pk=exclude.pk)
     return logs.order_by("-started_at").values_list("started_at", flat=True)

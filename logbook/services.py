@@ -47,12 +47,17 @@ def workout_start(
         defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
     )
     if created and flag_nordic_gap:
-        too_soon = nordic_too_soon(athlete=athlete, workout=workout, today=today,
-                                   now=log.started_at, exclude=log)  # fmt: skip
+        too_soon = nordic_too_soon(
+            athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
+        )
         if too_soon is not None:
             due = assignments.scheduled_on(assignment, workout, occurrence)
-            flag_raise(athlete=athlete, kind=FlagKind.NORDIC_TOO_SOON, workout_log=log,
-                       detail=too_soon.detail(workout, due))  # fmt: skip
+            flag_raise(
+                athlete=athlete,
+                kind=FlagKind.NORDIC_TOO_SOON,
+                workout_log=log,
+                detail=too_soon.detail(workout, due),
+            )
     return log
 
 
@@ -88,10 +93,11 @@ def set_log(
                 rpe=rpe,
                 control=control,
                 break_angle=break_angle,
-                target_reps=None if prescription is None or prescription.is_hold
+                target_reps=None
+                if prescription is None or prescription.is_hold
                 else prescription.target_for_set(set_number),
                 target_seconds=prescription.seconds if prescription else None,
-            )  # fmt: skip
+            )
     except IntegrityError as error:
         if not isinstance(error.__cause__, UniqueViolation):
             raise  # a value the database refuses is not a duplicate
@@ -103,9 +109,14 @@ def set_log(
 
 @transaction.atomic
 def set_update(
-    *, set_log: SetLog, reps: int | None, seconds: int | None, band: Band | None,
-    control: str = "", break_angle: int | None = None,
-) -> SetLog:  # fmt: skip
+    *,
+    set_log: SetLog,
+    reps: int | None,
+    seconds: int | None,
+    band: Band | None,
+    control: str = "",
+    break_angle: int | None = None,
+) -> SetLog:
     set_log.reps, set_log.seconds, set_log.band = reps, seconds, band
     set_log.control, set_log.break_angle = control, break_angle
     set_log.save(update_fields=["reps", "seconds", "band", "control", "break_angle"])
@@ -136,8 +147,12 @@ def workout_finish(
         PainStop.objects.get_or_create(
             workout_log=log, exercise=None, defaults={"pain": pain, "at": log.completed_at}
         )
-        flag_raise(athlete=log.athlete, kind=FlagKind.PAIN, workout_log=log,
-                   detail=f"Pain {pain}/10 after {log.workout or 'a free session'}")  # fmt: skip
+        flag_raise(
+            athlete=log.athlete,
+            kind=FlagKind.PAIN,
+            workout_log=log,
+            detail=f"Pain {pain}/10 after {log.workout or 'a free session'}",
+        )
     if log.assignment_id and log.workout_id:
         # Only the exercises done in this session are decided (one skipped today is not
         # judged again on an older session), and not one a pain stop already decided.
@@ -158,16 +173,22 @@ def pain_stop_record(
     second tap changes nothing."""
     log = WorkoutLog.objects.select_for_update().get(pk=workout_log.pk)
     stop, created = PainStop.objects.get_or_create(
-        workout_log=log, exercise=exercise,
+        workout_log=log,
+        exercise=exercise,
         defaults={"side": side, "where": where, "kind": kind, "at": now or timezone.now()},
-    )  # fmt: skip
+    )
     if created:
-        flag_raise(athlete=log.athlete, kind=FlagKind.PAIN_STOP, detail=stop.in_words(),
-                   workout_log=log)  # fmt: skip
+        flag_raise(
+            athlete=log.athlete, kind=FlagKind.PAIN_STOP, detail=stop.in_words(), workout_log=log
+        )
         what = f"the {exercise.name}" if exercise else "the session"
-        notice_post(athlete=log.athlete, author=log.athlete, workout_log=log,
-                    body=f"Stopped for pain. {stop.in_words()}",
-                    subject=f"{log.athlete} stopped {what}: it hurt")  # fmt: skip
+        notice_post(
+            athlete=log.athlete,
+            author=log.athlete,
+            workout_log=log,
+            body=f"Stopped for pain. {stop.in_words()}",
+            subject=f"{log.athlete} stopped {what}: it hurt",
+        )
     if created and log.assignment_id and log.workout_id:
         for track in _tracks_in(log, only=exercise.pk):
             if outcome := _progress(track, log, at=stop.at):
@@ -201,8 +222,12 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
     if decision is None:
         return None
     if decision.flag:
-        flag_raise(athlete=log.athlete, kind=flag_kind(decision), workout_log=log,
-                   detail=f"{track.exercise.name}: {decision.reason}")  # fmt: skip
+        flag_raise(
+            athlete=log.athlete,
+            kind=flag_kind(decision),
+            workout_log=log,
+            detail=f"{track.exercise.name}: {decision.reason}",
+        )
     band = Band.objects.filter(pk=decision.band_id).values_list("name", flat=True).first()
     return {
         "exercise": track.exercise.name,
@@ -252,9 +277,12 @@ def workout_open(
         log = WorkoutLog(assignment=assignment, workout=workout)
         for track in _tracks_in(log):  # before the resume moves the start date past the gap
             bands.band_after_gap(
-                track=track, last_session_on=last, today=today, owned_band_ids=owned,
+                track=track,
+                last_session_on=last,
+                today=today,
+                owned_band_ids=owned,
                 at=timezone.now(),
-            )  # fmt: skip
+            )
         assignments.assignment_resume_after_gap(assignment=assignment, today=today)
     return None
 
@@ -267,9 +295,13 @@ def check_in_save(
     athlete answers them, sleep, fatigue, stress and mood on 1-5."""
     check_in, _ = CheckIn.objects.update_or_create(
         workout_log=workout_log,
-        defaults={"athlete": athlete, "on_date": workout_log.performed_on, "soreness": soreness,
-                  **readiness},
-    )  # fmt: skip
+        defaults={
+            "athlete": athlete,
+            "on_date": workout_log.performed_on,
+            "soreness": soreness,
+            **readiness,
+        },
+    )
     return check_in
 
 
@@ -285,10 +317,14 @@ def pain_stops_answer(
     if assignment is not None:
         stops = stops.filter(workout_log__assignment=assignment)
     flags_acknowledge_for(
-        athlete=athlete, by=by, kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP], note="Answered",
-        workout_logs=None if workout_log is None and assignment is None
+        athlete=athlete,
+        by=by,
+        kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP],
+        note="Answered",
+        workout_logs=None
+        if workout_log is None and assignment is None
         else stops.values("workout_log"),
-    )  # fmt: skip
+    )
     return stops.update(answered_at=timezone.now(), answered_by=by)
 
 
@@ -312,10 +348,16 @@ def free_session_open(*, athlete, today: date) -> WorkoutLog | None:
 
 @transaction.atomic
 def free_set_log(
-    *, athlete, today: date, token: uuid.UUID, exercise: Exercise,
-    reps: int | None = None, seconds: int | None = None, band: Band | None = None,
+    *,
+    athlete,
+    today: date,
+    token: uuid.UUID,
+    exercise: Exercise,
+    reps: int | None = None,
+    seconds: int | None = None,
+    band: Band | None = None,
     workout_log: WorkoutLog | None = None,
-) -> SetLog:  # fmt: skip
+) -> SetLog:
     """Log a set of a free session: into `workout_log`, or (the first set) into today's open
     free session, which is made now when there is none. The same token answers the set it
     first made, so a retried post never makes a second set or a second session."""
@@ -337,9 +379,15 @@ def free_set_log(
     if set_number > SET_NUMBER_MAX:
         raise SetConflict(f"That makes more than {SET_NUMBER_MAX} sets of {exercise.name}.")
     return set_log(
-        workout_log=workout_log, token=token, exercise_id=exercise.pk, prescription=None,
-        set_number=set_number, reps=reps, seconds=seconds, band=band,
-    )  # fmt: skip
+        workout_log=workout_log,
+        token=token,
+        exercise_id=exercise.pk,
+        prescription=None,
+        set_number=set_number,
+        reps=reps,
+        seconds=seconds,
+        band=band,
+    )
 
 
 def free_session_last_set(workout_log: WorkoutLog) -> SetLog | None:

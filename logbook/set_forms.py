@@ -153,15 +153,37 @@ class CheckInForm(forms.Form):
         error_messages={"required": "Choose 0 if they are not sore, or skip."},
     )
     # Readiness, optional: 1 (poor) to 5 (great), the way athletes answer it.
-    sleep = forms.TypedChoiceField(label="Sleep", required=False, coerce=int, empty_value=None,
-                                   choices=READINESS, widget=forms.RadioSelect)  # fmt: skip
-    fatigue = forms.TypedChoiceField(label="Fresh (not tired)", required=False, coerce=int,
-                                     empty_value=None, choices=READINESS,
-                                     widget=forms.RadioSelect)  # fmt: skip
-    stress = forms.TypedChoiceField(label="Calm (not stressed)", required=False, coerce=int,
-                                    empty_value=None, choices=READINESS,
-                                    widget=forms.RadioSelect)  # fmt: skip
-    mood = forms.TypedChoiceField(label="Mood", required=False, coerce=int, empty_value=None,
-                                  choices=READINESS, widget=forms.RadioSelect)  # fmt: skip
+    sleep = forms.TypedChoiceField(
+        label="Sleep",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=READINESS,
+        widget=forms.RadioSelect,
+    )
+    fatigue = forms.TypedChoiceField(
+        label="Fresh (not tired)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=READINESS,
+        widget=forms.RadioSelect,
+    )
+    stress = forms.TypedChoiceField(
+        label="Calm (not stressed)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=READINESS,
+        widget=forms.RadioSelect,
+    )
+    mood = forms.TypedChoiceField(
+        label="Mood",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=READINESS,
+        widget=forms.RadioSelect,
+    )
 
     READINESS_ITEMS = ("sleep", "fatigue", "stress", "mood")

@@ -28,7 +28,9 @@ def workout_skip(
     if done.exists():
         raise NotMissed(f"{workout.title} is done: there is nothing to skip.")
     skip, _ = WorkoutSkip.objects.get_or_create(
-        assignment=assignment, workout=workout, occurrence=occurrence,
+        assignment=assignment,
+        workout=workout,
+        occurrence=occurrence,
         defaults={"athlete": athlete, "skipped_on": today},
-    )  # fmt: skip
+    )
     return skip

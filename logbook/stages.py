@@ -31,8 +31,9 @@ def stage_record(assignment, stage: StageNow) -> StageRecord:
     tests = StrengthTest.objects.filter(
         athlete_id=assignment.athlete_id, on_date__gte=stage.opened_on
     ).values_list("left", "right")
-    best = max((s for s in (symmetry(left, right) for left, right in tests) if s is not None),
-               default=None)  # fmt: skip
+    best = max(
+        (s for s in (symmetry(left, right) for left, right in tests) if s is not None), default=None
+    )
     return StageRecord(tuple(pains), stops, best, max(days, default=None))
 
 

@@ -40,7 +40,10 @@ def strength_test_record(*, athlete, entered_by, sport: str, **fields) -> Streng
         ).exclude(pk=test.pk)
     )
     for draft in reading_of(test, earlier, sport).flags:
-        flag_raise(athlete=athlete, kind=FlagKind(draft.kind),
-                   detail=f"{test.get_method_display().split(':')[0]} {test.on_date:%-d %b}: "
-                   f"{draft.detail}")  # fmt: skip
+        flag_raise(
+            athlete=athlete,
+            kind=FlagKind(draft.kind),
+            detail=f"{test.get_method_display().split(':')[0]} {test.on_date:%-d %b}: "
+            f"{draft.detail}",
+        )
     return test

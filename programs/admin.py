@@ -61,9 +61,20 @@ class PrescriptionInline(admin.TabularInline):
     model = Prescription
     extra = 0
     fields = [
-        "order", "exercise", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
-        "tempo", "rest_seconds", "rpe_target", "band", "notes",
-    ]  # fmt: skip
+        "order",
+        "exercise",
+        "sets",
+        "reps_min",
+        "reps_max",
+        "set_reps",
+        "seconds",
+        "per_side",
+        "tempo",
+        "rest_seconds",
+        "rpe_target",
+        "band",
+        "notes",
+    ]
 
 
 @admin.register(Workout)

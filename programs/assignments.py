@@ -52,17 +52,24 @@ def program_assign(
     maintenance = MaintenanceDose(maintenance)  # a ValueError for anything else
     copy = program_copy(program=template, owner=by, is_template=False)
     assignment = Assignment.objects.create(
-        athlete=athlete, program=copy, template=template, assigned_by=by, start_date=start_date,
+        athlete=athlete,
+        program=copy,
+        template=template,
+        assigned_by=by,
+        start_date=start_date,
         maintenance=maintenance,
-    )  # fmt: skip
+    )
     maintenance_dose_apply(program=copy, dose=maintenance)
     start_bands = start_bands or {}
     for rule in copy.band_rules.select_related("start_band"):
         band = start_bands.get(rule.exercise_id, rule.start_band)
         bands.track_start(
-            assignment=assignment, exercise_id=rule.exercise_id, band=band, by=by,
+            assignment=assignment,
+            exercise_id=rule.exercise_id,
+            band=band,
+            by=by,
             at=min(timezone.now(), start_of(start_date)),
-        )  # fmt: skip
+        )
     return assignment
 
 
@@ -200,8 +207,11 @@ def schedule_places(
     places = []
     for program, found in program_places(versions).items():
         low, high = weeks_in_reach(by_program[program], between)
-        places += [place for place in found if place.week.is_maintenance or place.week.is_stage
-                   or low <= place.week.number <= high]  # fmt: skip
+        places += [
+            place
+            for place in found
+            if place.week.is_maintenance or place.week.is_stage or low <= place.week.number <= high
+        ]
     return dated(by_program, places, between, None)
 
 
@@ -220,8 +230,14 @@ def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
             # A workout of a numbered week, most of any schedule: its one date.
             on = workout_date(assignment.start_date, week.number, workout.day)
             if between is None or between[0] <= on <= between[1]:
-                found.append(Dated(assignment, workout, on, week_began=week_start(
-                    assignment.start_date, week.number)))  # fmt: skip
+                found.append(
+                    Dated(
+                        assignment,
+                        workout,
+                        on,
+                        week_began=week_start(assignment.start_date, week.number),
+                    )
+                )
             continue
         matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
         _, until = stages.get((assignment.pk, week.pk), (None, None))
@@ -297,9 +313,9 @@ def first_week(assignment: Assignment, workout: Workout) -> tuple[date | None, d
     and the stage windows read to find it."""
     week, stages = workout.week, {}
     if week.is_stage:
-        stages = stage_windows([assignment], ProgramWeek.objects.filter(
-            program=week.program_id, gate__isnull=False
-        ))  # fmt: skip
+        stages = stage_windows(
+            [assignment], ProgramWeek.objects.filter(program=week.program_id, gate__isnull=False)
+        )
     starts = week_starts(assignment, week, (date.min, date.min), stages)
     return (starts[0][1] if starts else None), stages
 
@@ -341,8 +357,9 @@ def stage_windows(assignments, stage_weeks) -> dict[tuple[int, int], tuple[date,
     first = {}
     for week in weeks:
         first.setdefault(week.program_id, week)
-    opened = {(a.pk, first[a.program_id].pk): a.start_date for a in assignments
-              if a.program_id in first}  # fmt: skip
+    opened = {
+        (a.pk, first[a.program_id].pk): a.start_date for a in assignments if a.program_id in first
+    }
     for opening in StageOpening.objects.filter(assignment__in=list(assignments)):
         opened[(opening.assignment_id, opening.week_id)] = opening.opened_on
     windows = {}

@@ -53,9 +53,14 @@ def track_start(*, assignment, exercise_id: int, band: Band | None, by, at) -> B
     their copy later), with its first change on record."""
     track = BandTrack.objects.create(assignment=assignment, exercise_id=exercise_id, band=band)
     BandChange.objects.create(
-        track=track, to_band=band, action="start", decided_by=DecidedBy.COACH, by=by, at=at,
+        track=track,
+        to_band=band,
+        action="start",
+        decided_by=DecidedBy.COACH,
+        by=by,
+        at=at,
         reason=f"Starts on the {band.name.lower()} band." if band else "Starts unassisted.",
-    )  # fmt: skip
+    )
     return track
 
 
@@ -74,9 +79,13 @@ def band_set_by_coach(*, track: BandTrack, band: Band | None, reason: str, by) -
     it (the coach chose)."""
     track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
     return _move(
-        track, band.pk if band else None, action="set", reason=reason,
-        decided_by=DecidedBy.COACH, by=by,
-    )  # fmt: skip
+        track,
+        band.pk if band else None,
+        action="set",
+        reason=reason,
+        decided_by=DecidedBy.COACH,
+        by=by,
+    )
 
 
 def changed_on(track: BandTrack) -> date:
@@ -129,16 +138,23 @@ def band_progress(
     )
     if decision.band_id == track.band_id:
         return decision
-    change = {"action": decision.action, "reason": decision.reason,
-              "decided_by": DecidedBy.ENGINE, "at": at}  # fmt: skip
+    change = {
+        "action": decision.action,
+        "reason": decision.reason,
+        "decided_by": DecidedBy.ENGINE,
+        "at": at,
+    }
     if decision.suggested:
         pending = track.changes.filter(status=ChangeStatus.SUGGESTED)
         if not pending.filter(to_band_id=decision.band_id).exists():
             pending.update(status=ChangeStatus.DECLINED)  # superseded by the newer one
             BandChange.objects.create(
-                track=track, from_band_id=track.band_id, to_band_id=decision.band_id,
-                status=ChangeStatus.SUGGESTED, **change,
-            )  # fmt: skip
+                track=track,
+                from_band_id=track.band_id,
+                to_band_id=decision.band_id,
+                status=ChangeStatus.SUGGESTED,
+                **change,
+            )
     else:
         track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
         _move(track, decision.band_id, **change)
@@ -153,13 +169,22 @@ def band_after_gap(
     if last_session_on is None or changed_on(track) > last_session_on:
         return None
     decision = progression.after_gap(
-        ladder=ladder(), role=progression.Role(track.exercise.band_role),
-        current_band_id=track.band_id, last_session_on=last_session_on, today=today,
+        ladder=ladder(),
+        role=progression.Role(track.exercise.band_role),
+        current_band_id=track.band_id,
+        last_session_on=last_session_on,
+        today=today,
         owned_band_ids=owned_band_ids,
-    )  # fmt: skip
+    )
     if decision is not None:
-        _move(track, decision.band_id, action=decision.action, reason=decision.reason,
-              decided_by=DecidedBy.ENGINE, at=at)  # fmt: skip
+        _move(
+            track,
+            decision.band_id,
+            action=decision.action,
+            reason=decision.reason,
+            decided_by=DecidedBy.ENGINE,
+            at=at,
+        )
     return decision
 
 

@@ -35,22 +35,32 @@ class WeekForm(forms.ModelForm):
     week until the gate holds and the coach signs it off)."""
 
     is_stage = forms.BooleanField(
-        required=False, label="A return-to-play stage",
+        required=False,
+        label="A return-to-play stage",
         help_text="It repeats every week until its gate holds and you sign it off.",
-    )  # fmt: skip
+    )
     min_sessions = forms.IntegerField(
-        min_value=1, max_value=60, initial=6, required=False,
+        min_value=1,
+        max_value=60,
+        initial=6,
+        required=False,
         label="Sessions before it can open the next",
-    )  # fmt: skip
+    )
     pain_max = forms.IntegerField(
-        min_value=0, max_value=PAIN_MAX, initial=2, required=False,
+        min_value=0,
+        max_value=PAIN_MAX,
+        initial=2,
+        required=False,
         label="Highest pain allowed (0-10)",
         help_text="In every session of the stage; 2 by default.",
-    )  # fmt: skip
+    )
     test_min_symmetry = forms.IntegerField(
-        min_value=50, max_value=100, required=False, label="Strength test: weaker leg at least (%)",
+        min_value=50,
+        max_value=100,
+        required=False,
+        label="Strength test: weaker leg at least (%)",
         help_text="Of the stronger leg, in a test during the stage; empty for no test.",
-    )  # fmt: skip
+    )
 
     class Meta:
         model = ProgramWeek
@@ -62,15 +72,19 @@ class WeekForm(forms.ModelForm):
         gate = getattr(self.instance, "gate", None) if self.instance.pk else None
         if gate is not None:
             self.initial.update(
-                is_stage=True, min_sessions=gate.min_sessions, pain_max=gate.pain_max,
+                is_stage=True,
+                min_sessions=gate.min_sessions,
+                pain_max=gate.pain_max,
                 test_min_symmetry=gate.test_min_symmetry,
-            )  # fmt: skip
+            )
 
     def clean(self):
         data = super().clean()
         if data.get("is_stage") and self.instance.is_maintenance:
-            self.add_error("is_stage", "The maintenance phase repeats until the program ends: "
-                           "it cannot also be a stage.")  # fmt: skip
+            self.add_error(
+                "is_stage",
+                "The maintenance phase repeats until the program ends: it cannot also be a stage.",
+            )
         return data
 
     @property
@@ -150,9 +164,16 @@ class PrescriptionForm(forms.ModelForm):
     class Meta:
         model = Prescription
         fields = [
-            "exercise", "sets", "target", "per_side", "tempo", "rest_seconds", "rpe_target",
-            "band", "notes",
-        ]  # fmt: skip
+            "exercise",
+            "sets",
+            "target",
+            "per_side",
+            "tempo",
+            "rest_seconds",
+            "rpe_target",
+            "band",
+            "notes",
+        ]
         labels = {"rest_seconds": "Rest (seconds)", "per_side": "Per side"}
         help_texts = {"tempo": "As you write it: 3-0-1 or 30X0.", "band": ""}
 
@@ -198,9 +219,17 @@ class BandRuleForm(forms.ModelForm):
     class Meta:
         model = BandRule
         fields = [
-            "exercise", "mode", "start_band", "step_weeks", "sessions_to_advance",
-            "min_days_on_band", "hold_until_week", "rpe_ceiling", "pain_stop", "coach_approves",
-        ]  # fmt: skip
+            "exercise",
+            "mode",
+            "start_band",
+            "step_weeks",
+            "sessions_to_advance",
+            "min_days_on_band",
+            "hold_until_week",
+            "rpe_ceiling",
+            "pain_stop",
+            "coach_approves",
+        ]
         labels = {
             "step_weeks": "Scheduled: weeks per step",
             "sessions_to_advance": "Earned: good sessions in a row to move",

@@ -40,8 +40,14 @@ def week(number, focus, sessions, *prescriptions, deload=False, maintenance=Fals
         session if isinstance(session, dict) else workout(*session, *prescriptions)
         for session in sessions
     ]
-    return {"number": number, "focus": focus, "is_deload": deload,
-            "is_maintenance": maintenance, "gate": gate, "workouts": workouts}  # fmt: skip
+    return {
+        "number": number,
+        "focus": focus,
+        "is_deload": deload,
+        "is_maintenance": maintenance,
+        "gate": gate,
+        "workouts": workouts,
+    }
 
 
 def rule(exercise, start_band, **fields):

@@ -68,11 +68,12 @@ def clashes(workouts: Sequence[Placed], fixtures: Sequence[date]) -> list[Clash]
         low, high = sorted((workout.on, workout.fixture))
         between = [match for match in fixtures if low <= match <= high and match != workout.fixture]
         if between:
-            found.append(Clash(workout.on, (workout.key,), (
-                f"{workout.title} ({md(workout.match_day)} of {day(workout.fixture)}) falls on "
-                f"{day(workout.on)}, but there is a match on {day(between[0])}: the two matches "
-                f"are too close for this placement."
-            )))  # fmt: skip
+            placement = f"{workout.title} ({md(workout.match_day)} of {day(workout.fixture)})"
+            reason = (
+                f"{placement} falls on {day(workout.on)}, but there is a match on "
+                f"{day(between[0])}: the two matches are too close for this placement."
+            )
+            found.append(Clash(workout.on, (workout.key,), reason))
     ordered = sorted(workouts, key=lambda workout: workout.on)
     for index, first in enumerate(ordered):
         for second in ordered[index + 1 :]:
@@ -81,14 +82,14 @@ def clashes(workouts: Sequence[Placed], fixtures: Sequence[date]) -> list[Clash]
             if first.fixture is None and second.fixture is None:
                 continue
             if first.on == second.on:
-                found.append(Clash(first.on, (first.key, second.key), (
-                    f"{first.title} and {second.title} both fall on {day(first.on)}."
-                )))  # fmt: skip
+                reason = f"{first.title} and {second.title} both fall on {day(first.on)}."
+                found.append(Clash(first.on, (first.key, second.key), reason))
             elif first.nordic and second.nordic:
-                found.append(Clash(second.on, (first.key, second.key), (
+                reason = (
                     f"Nordic sessions on {day(first.on)} and {day(second.on)} are less than "
                     "48 hours apart."
-                )))  # fmt: skip
+                )
+                found.append(Clash(second.on, (first.key, second.key), reason))
     return sorted(found, key=lambda clash: clash.on)
 
 

@@ -88,8 +88,18 @@ def read_places(programs: list[int]) -> dict[int, list[WorkoutPlace]]:
     nordic = Prescription.objects.filter(
         workout=OuterRef("pk"), exercise__pattern=Pattern.ECCENTRIC
     )
-    columns = ("pk", "day", "match_day", "title", "has_nordic", "week_id", "week__program_id",
-               "week__number", "week__is_maintenance", "week__gate")  # fmt: skip
+    columns = (
+        "pk",
+        "day",
+        "match_day",
+        "title",
+        "has_nordic",
+        "week_id",
+        "week__program_id",
+        "week__number",
+        "week__is_maintenance",
+        "week__gate",
+    )
     rows = (
         Workout.objects.filter(AnyOf(F("week__program"), programs))
         .order_by()

@@ -266,8 +266,9 @@ def _scheduled(track, rule, current, band_changed_on, at_band, today, notes) -> 
     # A schedule steps on by the calendar, but never over pain or soreness (rule 1).
     for session in at_band[-max(1, rule.sessions_to_advance) :]:
         if session.pain_stop or (session.pain or 0) > MAX_PAIN_TO_ADVANCE:
-            return _hold(current, f"A painful session is among your last ones: "
-                         f"{track.stay(current)}.", notes)  # fmt: skip
+            return _hold(
+                current, f"A painful session is among your last ones: {track.stay(current)}.", notes
+            )
         if (session.soreness or 0) >= SORENESS_BLOCKS_ADVANCE:
             reason = f"You were sore ({session.soreness} of 10) lately: {track.stay(current)}."
             return _hold(current, reason, notes)
@@ -367,10 +368,16 @@ class _Track:
         where = "go unassisted" if target is None else f"use {self.name(target)}"
         if rule.coach_approves:
             reason = f"{evidence}: your coach is asked to approve that you {where} next."
-            return Decision(action, target, _with(reason, notes), flag=bool(notes),
-                            suggested=True, notes=notes)  # fmt: skip
-        return Decision(action, target, _with(f"{evidence}: next time {where}.", notes),
-                        flag=bool(notes), notes=notes)  # fmt: skip
+            return Decision(
+                action, target, _with(reason, notes), flag=bool(notes), suggested=True, notes=notes
+            )
+        return Decision(
+            action,
+            target,
+            _with(f"{evidence}: next time {where}.", notes),
+            flag=bool(notes),
+            notes=notes,
+        )
 
     def more_help(self, current, cause: str, *, warn=False, flag=True, notes=()) -> Decision:
         """One step easier (rules 1-3): thicker assist, thinner resist; never two steps."""
@@ -378,18 +385,21 @@ class _Track:
         target = step(self.ladder, current, role=self.role, direction="regress")
         if target == END:
             reason = f"{cause}, and there is no easier band: talk to your coach.{advice}"
-            return Decision(Action.HOLD, current, _with(reason, notes), flag=True, warn=warn,
-                            notes=notes)  # fmt: skip
+            return Decision(
+                Action.HOLD, current, _with(reason, notes), flag=True, warn=warn, notes=notes
+            )
         if target is not None and not self.owns(target):
             reason = (
                 f"{cause}: the next step easier is {self.name(target)}, which you do not own. "
                 f"Get it, and talk to your coach.{advice}"
             )
-            return Decision(Action.HOLD, current, _with(reason, notes), flag=True, warn=warn,
-                            notes=notes)  # fmt: skip
+            return Decision(
+                Action.HOLD, current, _with(reason, notes), flag=True, warn=warn, notes=notes
+            )
         reason = f"{cause}: next time use {self.name(target)}, one step easier.{advice}"
-        return Decision(Action.REGRESS, target, _with(reason, notes), flag=flag, warn=warn,
-                        notes=notes)  # fmt: skip
+        return Decision(
+            Action.REGRESS, target, _with(reason, notes), flag=flag, warn=warn, notes=notes
+        )
 
 
 def _index(ladder: list[Band], band_id: int) -> int:

@@ -21,10 +21,16 @@ def placement_clashes(assignments, *, between: tuple[date, date]) -> list[tuple[
     by_assignment = defaultdict(list)
     for item in schedule_places(assignments, between=between):
         workout = item.workout
-        by_assignment[item.assignment].append(Placed(
-            key=item.key, title=workout.title, on=item.on, match_day=workout.match_day,
-            fixture=item.fixture, nordic=workout.has_nordic,
-        ))  # fmt: skip
+        by_assignment[item.assignment].append(
+            Placed(
+                key=item.key,
+                title=workout.title,
+                on=item.on,
+                match_day=workout.match_day,
+                fixture=item.fixture,
+                nordic=workout.has_nordic,
+            )
+        )
     fixtures = fixtures_of(assignments) if by_assignment else {}
     found = []
     for assignment, placed in by_assignment.items():
@@ -110,9 +116,10 @@ def stage_sign_off(
         return f"{stage.title} signed off: the return-to-play program is done."
     opens = next_stage_opens(today, reading.lived_through)
     _, created = StageOpening.objects.get_or_create(
-        assignment=assignment, week=stage.next_week,
+        assignment=assignment,
+        week=stage.next_week,
         defaults={"opened_on": opens, "signed_off_by": by},
-    )  # fmt: skip
+    )
     if not created:
         raise StageNotReady(f"{stage.title} was already signed off.")
     days = (opens - today).days

@@ -11,14 +11,33 @@ from programs import bands
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 
 PRESCRIPTION_FIELDS = [
-    "exercise_id", "order", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
-    "tempo", "rest_seconds", "rpe_target", "band_id", "notes",
-]  # fmt: skip
+    "exercise_id",
+    "order",
+    "sets",
+    "reps_min",
+    "reps_max",
+    "set_reps",
+    "seconds",
+    "per_side",
+    "tempo",
+    "rest_seconds",
+    "rpe_target",
+    "band_id",
+    "notes",
+]
 MAX_WEEKS = 52
 BAND_RULE_FIELDS = [
-    "exercise_id", "mode", "start_band_id", "step_weeks", "sessions_to_advance",
-    "min_days_on_band", "hold_until_week", "rpe_ceiling", "pain_stop", "coach_approves",
-]  # fmt: skip
+    "exercise_id",
+    "mode",
+    "start_band_id",
+    "step_weeks",
+    "sessions_to_advance",
+    "min_days_on_band",
+    "hold_until_week",
+    "rpe_ceiling",
+    "pain_stop",
+    "coach_approves",
+]
 
 
 class ProgramFull(Exception):
@@ -82,21 +101,29 @@ def _copy_week(
     """A copy of the week, with its stage gate; a duplicate is never a second maintenance
     phase."""
     new_week = ProgramWeek.objects.create(
-        program=program, number=number, focus=week.focus, is_deload=week.is_deload,
+        program=program,
+        number=number,
+        focus=week.focus,
+        is_deload=week.is_deload,
         is_maintenance=maintenance,
-    )  # fmt: skip
+    )
     if week.is_stage:
         gate = week.gate
         StageGate.objects.create(
-            week=new_week, min_sessions=gate.min_sessions, pain_max=gate.pain_max,
+            week=new_week,
+            min_sessions=gate.min_sessions,
+            pain_max=gate.pain_max,
             test_min_symmetry=gate.test_min_symmetry,
-        )  # fmt: skip
+        )
     ladder = bands.ladder() if band_step else None
     for workout in week.workouts.all():
         new_workout = Workout.objects.create(
-            week=new_week, day=workout.day, match_day=workout.match_day, title=workout.title,
+            week=new_week,
+            day=workout.day,
+            match_day=workout.match_day,
+            title=workout.title,
             notes=workout.notes,
-        )  # fmt: skip
+        )
         prescriptions = []
         for prescription in workout.prescriptions.all():
             fields = {field: getattr(prescription, field) for field in PRESCRIPTION_FIELDS}
@@ -246,8 +273,13 @@ def band_rule_set(*, program: Program, exercise: Exercise, by=None, **fields) ->
     rule, _ = BandRule.objects.update_or_create(program=program, exercise=exercise, defaults=fields)
     assignment = getattr(program, "assignment", None)
     if assignment is not None and not assignment.tracks.filter(exercise=exercise).exists():
-        bands.track_start(assignment=assignment, exercise_id=exercise.pk, band=rule.start_band,
-                          by=by, at=timezone.now())  # fmt: skip
+        bands.track_start(
+            assignment=assignment,
+            exercise_id=exercise.pk,
+            band=rule.start_band,
+            by=by,
+            at=timezone.now(),
+        )
     return rule
 
 

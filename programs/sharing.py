@@ -109,9 +109,13 @@ def _rule_to_dict(rule: BandRule) -> dict:
 
 
 RULE_NUMBERS = {  # field: (lowest, highest), as the model's constraints have them
-    "step_weeks": (1, 52), "sessions_to_advance": (1, 10), "min_days_on_band": (0, 90),
-    "hold_until_week": (0, 104), "rpe_ceiling": (1, RPE_MAX), "pain_stop": (1, PAIN_MAX),
-}  # fmt: skip
+    "step_weeks": (1, 52),
+    "sessions_to_advance": (1, 10),
+    "min_days_on_band": (0, 90),
+    "hold_until_week": (0, 104),
+    "rpe_ceiling": (1, RPE_MAX),
+    "pain_stop": (1, PAIN_MAX),
+}
 
 
 # -- Reading a file and checking it against the models' rules -----------------------------------
@@ -188,8 +192,20 @@ def program_from_dict(obj, *, exercises: Mapping[str, Exercise], bands: Mapping[
 PROGRAM_KEYS = {"format", "version", "title", "slug", "summary", "goal", "weeks", "band_rules"}
 WEEK_KEYS = {*WEEK_FIELDS, "gate", "workouts"}
 WORKOUT_KEYS = {*WORKOUT_FIELDS, "prescriptions"}
-PRESCRIPTION_KEYS = {"exercise", "sets", "reps_min", "reps_max", "set_reps", "seconds", "per_side",
-                     "tempo", "rest_seconds", "rpe_target", "band", "notes"}  # fmt: skip
+PRESCRIPTION_KEYS = {
+    "exercise",
+    "sets",
+    "reps_min",
+    "reps_max",
+    "set_reps",
+    "seconds",
+    "per_side",
+    "tempo",
+    "rest_seconds",
+    "rpe_target",
+    "band",
+    "notes",
+}
 RULE_KEYS = {"exercise", "mode", "start_band", "coach_approves", *RULE_NUMBERS}
 
 
@@ -367,9 +383,11 @@ def program_import(*, data, owner) -> Program:
 
 def _create(spec: dict, owner) -> Program:
     program = Program.objects.create(
-        owner=owner, is_template=True, title=unique_title(owner, spec["title"]),
+        owner=owner,
+        is_template=True,
+        title=unique_title(owner, spec["title"]),
         **{key: spec[key] for key in ("slug", "summary", "goal")},
-    )  # fmt: skip
+    )
     prescriptions, gates = [], []
     for week_spec in spec["weeks"]:
         week = ProgramWeek.objects.create(program=program, **{k: week_spec[k] for k in WEEK_FIELDS})

@@ -72,12 +72,14 @@ def gate_reading(gate: Gate, record: StageRecord) -> GateReading:
     ]
     if gate.test_min_symmetry is not None:
         best = record.symmetry
-        criteria.append(Criterion(
-            f"A strength test in this stage with the weaker leg at {gate.test_min_symmetry}% of "
-            "the stronger or better"
-            + (f" (best so far {best:.0f}%)" if best is not None else " (none yet)"),
-            best is not None and best >= gate.test_min_symmetry,
-        ))  # fmt: skip
+        criteria.append(
+            Criterion(
+                "A strength test in this stage with the weaker leg at "
+                f"{gate.test_min_symmetry}% of the stronger or better"
+                + (f" (best so far {best:.0f}%)" if best is not None else " (none yet)"),
+                best is not None and best >= gate.test_min_symmetry,
+            )
+        )
     return GateReading(tuple(criteria), record.lived_through)
 
 

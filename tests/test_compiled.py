@@ -26,8 +26,10 @@ def test_it_runs_with_other_values(people):
     )
     for person in people:
         params = query.params_with(someone=person.pk, day=date(2000, 1, 1))
-        assert [u.username for u in User.objects.raw(query.sql.replace("SELECT", "SELECT id,", 1),
-                                                     params)] == [person.username]  # fmt: skip
+        assert [
+            u.username
+            for u in User.objects.raw(query.sql.replace("SELECT", "SELECT id,", 1), params)
+        ] == [person.username]
     later = query.params_with(someone=people[0].pk, day=date(2999, 1, 1))
     assert list(User.objects.raw(query.sql.replace("SELECT", "SELECT id,", 1), later)) == []
 

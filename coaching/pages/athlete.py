@@ -77,8 +77,14 @@ def schedule_week(item, panel, today: date) -> ScheduleWeek:
         title = f"{week.label}, week {item.occurrence}"
     else:
         current, title = week.number == panel.week, week.label
-    return ScheduleWeek(week.number, week.focus, current, title=title,
-                        occurrence=item.occurrence, repeats=week.repeats)  # fmt: skip
+    return ScheduleWeek(
+        week.number,
+        week.focus,
+        current,
+        title=title,
+        occurrence=item.occurrence,
+        repeats=week.repeats,
+    )
 
 
 @dataclass

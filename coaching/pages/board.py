@@ -75,9 +75,13 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         memberships = memberships.filter(team_id=team_id)
     rows: dict[int, AthleteRow] = {}
     for athlete_id, username, first_name, last_name, team, last in memberships.values_list(
-        "athlete_id", "athlete__username", "athlete__first_name", "athlete__last_name",
-        "team__name", Subquery(last_workout),
-    ):  # fmt: skip
+        "athlete_id",
+        "athlete__username",
+        "athlete__first_name",
+        "athlete__last_name",
+        "team__name",
+        Subquery(last_workout),
+    ):
         name = display_name(first_name, last_name, username)
         row = rows.setdefault(athlete_id, AthleteRow(Athlete(athlete_id, username, name)))
         row.teams.append(team)
@@ -99,8 +103,9 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     window = (today - timedelta(days=WINDOW_DAYS), today)
     scheduled = defaultdict(list)
     in_window, nordic = set(), set()
-    versions = {row.assignment.program_id: row.assignment.program_version
-                for row in assignments.values()}  # fmt: skip
+    versions = {
+        row.assignment.program_id: row.assignment.program_version for row in assignments.values()
+    }
     for item in schedule_places(
         [row.assignment for row in assignments.values()], between=window, versions=versions
     ):
@@ -110,11 +115,15 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         if item.workout.has_nordic:
             nordic.add(item.workout.pk)
     # The places are kept (read above): which programs have stages costs no query.
-    staged = {program for program, places in program_places(versions).items()
-              if any(place.week.is_stage for place in places)}  # fmt: skip
+    staged = {
+        program
+        for program, places in program_places(versions).items()
+        if any(place.week.is_stage for place in places)
+    }
     if staged:
-        found = stages_now([row.assignment for row in assignments.values()
-                            if row.assignment.program_id in staged])  # fmt: skip
+        found = stages_now(
+            [row.assignment for row in assignments.values() if row.assignment.program_id in staged]
+        )
         for assignment_id, stage in found.items():
             assignments[assignment_id].stage = stage
     completed, done_on = defaultdict(set), {}
@@ -131,9 +140,12 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         row.week = week_on(assignment.start_date, assignment.paused_on or today)
         for days in (7, WINDOW_DAYS):
             due = due_in_last_days(
-                scheduled[assignment_id], completed[assignment_id], today=today, days=days,
+                scheduled[assignment_id],
+                completed[assignment_id],
+                today=today,
+                days=days,
                 paused_on=assignment.paused_on,
-            )  # fmt: skip
+            )
             setattr(row, f"adherence_{days}", adherence(due, completed[assignment_id]))
         # Due over the 7 days before today (today's own workout is not missed yet).
         due_before_today = due_in_last_days(
@@ -141,13 +153,17 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         )
         row.missed_week = bool(due_before_today)
         # Dose: the Nordic sessions done this week and lately, against what was due.
-        done = sorted(done_on[(assignment_id, *slot)] for slot in completed[assignment_id]
-                      if slot[0] in nordic)  # fmt: skip
+        done = sorted(
+            done_on[(assignment_id, *slot)]
+            for slot in completed[assignment_id]
+            if slot[0] in nordic
+        )
         monday = today - timedelta(days=today.weekday())
         row.nordic_this_week = sum(day >= monday for day in done)
         row.days_since_nordic = (today - done[-1]).days if done else None
-        nordic_due = [slot for slot, on in scheduled[assignment_id]
-                      if slot[0] in nordic and on < today]  # fmt: skip
+        nordic_due = [
+            slot for slot, on in scheduled[assignment_id] if slot[0] in nordic and on < today
+        ]
         row.at_dose = len(done) >= len(nordic_due) if nordic_due else None
 
     # What the board itself sees becomes a flag too: a week without a workout, adherence
@@ -163,8 +179,13 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         if row.missed_week and (
             row.last_workout is None or row.last_workout < today - timedelta(6)
         ):
-            drafts.append(Flag(athlete_id=row.athlete.pk, kind=FlagKind.MISSED_WEEK,
-                               detail="No workout in 7 days"))  # fmt: skip
+            drafts.append(
+                Flag(
+                    athlete_id=row.athlete.pk,
+                    kind=FlagKind.MISSED_WEEK,
+                    detail="No workout in 7 days",
+                )
+            )
         if adherence_drop(row.adherence_7, row.adherence_28):
             detail = (
                 f"Adherence {row.adherence_7:.0%} over 7 days against {row.adherence_28:.0%} "

@@ -97,9 +97,13 @@ def show_assignment(request, assignment: Assignment, notice: str, level: int) ->
         return {"panel": panel}
 
     return partial_or_redirect(
-        request, f"{PAGE}#assignment-card", card, notice=notice, level=level,
+        request,
+        f"{PAGE}#assignment-card",
+        card,
+        notice=notice,
+        level=level,
         url=page_url(assignment.athlete_id, f"assignment-{assignment.pk}"),
-    )  # fmt: skip
+    )
 
 
 @coach_required
@@ -111,17 +115,25 @@ def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     assignment = assignment_for_coach(request.user, pk)
     stage = stage_now(assignment) if assignment.is_open else None
     if stage is None:
-        return show_assignment(request, assignment, "There is no stage to sign off.",
-                               messages.WARNING)  # fmt: skip
+        return show_assignment(
+            request, assignment, "There is no stage to sign off.", messages.WARNING
+        )
     try:
         notice = season.stage_sign_off(
-            assignment=assignment, stage=stage, reading=stage_reading(assignment, stage),
-            by=request.user, today=timezone.localdate(),
-        )  # fmt: skip
+            assignment=assignment,
+            stage=stage,
+            reading=stage_reading(assignment, stage),
+            by=request.user,
+            today=timezone.localdate(),
+        )
     except season.StageNotReady as refusal:
         return show_assignment(request, assignment, str(refusal), messages.WARNING)
-    notice_post(athlete=assignment.athlete, author=request.user, body=notice,
-                subject=f"{request.user} signed off {stage.title}")  # fmt: skip
+    notice_post(
+        athlete=assignment.athlete,
+        author=request.user,
+        body=notice,
+        subject=f"{request.user} signed off {stage.title}",
+    )
     return show_assignment(request, assignment, notice, messages.SUCCESS)
 
 
@@ -147,11 +159,12 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
         where = f"on the {band.name.lower()} band" if band else "without a band"
         notice_post(
-            athlete=track.assignment.athlete, author=request.user,
+            athlete=track.assignment.athlete,
+            author=request.user,
             body=f"{track.exercise.name}: your coach put you {where}. "
             f"{form.cleaned_data['reason']}",
             subject=f"{track.exercise.name}: {request.user} put you {where}",
-        )  # fmt: skip
+        )
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
         context = page_context(request.user, track.assignment.athlete, track_form=form)
@@ -163,9 +176,12 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return {"panel": panel}
 
     return partial_or_redirect(
-        request, f"{PAGE}#track-card", card, notice=notice,
+        request,
+        f"{PAGE}#track-card",
+        card,
+        notice=notice,
         url=page_url(track.assignment.athlete_id, f"track-{track.pk}"),
-    )  # fmt: skip
+    )
 
 
 @coach_required
@@ -175,9 +191,11 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form, notice = comment_form(log, request.POST), ""
     if form.is_valid():
         message_post(
-            athlete=log.athlete, author=request.user, body=form.cleaned_data["body"],
+            athlete=log.athlete,
+            author=request.user,
+            body=form.cleaned_data["body"],
             workout_log=log,
-        )  # fmt: skip
+        )
         logbook.pain_stops_answer(athlete=log.athlete, by=request.user, workout_log=log)
         flags_acknowledge_for(
             athlete=log.athlete, by=request.user, workout_log=log, note="Commented on the workout"
@@ -194,9 +212,12 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return {"panel": panel}
 
     return partial_or_redirect(
-        request, f"{PAGE}#log-card", card, notice=notice,
+        request,
+        f"{PAGE}#log-card",
+        card,
+        notice=notice,
         url=page_url(log.athlete_id, f"log-{log.pk}"),
-    )  # fmt: skip
+    )
 
 
 @coach_required
@@ -211,18 +232,21 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
     to = change.to_band.name.lower() + " band" if change.to_band else "no band"
     notice = f"Approved: {to} from the next session." if decision == "approve" else "Declined."
     answer = (
-        f"step on to the {to} from your next session" if decision == "approve"
+        f"step on to the {to} from your next session"
+        if decision == "approve"
         else f"stay on your band for now (the {to} was suggested)"
-    )  # fmt: skip
+    )
     said = (
         f"approved your step on to {'the ' if change.to_band else ''}{to}"
-        if decision == "approve" else "keeps you on your band for now"
-    )  # fmt: skip
+        if decision == "approve"
+        else "keeps you on your band for now"
+    )
     notice_post(
-        athlete=track.assignment.athlete, author=request.user,
+        athlete=track.assignment.athlete,
+        author=request.user,
         body=f"{track.exercise.name}: your coach says {answer}.",
         subject=f"{track.exercise.name}: {request.user} {said}",
-    )  # fmt: skip
+    )
 
     def card() -> dict:
         ladder = list(Band.objects.ladder())
@@ -230,9 +254,12 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
         return {"panel": panel}
 
     return partial_or_redirect(
-        request, f"{PAGE}#track-card", card, notice=notice,
+        request,
+        f"{PAGE}#track-card",
+        card,
+        notice=notice,
         url=page_url(track.assignment.athlete_id, f"track-{track.pk}"),
-    )  # fmt: skip
+    )
 
 
 @coach_required

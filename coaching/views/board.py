@@ -27,8 +27,15 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
     # Every athlete is sorted; a page shows 50, which also keeps rendering cheap.
     page = Paginator(sort_rows(rows, sort), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     at_dose, judged = dose_share(rows)
-    context = {"rows": page, "page": page, "teams": teams, "team": team, "sort": sort,
-               "at_dose": at_dose, "judged": judged}  # fmt: skip
+    context = {
+        "rows": page,
+        "page": page,
+        "teams": teams,
+        "team": team,
+        "sort": sort,
+        "at_dose": at_dose,
+        "judged": judged,
+    }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "coaching/board.html#roster", context)
     return render(request, "coaching/board.html", context)

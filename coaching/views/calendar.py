@@ -35,11 +35,14 @@ def team_calendar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     fixtures = team.fixtures.filter(date__range=(window.first, window.last))
     days = [day for week in weeks_of(entries, window, today, fixtures) for day in week]
     context = {
-        "team": team, "window": window, "days": days, "has_program": bool(assignments),
+        "team": team,
+        "window": window,
+        "days": days,
+        "has_program": bool(assignments),
         "clashes": placement_clashes(
             [a for a in assignments if a.is_open], between=(window.first, window.last)
         ),
-    }  # fmt: skip
+    }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{PAGE}#team-calendar", context)
     return render(request, PAGE, context)

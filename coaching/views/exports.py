@@ -20,14 +20,42 @@ from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
 from logbook.strength_tests import reading_of
 
 SETS_HEADER = [
-    "athlete", "date", "program", "workout", "exercise", "set", "side", "reps", "seconds",
-    "band", "band tension (kg)", "control", "break angle", "target reps", "target seconds",
-    "RPE", "set note", "session RPE", "pain", "session notes", "coach's comments",
-]  # fmt: skip
+    "athlete",
+    "date",
+    "program",
+    "workout",
+    "exercise",
+    "set",
+    "side",
+    "reps",
+    "seconds",
+    "band",
+    "band tension (kg)",
+    "control",
+    "break angle",
+    "target reps",
+    "target seconds",
+    "RPE",
+    "set note",
+    "session RPE",
+    "pain",
+    "session notes",
+    "coach's comments",
+]
 TESTS_HEADER = [
-    "athlete", "date", "phase", "method", "left", "right", "unit", "body mass (kg)",
-    "left (N/kg)", "right (N/kg)", "imbalance (%)", "note",
-]  # fmt: skip
+    "athlete",
+    "date",
+    "phase",
+    "method",
+    "left",
+    "right",
+    "unit",
+    "body mass (kg)",
+    "left (N/kg)",
+    "right (N/kg)",
+    "imbalance (%)",
+    "note",
+]
 UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "degrees", TestMethod.DISTANCE: "cm"}
 
 

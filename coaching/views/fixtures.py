@@ -49,9 +49,11 @@ def page_context(team: Team, **forms) -> dict:
     fixtures = list(team.fixtures.all())
     members = team.memberships.filter(is_active=True).values("athlete")
     assignments = (
-        Assignment.objects.for_coach(team.coach).open().filter(athlete__in=members)
+        Assignment.objects.for_coach(team.coach)
+        .open()
+        .filter(athlete__in=members)
         .select_related("athlete")
-    )  # fmt: skip
+    )
     # Clashes up to a week past the last match, within the dates a fixture may be given (one
     # stored before that rule, at year 9999, must not take the schedule past the calendar).
     last = min(max([today, *(fixture.date for fixture in fixtures)]), today + FIXTURE_DATES.ahead)
@@ -79,9 +81,13 @@ def refused(request: HtmxHttpRequest, team: Team, **forms) -> HttpResponse:
 
 def answer(request: HtmxHttpRequest, team: Team, notice: str, level=messages.SUCCESS):
     return partial_or_redirect(
-        request, f"{PAGE}#fixture-list", lambda: page_context(team),
-        url=page_url(team), notice=notice, level=level,
-    )  # fmt: skip
+        request,
+        f"{PAGE}#fixture-list",
+        lambda: page_context(team),
+        url=page_url(team),
+        notice=notice,
+        level=level,
+    )
 
 
 @coach_required

@@ -28,9 +28,10 @@ INBOX = "coaching/messages.html"
 
 class AnnouncementForm(forms.Form):
     team = forms.ModelChoiceField(
-        queryset=Team.objects.none(), empty_label=None,
+        queryset=Team.objects.none(),
+        empty_label=None,
         error_messages={"invalid_choice": "Choose one of your teams."},
-    )  # fmt: skip
+    )
     body = forms.CharField(
         label="Announcement",
         max_length=BODY_MAX,
@@ -89,8 +90,9 @@ def announce(request: HtmxHttpRequest) -> HttpResponse:
         athletes=athletes, author=request.user, body=form.cleaned_data["body"]
     )
     sent = f"Sent to {count} athlete{'s' if count != 1 else ''} of {team}"
-    notices.success(request, f"{sent}; {left_out} in return to play left out." if left_out
-                    else f"{sent}.")  # fmt: skip
+    notices.success(
+        request, f"{sent}; {left_out} in return to play left out." if left_out else f"{sent}."
+    )
     return redirect("coaching:messages")
 
 
@@ -99,6 +101,8 @@ def announce(request: HtmxHttpRequest) -> HttpResponse:
 def thread(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     return thread_view(
-        request, athlete=athlete, post_url=reverse("coaching:thread", args=[athlete.pk]),
+        request,
+        athlete=athlete,
+        post_url=reverse("coaching:thread", args=[athlete.pk]),
         template="coaching/thread.html",
-    )  # fmt: skip
+    )

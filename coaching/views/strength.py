@@ -56,9 +56,11 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     phase = phase_on(today, matches=list(matches.values_list("date", flat=True)), sport=team.sport)
     header = SquadTestForm(request.POST or None, initial={"on_date": today, "phase": phase})
     rows = SquadRowFormSet(
-        request.POST or None, initial=initial, prefix="row",
+        request.POST or None,
+        initial=initial,
+        prefix="row",
         form_kwargs={"athletes": athletes, "units": units},
-    )  # fmt: skip
+    )
     if request.method == "POST" and header.is_valid() and rows.is_valid():
         entered = rows.entered()
         with transaction.atomic():
@@ -89,8 +91,10 @@ def athlete_test_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         context = page_context(request.user, athlete, strength_form=form)
         return render(request, PAGE, context, status=UNPROCESSABLE)
     strength_test_record(
-        athlete=athlete, entered_by=request.user, sport=team_sport(athlete, request.user),
+        athlete=athlete,
+        entered_by=request.user,
+        sport=team_sport(athlete, request.user),
         **form.cleaned_data,
-    )  # fmt: skip
+    )
     messages.success(request, "Strength test saved.")
     return redirect(reverse("coaching:athlete", args=[athlete.pk]) + "#strength")

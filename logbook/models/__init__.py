@@ -28,8 +28,27 @@ from logbook.models.session import (
 from logbook.models.skips import WorkoutSkip
 
 __all__ = [
-    "BODY_MAX", "BREAK_ANGLE_MAX", "DISTANCE_MAX_CM", "FORCE_MAX_N", "SET_NUMBER_MAX",
-    "SORENESS_MAX", "CalendarFeed", "CheckIn", "Control", "Flag", "FlagKind", "Message",
-    "MessageKind", "PainKind", "PainStop", "PainWhere", "SetLog", "Side", "StrengthTest",
-    "TestMethod", "TestPhase", "WorkoutLog", "WorkoutSkip",
-]  # fmt: skip
+    "BODY_MAX",
+    "BREAK_ANGLE_MAX",
+    "DISTANCE_MAX_CM",
+    "FORCE_MAX_N",
+    "SET_NUMBER_MAX",
+    "SORENESS_MAX",
+    "CalendarFeed",
+    "CheckIn",
+    "Control",
+    "Flag",
+    "FlagKind",
+    "Message",
+    "MessageKind",
+    "PainKind",
+    "PainStop",
+    "PainWhere",
+    "SetLog",
+    "Side",
+    "StrengthTest",
+    "TestMethod",
+    "TestPhase",
+    "WorkoutLog",
+    "WorkoutSkip",
+]

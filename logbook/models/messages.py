@@ -62,10 +62,11 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=["athlete", "-id"], name="logbook_message_thread"),
             models.Index(
-                fields=["athlete"], condition=Q(read_at__isnull=True),
+                fields=["athlete"],
+                condition=Q(read_at__isnull=True),
                 name="logbook_message_unread",
             ),
-        ]  # fmt: skip
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(

@@ -290,9 +290,12 @@ class PainStop(models.Model):
     at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
 
     objects = PainStopQuerySet.as_manager()
 
@@ -326,8 +329,10 @@ class PainStop(models.Model):
 
     def in_words(self) -> str:
         what = self.exercise.name if self.exercise_id else "Finished the session"
-        details = [self.get_kind_display().lower() if self.kind else "",
-                   self.get_where_display().lower() if self.where else "",
-                   "" if self.side == Side.BOTH else f"{self.side} leg",
-                   f"pain {self.pain}/10" if self.pain is not None else ""]  # fmt: skip
+        details = [
+            self.get_kind_display().lower() if self.kind else "",
+            self.get_where_display().lower() if self.where else "",
+            "" if self.side == Side.BOTH else f"{self.side} leg",
+            f"pain {self.pain}/10" if self.pain is not None else "",
+        ]
         return f"{what}: " + (", ".join(part for part in details if part) or "it hurt")

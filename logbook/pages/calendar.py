@@ -223,10 +223,15 @@ def weeks_of(entries: list[Entry], window: Window, today: date, fixtures=()) -> 
     for fixture in fixtures:
         matches.setdefault(fixture.date, []).append(fixture)
     days = [
-        Day(on, by_day.get(on, []), on == today,
-            window.month is None or on.month == window.month.month, matches.get(on, []))
+        Day(
+            on,
+            by_day.get(on, []),
+            on == today,
+            window.month is None or on.month == window.month.month,
+            matches.get(on, []),
+        )
         for on in (window.first + timedelta(days=n) for n in range(7 * window.weeks))
-    ]  # fmt: skip
+    ]
     return [days[n : n + 7] for n in range(0, len(days), 7)]
 
 

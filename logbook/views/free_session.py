@@ -58,10 +58,15 @@ def set_page(request: HttpRequest, log: WorkoutLog | None, today) -> HttpRespons
         data = form.cleaned_data
         try:
             logged = services.free_set_log(
-                athlete=request.user, today=today, token=data["token"], workout_log=log,
-                exercise=data["exercise"], reps=data["reps"], seconds=data["seconds"],
+                athlete=request.user,
+                today=today,
+                token=data["token"],
+                workout_log=log,
+                exercise=data["exercise"],
+                reps=data["reps"],
+                seconds=data["seconds"],
                 band=data["band"],
-            )  # fmt: skip
+            )
         except services.SetConflict as error:
             form.add_error(None, str(error))
         else:

@@ -41,9 +41,11 @@ def thread_view(request: HtmxHttpRequest, *, athlete, post_url: str, template: s
         form = MessageForm(request.POST, athlete=athlete)
         if form.is_valid():
             message_post(
-                athlete=athlete, author=request.user, body=form.cleaned_data["body"],
+                athlete=athlete,
+                author=request.user,
+                body=form.cleaned_data["body"],
                 workout_log=form.cleaned_data["workout_log"],
-            )  # fmt: skip
+            )
             if not request.htmx:
                 notices.success(request, "Sent.")
                 return redirect(post_url)

@@ -37,11 +37,15 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @require_GET
 def manifest(request: HttpRequest) -> HttpResponse:
     icons = [
-        {"src": static(f"icons/{name}-{size}.png"), "sizes": f"{size}x{size}",
-         "type": "image/png", "purpose": purpose}
+        {
+            "src": static(f"icons/{name}-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": purpose,
+        }
         for name, purpose in (("icon", "any"), ("maskable", "maskable"))
         for size in (192, 512)
-    ]  # fmt: skip
+    ]
     body = {
         "id": "/today/",
         "name": "Hamstrings",

@@ -31,13 +31,22 @@ def skip(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = workout_for_athlete(request.user, pk, occurrence)
     day = timezone.localdate()
     try:
-        workout_skip(athlete=request.user, assignment=assignment, workout=workout, today=day,
-                     occurrence=occurrence)  # fmt: skip
+        workout_skip(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            today=day,
+            occurrence=occurrence,
+        )
     except NotMissed as refusal:
         notice, level = str(refusal), messages.WARNING
     else:
         notice, level = f"Skipped {workout.title}. It still counts as missed.", messages.SUCCESS
     return partial_or_redirect(
-        request, f"{PAGE}#missed", lambda: today_for(request.user, day),
-        url=reverse("logbook:today"), notice=notice, level=level,
-    )  # fmt: skip
+        request,
+        f"{PAGE}#missed",
+        lambda: today_for(request.user, day),
+        url=reverse("logbook:today"),
+        notice=notice,
+        level=level,
+    )

@@ -64,19 +64,24 @@ def start(request, workout, assignment) -> WorkoutLog:
     """The athlete's own start: a Nordic session under 48 hours after the last one is flagged
     for the coach (the page asked first; a set sent from a page that did not ask is kept)."""
     return services.workout_start(
-        athlete=request.user, assignment=assignment, workout=workout,
-        today=timezone.localdate(), occurrence=workout.occurrence, flag_nordic_gap=True,
-    )  # fmt: skip
+        athlete=request.user,
+        assignment=assignment,
+        workout=workout,
+        today=timezone.localdate(),
+        occurrence=workout.occurrence,
+        flag_nordic_gap=True,
+    )
 
 
 def ask_first(request, workout, assignment, too_soon: TooSoon) -> HttpResponse:
     """Before a Nordic session under 48 hours after the last one: the reason, and a start
     that goes ahead anyway (a POST), or back to today."""
     context = {
-        "workout": workout, "assignment": assignment,
+        "workout": workout,
+        "assignment": assignment,
         "reason": too_soon.reason(timezone.localdate()),
         "start_url": workout_url(workout, name="logbook:workout-start"),
-    }  # fmt: skip
+    }
     return render(request, "logbook/today_start.html", context)
 
 
@@ -87,16 +92,27 @@ def workout_begin(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     soon after the last one, unless the athlete goes ahead anyway."""
     workout, assignment = athlete_workout(request, pk)
     if log_of(assignment, workout) is None:
-        too_soon = nordic_too_soon(athlete=request.user, workout=workout,
-                                   today=timezone.localdate(), now=timezone.now())  # fmt: skip
+        too_soon = nordic_too_soon(
+            athlete=request.user, workout=workout, today=timezone.localdate(), now=timezone.now()
+        )
         if too_soon is not None and "anyway" not in request.POST:
             return ask_first(request, workout, assignment, too_soon)
         start(request, workout, assignment)
     return redirect(workout_url(workout))
 
 
-def render_page(request, workout, assignment, *, log=None, refused: SetRow | None = None,
-                finish_form=None, extra=None, check_in_form=None, status=200):  # fmt: skip
+def render_page(
+    request,
+    workout,
+    assignment,
+    *,
+    log=None,
+    refused: SetRow | None = None,
+    finish_form=None,
+    extra=None,
+    check_in_form=None,
+    status=200,
+):
     cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
     if refused is not None:  # show the refused row with its message in place
         for card in cards:
@@ -136,9 +152,11 @@ def render_row(request, row: SetRow, workout) -> HttpResponse:
 def show_row(request: HtmxHttpRequest, row: SetRow, workout) -> HttpResponse:
     """After a change to a set: htmx swaps its row, a plain post goes back to it."""
     return partial_or_redirect(
-        request, f"{PAGE}#set-row", lambda: row_context(row, workout),
+        request,
+        f"{PAGE}#set-row",
+        lambda: row_context(row, workout),
         url=workout_url(workout, row),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -177,8 +195,11 @@ def extra_set(request, workout, assignment, log, extra: int) -> HttpResponse:
     if card is None:
         raise Http404("No such exercise in this workout.")
     added = max((row.set_number for row in card.rows), default=0)
-    rows = [row for row in card.rows if row.set_number == added and row.is_extra
-            and row.logged is None and added not in shown]  # fmt: skip
+    rows = [
+        row
+        for row in card.rows
+        if row.set_number == added and row.is_extra and row.logged is None and added not in shown
+    ]
     if not rows:
         return HttpResponse(status=204)
     bands = list(Band.objects.order_by("kind", "rank"))
@@ -210,11 +231,19 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 set_log = services.set_log(
-                    workout_log=log, token=data["token"], exercise_id=prescription.exercise_id,
-                    prescription=prescription, set_number=data["set_number"], side=data["side"],
-                    reps=data["reps"], seconds=data["seconds"], band=data["band"], rpe=data["rpe"],
-                    control=data["control"], break_angle=data["break_angle"],
-                )  # fmt: skip
+                    workout_log=log,
+                    token=data["token"],
+                    exercise_id=prescription.exercise_id,
+                    prescription=prescription,
+                    set_number=data["set_number"],
+                    side=data["side"],
+                    reps=data["reps"],
+                    seconds=data["seconds"],
+                    band=data["band"],
+                    rpe=data["rpe"],
+                    control=data["control"],
+                    break_angle=data["break_angle"],
+                )
             except services.SetConflict as error:
                 form.add_error(None, f"{error} Reload the page to see it.")
             else:
@@ -243,9 +272,11 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     prescription = set_log.prescription
     services.set_undo(set_log=set_log)
     row = SetRow(
-        prescription, set_log.set_number, set_log.side,
+        prescription,
+        set_log.set_number,
+        set_log.side,
         band_for(prescription, track_bands(assignment.pk)),
-    )  # fmt: skip
+    )
     last_time_for(row, athlete=request.user, exclude=set_log.workout_log)
     return show_row(request, row, workout)
 
@@ -262,9 +293,13 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             services.set_update(
-                set_log=set_log, reps=data["reps"], seconds=data["seconds"], band=data["band"],
-                control=data["control"], break_angle=data["break_angle"],
-            )  # fmt: skip
+                set_log=set_log,
+                reps=data["reps"],
+                seconds=data["seconds"],
+                band=data["band"],
+                control=data["control"],
+                break_angle=data["break_angle"],
+            )
             return show_row(request, row, workout)
     else:
         form = SetForm(
@@ -319,9 +354,12 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect("logbook:log-detail", pk=log.pk)
     data = form.cleaned_data
     services.pain_stop_record(
-        workout_log=log, exercise=prescription.exercise, side=data["side"],
-        where=data["where"], kind=data["kind"],
-    )  # fmt: skip
+        workout_log=log,
+        exercise=prescription.exercise,
+        side=data["side"],
+        where=data["where"],
+        kind=data["kind"],
+    )
     messages.warning(request, f"{prescription.exercise.name} stopped. {STOP_LOADING}")
     url = workout_url(workout) + f"#exercise-{prescription.pk}"
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

@@ -179,9 +179,11 @@ class Workout(models.Model):
     # Placed relative to a match day instead (-4 is MD-4): it follows the team's fixtures,
     # and stays on `day` in a week without one (programs.matchdays).
     match_day = models.SmallIntegerField(
-        null=True, blank=True, validators=range_of(-6, 6),
+        null=True,
+        blank=True,
+        validators=range_of(-6, 6),
         help_text="Days from match day, e.g. -4 for MD-4; empty to keep it on its day.",
-    )  # fmt: skip
+    )
     title = models.CharField(max_length=120)
     notes = models.TextField(blank=True)
 

@@ -34,9 +34,13 @@ def show_week_list(request: HtmxHttpRequest, program: Program, error: str = "") 
         return {"program": program_weeks, "week_error": error}
 
     return partial_or_redirect(
-        request, f"{BUILDER}#week-list", week_list, url=builder_url(program, "weeks"),
-        notice=error, level=messages.ERROR,
-    )  # fmt: skip
+        request,
+        f"{BUILDER}#week-list",
+        week_list,
+        url=builder_url(program, "weeks"),
+        notice=error,
+        level=messages.ERROR,
+    )
 
 
 def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek, error: str = ""):
@@ -49,9 +53,13 @@ def show_week(request: HtmxHttpRequest, program: Program, week: ProgramWeek, err
         return {"program": program, "week": week_workouts, "card_error": error}
 
     return partial_or_redirect(
-        request, f"{BUILDER}#week-card", week_card, url=builder_url(program, f"week-{week.pk}"),
-        notice=error, level=messages.ERROR,
-    )  # fmt: skip
+        request,
+        f"{BUILDER}#week-card",
+        week_card,
+        url=builder_url(program, f"week-{week.pk}"),
+        notice=error,
+        level=messages.ERROR,
+    )
 
 
 def show_rules(request: HtmxHttpRequest, program: Program) -> HttpResponse:
@@ -100,13 +108,20 @@ def details_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         return partial_or_redirect(
-            request, f"{BUILDER}#program-details", lambda: {"program": program},
+            request,
+            f"{BUILDER}#program-details",
+            lambda: {"program": program},
             url=builder_url(program),
-        )  # fmt: skip
+        )
     return show_form(
-        request, program, form, title="Program details", action=request.path,
-        target="#program-details", cancel_anchor="",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title="Program details",
+        action=request.path,
+        target="#program-details",
+        cancel_anchor="",
+    )
 
 
 # Weeks
@@ -136,9 +151,14 @@ def week_edit(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse:
         )
         return show_week(request, program, week)
     return show_form(
-        request, program, form, title=f"Week {week.number}", action=request.path,
-        target=f"#week-{week.pk}", cancel_anchor=f"week-{week.pk}",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title=f"Week {week.number}",
+        action=request.path,
+        target=f"#week-{week.pk}",
+        cancel_anchor=f"week-{week.pk}",
+    )
 
 
 @coach_required
@@ -196,9 +216,14 @@ def workout_add(request: HtmxHttpRequest, pk: int, week_pk: int) -> HttpResponse
         services.workout_save(workout=form.instance)
         return show_week(request, program, week)
     return show_form(
-        request, program, form, title=f"New workout in week {week.number}", action=request.path,
-        target=f"#week-{week.pk}", cancel_anchor=f"week-{week.pk}",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title=f"New workout in week {week.number}",
+        action=request.path,
+        target=f"#week-{week.pk}",
+        cancel_anchor=f"week-{week.pk}",
+    )
 
 
 @coach_required
@@ -211,9 +236,14 @@ def workout_edit(request: HtmxHttpRequest, pk: int, workout_pk: int) -> HttpResp
         services.workout_save(workout=form.instance)
         return show_week(request, program, workout.week)
     return show_form(
-        request, program, form, title=f"Edit {workout.title}", action=request.path,
-        target=f"#week-{workout.week_id}", cancel_anchor=f"week-{workout.week_id}",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title=f"Edit {workout.title}",
+        action=request.path,
+        target=f"#week-{workout.week_id}",
+        cancel_anchor=f"week-{workout.week_id}",
+    )
 
 
 @coach_required
@@ -241,9 +271,14 @@ def prescription_add(request: HtmxHttpRequest, pk: int, workout_pk: int) -> Http
         services.prescription_save(prescription=form.instance)
         return show_week(request, program, workout.week)
     return show_form(
-        request, program, form, title=f"Add an exercise to {workout.title}", action=request.path,
-        target=f"#week-{workout.week_id}", cancel_anchor=f"week-{workout.week_id}",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title=f"Add an exercise to {workout.title}",
+        action=request.path,
+        target=f"#week-{workout.week_id}",
+        cancel_anchor=f"week-{workout.week_id}",
+    )
 
 
 @coach_required
@@ -261,9 +296,14 @@ def prescription_edit(request: HtmxHttpRequest, pk: int, prescription_pk: int) -
         else:
             return show_week(request, program, week)
     return show_form(
-        request, program, form, title=f"Edit {prescription.exercise}", action=request.path,
-        target=f"#week-{week.pk}", cancel_anchor=f"week-{week.pk}",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title=f"Edit {prescription.exercise}",
+        action=request.path,
+        target=f"#week-{week.pk}",
+        cancel_anchor=f"week-{week.pk}",
+    )
 
 
 @coach_required
@@ -306,9 +346,14 @@ def rule_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
         return show_rules(request, program)
     return show_form(
-        request, program, form, title="Band rule", action=request.path,
-        target="#band-rules", cancel_anchor="band-rules",
-    )  # fmt: skip
+        request,
+        program,
+        form,
+        title="Band rule",
+        action=request.path,
+        target="#band-rules",
+        cancel_anchor="band-rules",
+    )
 
 
 @coach_required

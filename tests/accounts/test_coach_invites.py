@@ -14,8 +14,7 @@ from accounts.models import User
 from tests.conftest import PASSWORD
 
 INVITE_PAGE = "/admin/accounts/user/invite-coach/"
-NEW_COACH = {"username": "noor", "first_name": "Noor", "password1": PASSWORD,
-             "password2": PASSWORD}  # fmt: skip
+NEW_COACH = {"username": "noor", "first_name": "Noor", "password1": PASSWORD, "password2": PASSWORD}
 
 
 @pytest.fixture(autouse=True)

@@ -76,9 +76,12 @@ def test_a_coach_invites_several_addresses_at_once(coach_client, team):
         "and ray@example.com." in response.text
     )
     assert emails_of_invites(team) == [
-        "kit@example.com", "lou@example.com", "nia@example.com", "ray@example.com",
+        "kit@example.com",
+        "lou@example.com",
+        "nia@example.com",
+        "ray@example.com",
         "sam@example.com",
-    ]  # fmt: skip
+    ]
     assert sorted(message.to[0] for message in mail.outbox) == emails_of_invites(team)
     for sent in team.invites.all():
         [message] = [message for message in mail.outbox if message.to == [sent.email]]
@@ -321,9 +324,11 @@ def test_revoke_stops_the_link_at_once_and_keeps_the_row(coach_client, pending):
 def test_a_revoked_invite_signs_nobody_up_and_adds_nobody(client, team, outsider, pending):
     services.invite_revoke(invite=pending)
     data = {
-        "username": "newbie", "first_name": "Nia", "password1": "stretchy green band 44",
+        "username": "newbie",
+        "first_name": "Nia",
+        "password1": "stretchy green band 44",
         "password2": "stretchy green band 44",
-    }  # fmt: skip
+    }
     assert client.post(accept_url(pending), data).status_code == 410
     assert not User.objects.filter(username="newbie").exists()
     sent = invite(team, outsider.email)

@@ -441,9 +441,12 @@ def test_two_concurrent_sign_ups_make_one_account(transactional_db, coach):
         try:
             start.wait(5)
             services.invite_sign_up(
-                invite=invite, username="tap", first_name="Tap", email=invite.email,
+                invite=invite,
+                username="tap",
+                first_name="Tap",
+                email=invite.email,
                 password=NEW_PASSWORD,
-            )  # fmt: skip
+            )
             outcomes.append("created")
         except services.InviteUnusable as error:
             outcomes.append(str(error))

@@ -100,9 +100,11 @@ def test_behind_a_proxy_each_client_address_has_its_own_count(client, athlete, s
 
     def through_proxy(client_address, password):
         return client.post(
-            "/accounts/login/", {"username": "athlete", "password": password},
-            headers={"X-Forwarded-For": f"{client_address}, 10.0.0.2"}, **proxy,
-        )  # fmt: skip
+            "/accounts/login/",
+            {"username": "athlete", "password": password},
+            headers={"X-Forwarded-For": f"{client_address}, 10.0.0.2"},
+            **proxy,
+        )
 
     for _ in range(5):
         through_proxy("203.0.113.5", WRONG)

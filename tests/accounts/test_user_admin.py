@@ -67,10 +67,17 @@ def test_is_coach_sits_near_the_top_of_the_user_form(staff_client, athlete):
 def test_the_new_user_form_asks_for_is_coach(staff_client):
     page = staff_client.get(f"{USERS}add/").text
     assert 'name="is_coach"' in page
-    staff_client.post(f"{USERS}add/", {
-        "username": "cleo", "email": "cleo@example.com", "is_coach": "on",
-        "usable_password": "true", "password1": PASSWORD, "password2": PASSWORD,
-    })  # fmt: skip
+    staff_client.post(
+        f"{USERS}add/",
+        {
+            "username": "cleo",
+            "email": "cleo@example.com",
+            "is_coach": "on",
+            "usable_password": "true",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     assert User.objects.get(username="cleo").is_coach
 
 
@@ -93,8 +100,12 @@ def test_the_user_admin_offers_no_delete(staff_client, athlete):
 
 
 def test_deactivate_keeps_every_row_and_ends_signing_in(staff_client, client, athlete, coach):
-    invite_send(team=athlete.memberships.get().team, email="new@example.com",
-                invited_by=coach, base_url="http://testserver")  # fmt: skip
+    invite_send(
+        team=athlete.memberships.get().team,
+        email="new@example.com",
+        invited_by=coach,
+        base_url="http://testserver",
+    )
     before = rows_everywhere()
     response = act(staff_client, USERS, "deactivate", athlete, follow=True)
     assert "Alex is deactivated: they can no longer sign in; their history stays." in response.text

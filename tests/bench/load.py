@@ -176,10 +176,18 @@ def check(endpoint: Endpoint, port: int) -> int:
 def load_with_wrk(endpoint: Endpoint, port: int, duration: int, connections: int) -> dict:
     threads = min(2, connections)
     command = [
-        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-        "-s", str(BENCH / "load.lua"), f"http://{HOST}:{port}{endpoint.path}",
-        "--", cookie_header(endpoint.cookies),
-    ]  # fmt: skip
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(BENCH / "load.lua"),
+        f"http://{HOST}:{port}{endpoint.path}",
+        "--",
+        cookie_header(endpoint.cookies),
+    ]
     if endpoint.slots:
         command += [endpoint.cookies["csrftoken"], str(endpoint.slots), str(threads)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

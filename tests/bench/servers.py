@@ -42,9 +42,14 @@ def have(program: str) -> bool:
 def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
     print(f"Starting gunicorn on http://{HOST}:{port} (log: {log_path.name})")
     command = [
-        str(GUNICORN), "hamstrings.wsgi", "--workers", str(WORKERS), "--bind", f"{HOST}:{port}",
+        str(GUNICORN),
+        "hamstrings.wsgi",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"{HOST}:{port}",
         "--no-control-socket",  # else both servers would claim ~/.gunicorn/gunicorn.ctl
-    ]  # fmt: skip
+    ]
     with log_path.open("w") as log:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     return wait_until_answering(server, "gunicorn", port, log_path)

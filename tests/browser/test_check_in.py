@@ -20,8 +20,10 @@ def nordic_today(transactional_db, catalogue, athlete, coach):
     load_library()
     return assignments.program_assign(
         template=Program.objects.library().get(slug="band-assisted-nordic"),
-        athlete=athlete, start_date=timezone.localdate(), by=coach,
-    )  # fmt: skip
+        athlete=athlete,
+        start_date=timezone.localdate(),
+        by=coach,
+    )
 
 
 def test_skip_with_nothing_answered_hides_the_check_in(phone, nordic_today):

@@ -41,12 +41,18 @@ COLOURS = """(selector) => {
 # What has to stay readable on each page: its heading, muted text, cards, buttons, links.
 CHECKED = {
     "today": ["h1", ".today-workout", ".today-workout .when", ".muted", ".tabbar a"],
-    "workout": ["h1", ".band-badge", ".set-row.is-logged", ".exercise-card .muted", "main .button",
-                "main .button.primary"],
+    "workout": [
+        "h1",
+        ".band-badge",
+        ".set-row.is-logged",
+        ".exercise-card .muted",
+        "main .button",
+        "main .button.primary",
+    ],
     "bands": ["h1", ".band-row .band-tension", ".band-name .muted", "p.muted", "main a.button"],
     "settings": ["h1", "label[for=id_timezone]", "select", ".help", ".button.primary"],
     "board": ["h1", ".athlete-name", ".board-table td", ".chip", ".flags"],
-}  # fmt: skip
+}
 
 
 def luminance(rgb) -> float:

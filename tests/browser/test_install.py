@@ -14,10 +14,18 @@ def installable_phone(browser, live_url, transactional_db, tmp_path):
     """A phone with a profile of its own: Chromium never offers to install from an incognito
     window, which is what a plain Playwright context is."""
     context = browser.browser_type.launch_persistent_context(
-        tmp_path / "profile", executable_path=str(CHROMIUM), viewport=PHONE, base_url=live_url,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )  # fmt: skip
+        tmp_path / "profile",
+        executable_path=str(CHROMIUM),
+        viewport=PHONE,
+        base_url=live_url,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    )
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(10_000)

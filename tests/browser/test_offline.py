@@ -48,10 +48,14 @@ def curls_for(athlete, coach) -> Workout:
     week = services.week_add(program=program)
     workout = Workout.objects.create(week=week, day=1, title="Three sets of curls")
     Prescription.objects.create(
-        workout=workout, order=1, sets=3, reps_min=10, rest_seconds=60,
+        workout=workout,
+        order=1,
+        sets=3,
+        reps_min=10,
+        rest_seconds=60,
         exercise=Exercise.objects.get(slug="banded-prone-leg-curl"),
         band=Band.objects.get(name="Black"),
-    )  # fmt: skip
+    )
     assignment = assignments.program_assign(
         template=program, athlete=athlete, start_date=date.today(), by=coach
     )

@@ -27,24 +27,43 @@ def prescribe(workout: Workout) -> None:
     """A Nordic 3 x 12/10/8, a single-leg curl 2 x 10 per side, a 30 s hold."""
     green, black = Band.objects.get(name="Green"), Band.objects.get(name="Black")
     Prescription.objects.create(
-        workout=workout, order=1, sets=3, set_reps=[12, 10, 8], rest_seconds=90, band=green,
+        workout=workout,
+        order=1,
+        sets=3,
+        set_reps=[12, 10, 8],
+        rest_seconds=90,
+        band=green,
         exercise=Exercise.objects.get(slug="band-assisted-nordic-curl"),
-    )  # fmt: skip
+    )
     Prescription.objects.create(
-        workout=workout, order=2, sets=2, reps_min=10, per_side=True, band=black,
+        workout=workout,
+        order=2,
+        sets=2,
+        reps_min=10,
+        per_side=True,
+        band=black,
         exercise=Exercise.objects.get(slug="standing-single-leg-band-curl"),
-    )  # fmt: skip
+    )
     Prescription.objects.create(
-        workout=workout, order=3, sets=2, seconds=30, band=black,
+        workout=workout,
+        order=3,
+        sets=2,
+        seconds=30,
+        band=black,
         exercise=Exercise.objects.get(slug="banded-isometric-leg-curl-hold"),
-    )  # fmt: skip
+    )
 
 
 def log(workout_log, prescription, number, side="both", **values):
     return logbook.set_log(
-        workout_log=workout_log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-        prescription=prescription, set_number=number, side=side, **values,
-    )  # fmt: skip
+        workout_log=workout_log,
+        token=uuid.uuid4(),
+        exercise_id=prescription.exercise_id,
+        prescription=prescription,
+        set_number=number,
+        side=side,
+        **values,
+    )
 
 
 @pytest.fixture

@@ -27,18 +27,27 @@ def workout(transactional_db, athlete, coach):
     week = services.week_add(program=program)
     workout = Workout.objects.create(week=week, day=1, title="Curls and a hold")
     Prescription.objects.create(
-        workout=workout, order=1, sets=2, reps_min=10, rest_seconds=90,
+        workout=workout,
+        order=1,
+        sets=2,
+        reps_min=10,
+        rest_seconds=90,
         exercise=Exercise.objects.get(slug="banded-prone-leg-curl"),
         band=Band.objects.get(name="Black"),
-    )  # fmt: skip
+    )
     Prescription.objects.create(
-        workout=workout, order=2, sets=1, seconds=30,
+        workout=workout,
+        order=2,
+        sets=1,
+        seconds=30,
         exercise=Exercise.objects.get(slug="banded-isometric-leg-curl-hold"),
-    )  # fmt: skip
+    )
     assignment = assignments.program_assign(
-        template=program, athlete=User.objects.get(username="athlete"),
-        start_date=date.today(), by=coach,
-    )  # fmt: skip
+        template=program,
+        athlete=User.objects.get(username="athlete"),
+        start_date=date.today(),
+        by=coach,
+    )
     return assignment.program.weeks.get().workouts.get()
 
 
@@ -169,13 +178,20 @@ def per_side_hold(transactional_db, athlete, coach):
     week = services.week_add(program=program)
     workout = Workout.objects.create(week=week, day=1, title="Single-leg holds")
     Prescription.objects.create(
-        workout=workout, order=1, sets=2, seconds=20, per_side=True, rest_seconds=60,
+        workout=workout,
+        order=1,
+        sets=2,
+        seconds=20,
+        per_side=True,
+        rest_seconds=60,
         exercise=Exercise.objects.get(slug="banded-isometric-leg-curl-hold"),
-    )  # fmt: skip
+    )
     assignment = assignments.program_assign(
-        template=program, athlete=User.objects.get(username="athlete"),
-        start_date=date.today(), by=coach,
-    )  # fmt: skip
+        template=program,
+        athlete=User.objects.get(username="athlete"),
+        start_date=date.today(),
+        by=coach,
+    )
     return assignment.program.weeks.get().workouts.get()
 
 

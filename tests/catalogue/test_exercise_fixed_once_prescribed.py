@@ -66,9 +66,15 @@ def test_a_flip_posted_to_the_admin_changes_nothing_fixed(client, staff, coach):
 
 def test_an_exercise_nothing_uses_stays_editable(client, staff):
     spare = Exercise.objects.create(
-        name="Spare", slug="spare", summary="s", setup="s", cues="c", pattern="bridge",
-        band_role="resist", anchor="none",
-    )  # fmt: skip
+        name="Spare",
+        slug="spare",
+        summary="s",
+        setup="s",
+        cues="c",
+        pattern="bridge",
+        band_role="resist",
+        anchor="none",
+    )
     client.force_login(staff)
     page = client.get(f"/admin/catalogue/exercise/{spare.pk}/change/").text
     assert 'name="band_role"' in page and 'name="slug"' in page
@@ -89,9 +95,13 @@ def use_in_a_rule(exercise, coach, athlete):
 
 def use_in_a_free_session(exercise, coach, athlete):
     logbook.free_set_log(
-        athlete=athlete, today=date(2026, 11, 25), token=uuid.uuid4(), exercise=exercise,
-        reps=6, band=Band.objects.get(name="Green"),
-    )  # fmt: skip
+        athlete=athlete,
+        today=date(2026, 11, 25),
+        token=uuid.uuid4(),
+        exercise=exercise,
+        reps=6,
+        band=Band.objects.get(name="Green"),
+    )
 
 
 def use_in_a_prescription(exercise, coach, athlete):

@@ -49,9 +49,13 @@ def complete(assignment, week: int, day: int, *, pain: int = 1):
     prescription = workout.prescriptions.get()
     for set_number in (1, 2):
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-            prescription=prescription, set_number=set_number, reps=5,
-        )  # fmt: skip
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=prescription.exercise_id,
+            prescription=prescription,
+            set_number=set_number,
+            reps=5,
+        )
     now = timezone.make_aware(datetime.combine(when, datetime.min.time()))
     logbook.workout_finish(workout_log=log, rpe=7, pain=pain, now=now)
 
@@ -162,8 +166,9 @@ def test_opened_flags_are_the_open_ones_oldest_first_in_few_queries(
 ):
     older = Flag.objects.create(athlete=athlete, kind="pain", detail="Pain 7/10")
     newer = Flag.objects.create(athlete=athlete, kind="low_strength", detail="262 N")
-    done = Flag.objects.create(athlete=athlete, kind="missed_week", detail="No workout",
-                               acknowledged_at=timezone.now())  # fmt: skip
+    done = Flag.objects.create(
+        athlete=athlete, kind="missed_week", detail="No workout", acknowledged_at=timezone.now()
+    )
     with django_assert_num_queries(4):  # session, user, athlete, flags
         opened = opened_flags(coach_client, athlete)
     assert opened.index(f'id="flag-{older.pk}"') < opened.index(f'id="flag-{newer.pk}"')
@@ -281,8 +286,9 @@ def test_it_sorts_by_strength_weakest_first(coach_client, coach, team, athlete):
     strong = make_user("strong", first_name="Sol")
     Membership.objects.create(team=team, athlete=strong)
     for who, left, right in ((athlete, 300, 250), (strong, 400, 390)):
-        StrengthTest.objects.create(athlete=who, on_date=TODAY, phase="in_season",
-                                    method="nordbord", left=left, right=right)  # fmt: skip
+        StrengthTest.objects.create(
+            athlete=who, on_date=TODAY, phase="in_season", method="nordbord", left=left, right=right
+        )
     rows = coach_client.get("/coach/?sort=strength").context["rows"]
     assert [(row.athlete.pk, row.strength) for row in rows] == [
         (athlete.pk, 250.0),

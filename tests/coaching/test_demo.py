@@ -27,8 +27,11 @@ def test_the_diligent_athlete_is_mid_way_on_the_purple_band(demo):
     [advance] = BandChange.objects.filter(track=track, decided_by="engine")
     assert advance.action == "advance" and advance.to_band.name == "Purple"
     assert advance.reason.startswith("3 sessions in a row with every rep done and controlled")
-    controls = set(SetLog.objects.filter(workout_log__athlete=assignment.athlete).values_list(
-        "control", flat=True))  # fmt: skip
+    controls = set(
+        SetLog.objects.filter(workout_log__athlete=assignment.athlete).values_list(
+            "control", flat=True
+        )
+    )
     assert controls == {"full", "late"}  # a few breaks near the floor
 
 

@@ -87,23 +87,69 @@ def test_it_keeps_an_export_out_of_shared_caches(coach_client, athlete, url):
 def test_the_tests_export_uses_words_and_adds_n_per_kg_and_the_imbalance(
     coach_client, coach, athlete
 ):
-    StrengthTest.objects.create(athlete=athlete, on_date=date(2026, 11, 2), phase="in_season",
-                                method="nordbord", left=300, right=270, body_mass_kg=80,
-                                entered_by=coach)  # fmt: skip
-    StrengthTest.objects.create(athlete=athlete, on_date=date(2026, 11, 9),
-                                phase="preseason_start", method="breakpoint", left=42,
-                                entered_by=coach)  # fmt: skip
+    StrengthTest.objects.create(
+        athlete=athlete,
+        on_date=date(2026, 11, 2),
+        phase="in_season",
+        method="nordbord",
+        left=300,
+        right=270,
+        body_mass_kg=80,
+        entered_by=coach,
+    )
+    StrengthTest.objects.create(
+        athlete=athlete,
+        on_date=date(2026, 11, 9),
+        phase="preseason_start",
+        method="breakpoint",
+        left=42,
+        entered_by=coach,
+    )
     header, *rows = rows_of(coach_client.get(strength_tests_url(athlete)))
     assert header == [
-        "athlete", "date", "phase", "method", "left", "right", "unit", "body mass (kg)",
-        "left (N/kg)", "right (N/kg)", "imbalance (%)", "note",
-    ]  # fmt: skip
+        "athlete",
+        "date",
+        "phase",
+        "method",
+        "left",
+        "right",
+        "unit",
+        "body mass (kg)",
+        "left (N/kg)",
+        "right (N/kg)",
+        "imbalance (%)",
+        "note",
+    ]
     assert rows == [
-        ["Alex", "2026-11-02", "In season", "NordBord", "300.0", "270.0", "N", "80.0",
-         "3.8", "3.4", "10", ""],
-        ["Alex", "2026-11-09", "Start of pre-season", "Break-point angle", "42.0", "",
-         "degrees", "", "", "", "", ""],
-    ]  # fmt: skip
+        [
+            "Alex",
+            "2026-11-02",
+            "In season",
+            "NordBord",
+            "300.0",
+            "270.0",
+            "N",
+            "80.0",
+            "3.8",
+            "3.4",
+            "10",
+            "",
+        ],
+        [
+            "Alex",
+            "2026-11-09",
+            "Start of pre-season",
+            "Break-point angle",
+            "42.0",
+            "",
+            "degrees",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
 
 
 def test_an_extra_set_has_no_target(coach_client, coach, athlete):
@@ -120,9 +166,14 @@ def test_an_extra_set_has_no_target(coach_client, coach, athlete):
     green = Band.objects.get(name="Green")
     for number in range(1, prescription.sets + 2):  # every prescribed set and one more
         set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-            prescription=prescription, set_number=number, reps=4, band=green,
-        )  # fmt: skip
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=prescription.exercise_id,
+            prescription=prescription,
+            set_number=number,
+            reps=4,
+            band=green,
+        )
     workout_finish(workout_log=log, rpe=7, pain=0)
     header, *rows = rows_of(coach_client.get(sets_url(athlete)))
     target = header.index("target reps")

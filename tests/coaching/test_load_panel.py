@@ -21,14 +21,28 @@ def session(athlete, on: date, *, rpe: int, minutes: int, soreness=None, sleep=N
     start = datetime(on.year, on.month, on.day, 18, tzinfo=UTC)
     log = WorkoutLog.objects.create(athlete=athlete, performed_on=on, started_at=start)
     logbook.workout_finish(workout_log=log, rpe=rpe, pain=0, now=start + timedelta(minutes=minutes))
-    CheckIn.objects.create(athlete=athlete, on_date=on, workout_log=log, soreness=soreness,
-                           sleep=sleep, fatigue=sleep, stress=sleep, mood=sleep)  # fmt: skip
+    CheckIn.objects.create(
+        athlete=athlete,
+        on_date=on,
+        workout_log=log,
+        soreness=soreness,
+        sleep=sleep,
+        fatigue=sleep,
+        stress=sleep,
+        mood=sleep,
+    )
 
 
 def test_it_shows_the_load_ratio_and_trends(coach_client, athlete):
     for days_ago in (1, 3, 8, 10, 15, 17, 22, 24):
-        session(athlete, date(2026, 11, 23) - timedelta(days=days_ago), rpe=6, minutes=40,
-                soreness=3, sleep=4)  # fmt: skip
+        session(
+            athlete,
+            date(2026, 11, 23) - timedelta(days=days_ago),
+            rpe=6,
+            minutes=40,
+            soreness=3,
+            sleep=4,
+        )
     page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
     assert "Acute:chronic load (7 against 28 days): <strong>1.0</strong>" in page
     assert "Weekly volume, AU: 1920" in page  # 8 sessions of RPE 6 x 40 minutes

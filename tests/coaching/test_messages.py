@@ -106,10 +106,12 @@ def test_an_announcement_reaches_each_athlete_of_the_team(coach_client, coach, t
 
 @pytest.mark.parametrize(
     ("data", "error"),
-    [({"body": "Hi"}, "This field is required."),
-     ({"team": "x", "body": "Hi"}, "Choose one of your teams."),
-     ({"team": "TEAM", "body": ""}, "Write the announcement first.")],
-)  # fmt: skip
+    [
+        ({"body": "Hi"}, "This field is required."),
+        ({"team": "x", "body": "Hi"}, "Choose one of your teams."),
+        ({"team": "TEAM", "body": ""}, "Write the announcement first."),
+    ],
+)
 def test_a_bad_announcement_is_refused(coach_client, team, athlete, data, error):
     data = {key: team.pk if value == "TEAM" else value for key, value in data.items()}
     response = coach_client.post("/coach/messages/announce/", data)

@@ -47,9 +47,11 @@ def test_a_band_set_by_hand_mail_says_the_new_band(coach_client, athlete, track)
 
 @pytest.mark.parametrize(
     ("decision", "subject"),
-    [("approve", "Band-assisted Nordic curl: Cora approved your step on to the purple band"),
-     ("decline", "Band-assisted Nordic curl: Cora keeps you on your band for now")],
-)  # fmt: skip
+    [
+        ("approve", "Band-assisted Nordic curl: Cora approved your step on to the purple band"),
+        ("decline", "Band-assisted Nordic curl: Cora keeps you on your band for now"),
+    ],
+)
 def test_an_answered_suggestion_mail_says_the_answer(
     coach_client, athlete, track, decision, subject
 ):

@@ -65,9 +65,11 @@ def test_a_band_set_by_hand_tells_the_athlete_why(coach_client, athlete, track):
 
 @pytest.mark.parametrize(
     ("decision", "words"),
-    [("approve", "step on to the purple band from your next session"),
-     ("decline", "stay on your band for now (the purple band was suggested)")],
-)  # fmt: skip
+    [
+        ("approve", "step on to the purple band from your next session"),
+        ("decline", "stay on your band for now (the purple band was suggested)"),
+    ],
+)
 def test_an_answered_suggestion_tells_the_athlete(coach_client, athlete, track, decision, words):
     change = suggest(track)
     coach_client.post(f"/coach/suggestions/{change.pk}/{decision}/")
@@ -86,8 +88,9 @@ def test_a_pain_stop_reaches_the_coach(coach, athlete, assignment):
     log = log_workout(assignment, workouts_of(assignment)[0])
     nordic = log.workout.prescriptions.get(order=1).exercise
     mail.outbox.clear()
-    logbook.pain_stop_record(workout_log=log, exercise=nordic, side="left", where="high",
-                             kind="sharp")  # fmt: skip
+    logbook.pain_stop_record(
+        workout_log=log, exercise=nordic, side="left", where="high", kind="sharp"
+    )
     [notice] = Message.objects.filter(kind="notice")
     assert (notice.author, notice.athlete, notice.workout_log) == (athlete, athlete, log)
     assert notice.body.startswith("Stopped for pain. Band-assisted Nordic curl: sharp")

@@ -28,8 +28,12 @@ def afl(team):
 
 
 def squad_post(athletes, rows, *, phase="preseason_start", on="2026-11-23") -> dict:
-    data = {"on_date": on, "phase": phase, "row-TOTAL_FORMS": len(athletes),
-            "row-INITIAL_FORMS": len(athletes)}  # fmt: skip
+    data = {
+        "on_date": on,
+        "phase": phase,
+        "row-TOTAL_FORMS": len(athletes),
+        "row-INITIAL_FORMS": len(athletes),
+    }
     for index, (athlete, row) in enumerate(zip(athletes, rows, strict=True)):
         data[f"row-{index}-athlete"] = athlete.pk
         data[f"row-{index}-method"] = row.get("method", "nordbord")
@@ -124,10 +128,23 @@ def test_another_coachs_team_is_404_and_login_is_required(client, coach_client, 
 
 def test_one_athletes_test_on_their_page_with_a_drop_and_a_chart(coach_client, afl, athlete):
     url = f"/coach/athletes/{athlete.pk}/strength-tests/"
-    coach_client.post(url, {"on_date": "2026-09-01", "phase": "preseason_start",
-                            "method": "nordbord", "left": "380", "right": "370"})  # fmt: skip
-    later = {"on_date": "2026-11-20", "phase": "in_season", "method": "nordbord", "left": "290",
-             "right": "365"}  # fmt: skip
+    coach_client.post(
+        url,
+        {
+            "on_date": "2026-09-01",
+            "phase": "preseason_start",
+            "method": "nordbord",
+            "left": "380",
+            "right": "370",
+        },
+    )
+    later = {
+        "on_date": "2026-11-20",
+        "phase": "in_season",
+        "method": "nordbord",
+        "left": "290",
+        "right": "365",
+    }
     response = coach_client.post(url, later)
     assert response["Location"] == f"/coach/athletes/{athlete.pk}/#strength"
     assert Flag.objects.filter(kind="strength_drop").exists()  # 90 N: more than 76 N of noise
@@ -148,16 +165,24 @@ def test_a_bad_test_on_the_athlete_page_is_refused_in_place(coach_client, afl, a
 
 def test_another_coachs_athlete_is_404(coach_client, outsider):
     url = f"/coach/athletes/{outsider.pk}/strength-tests/"
-    response = coach_client.post(url, {"on_date": "2026-11-20", "phase": "in_season",
-                                       "method": "distance", "left": "40"})  # fmt: skip
+    response = coach_client.post(
+        url, {"on_date": "2026-11-20", "phase": "in_season", "method": "distance", "left": "40"}
+    )
     assert response.status_code == 404
     assert coach_client.get(f"/coach/athletes/{outsider.pk}/strength-tests.csv").status_code == 404
 
 
 def test_the_tests_export_opens_in_a_spreadsheet(coach_client, coach, afl, athlete):
-    StrengthTest.objects.create(athlete=athlete, on_date=date(2026, 11, 2), phase="in_season",
-                                method="nordbord", left=300, right=280, entered_by=coach,
-                                note="=HYPERLINK()")  # fmt: skip
+    StrengthTest.objects.create(
+        athlete=athlete,
+        on_date=date(2026, 11, 2),
+        phase="in_season",
+        method="nordbord",
+        left=300,
+        right=280,
+        entered_by=coach,
+        note="=HYPERLINK()",
+    )
     response = coach_client.get(f"/coach/athletes/{athlete.pk}/strength-tests.csv")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:6] == ["athlete", "date", "phase", "method", "left", "right"]
@@ -210,9 +235,15 @@ def test_a_coach_who_reads_lb_types_body_masses_in_lb(coach_client, coach, afl, 
     assert StrengthTest.objects.get().body_mass_kg == Decimal("81.6")  # 180 lb, not 180 kg
     single = coach_client.post(
         f"/coach/athletes/{athlete.pk}/strength-tests/",
-        {"on_date": "2026-11-20", "phase": "in_season", "method": "nordbord", "left": "320",
-         "right": "320", "body_mass": "30"},
-    )  # fmt: skip
+        {
+            "on_date": "2026-11-20",
+            "phase": "in_season",
+            "method": "nordbord",
+            "left": "320",
+            "right": "320",
+            "body_mass": "30",
+        },
+    )
     assert single.status_code == 422
     assert "Enter a body mass between 45 and 661 lb, or leave it empty." in single.text
 

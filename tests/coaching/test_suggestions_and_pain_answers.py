@@ -54,11 +54,15 @@ def suggest(track, band_name: str = "Purple") -> BandChange:
     coach (the engine side is tested in tests/programs and tests/logbook)."""
     band = Band.objects.get(name=band_name)
     return BandChange.objects.create(
-        track=track, from_band=track.band, to_band=band, action="advance",
+        track=track,
+        from_band=track.band,
+        to_band=band,
+        action="advance",
         reason=f"3 sessions in a row with every rep done: your coach is asked to approve that "
         f"you use the {band_name.lower()} band next.",
-        decided_by="engine", status=ChangeStatus.SUGGESTED,
-    )  # fmt: skip
+        decided_by="engine",
+        status=ChangeStatus.SUGGESTED,
+    )
 
 
 @pytest.fixture
@@ -216,12 +220,18 @@ def do_at_track_bands(assignment, workout, on: date):
             for side in prescription.sides:
                 done = prescription.target_for_set(number)
                 logbook.set_log(
-                    workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-                    prescription=prescription, set_number=number, side=side,
+                    workout_log=log,
+                    token=uuid.uuid4(),
+                    exercise_id=prescription.exercise_id,
+                    prescription=prescription,
+                    set_number=number,
+                    side=side,
                     reps=None if prescription.is_hold else done,
                     seconds=done if prescription.is_hold else None,
-                    band=band, rpe=7, control="full" if eccentric else "",
-                )  # fmt: skip
+                    band=band,
+                    rpe=7,
+                    control="full" if eccentric else "",
+                )
     evening = timezone.make_aware(datetime.combine(on, time(18)))
     return logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=evening)
 
@@ -239,8 +249,10 @@ def test_the_engine_suggests_the_loaded_rdl_and_the_coach_approves_it(
         do_at_track_bands(assignment, workout, workout.scheduled_on(start))
     change = rdl.changes.get(status="suggested")
     assert (change.from_band.name, change.to_band.name, change.decided_by) == (
-        "Purple", "Green", "engine",
-    )  # fmt: skip
+        "Purple",
+        "Green",
+        "engine",
+    )
     rdl.refresh_from_db()
     assert rdl.band.name == "Purple"
     assert "Suggested: Green band" in coach_client.get(page_url(athlete)).text

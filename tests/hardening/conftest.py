@@ -35,24 +35,43 @@ def world(catalogue, coach, team, athlete):
         athlete=athlete, assignment=assignment, workout=workout, today=date(2026, 11, 16)
     )
     logged = logbook.set_log(
-        workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-        prescription=prescription, set_number=1, reps=12, band=Band.objects.get(name="Green"),
-    )  # fmt: skip
+        workout_log=log,
+        token=uuid.uuid4(),
+        exercise_id=prescription.exercise_id,
+        prescription=prescription,
+        set_number=1,
+        reps=12,
+        band=Band.objects.get(name="Green"),
+    )
     done = logbook.workout_start(
-        athlete=athlete, assignment=assignment, today=date(2026, 11, 16),
+        athlete=athlete,
+        assignment=assignment,
+        today=date(2026, 11, 16),
         workout=workouts[1],
-    )  # fmt: skip
+    )
     free = logbook.free_set_log(
-        athlete=athlete, today=date(2026, 11, 18), token=uuid.uuid4(),
-        exercise=Exercise.objects.get(slug="banded-squat"), reps=10,
-    ).workout_log  # fmt: skip
+        athlete=athlete,
+        today=date(2026, 11, 18),
+        token=uuid.uuid4(),
+        exercise=Exercise.objects.get(slug="banded-squat"),
+        reps=10,
+    ).workout_log
     invite = accounts.invite_send(
         team=team, email="new@example.com", invited_by=coach, base_url="http://testserver/"
     )
     copy = assignment.program
     return {
-        "assignment": assignment, "workout": workout, "prescription": prescription,
-        "set": logged, "log": done, "free": free, "invite": invite, "copy": copy,
-        "week": workout.week, "track": assignment.tracks.first(), "nordic": nordic,
-        "team": team, "rule": copy.band_rules.first(),
-    }  # fmt: skip
+        "assignment": assignment,
+        "workout": workout,
+        "prescription": prescription,
+        "set": logged,
+        "log": done,
+        "free": free,
+        "invite": invite,
+        "copy": copy,
+        "week": workout.week,
+        "track": assignment.tracks.first(),
+        "nordic": nordic,
+        "team": team,
+        "rule": copy.band_rules.first(),
+    }

@@ -20,8 +20,15 @@ from programs.assignments import program_assign
 from programs.models import Assignment, Fixture, Prescription, Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-CONTROL = ["Mia\r\nBcc: all@example.com", "Mia\n", "Tab\there", "Bell\x07", "Del\x7f", "Nel\x85",
-           "Line\u2028separator"]  # fmt: skip
+CONTROL = [
+    "Mia\r\nBcc: all@example.com",
+    "Mia\n",
+    "Tab\there",
+    "Bell\x07",
+    "Del\x7f",
+    "Nel\x85",
+    "Line\u2028separator",
+]
 PLAIN = ["Zoë O'Brien-Łukasz", "Ngāti Porou 🏉", "Rovers (away), 3 pm"]
 
 
@@ -42,8 +49,9 @@ def assignment(coach, athlete):
     Prescription.objects.create(
         workout=workout, exercise=Exercise.objects.get(slug="banded-squat"), reps_min=8
     )
-    return program_assign(template=program, athlete=athlete, start_date=date(2026, 11, 16),
-                          by=coach)  # fmt: skip
+    return program_assign(
+        template=program, athlete=athlete, start_date=date(2026, 11, 16), by=coach
+    )
 
 
 def test_a_body_mass_outside_20_to_300_kg_is_refused(athlete, coach):
@@ -52,9 +60,15 @@ def test_a_body_mass_outside_20_to_300_kg_is_refused(athlete, coach):
 
     def test_mass(kg):
         return lambda: StrengthTest.objects.create(
-            athlete=athlete, entered_by=coach, on_date=date(2026, 11, 20), phase="in_season",
-            method="nordbord", left=300, right=300, body_mass_kg=Decimal(kg),
-        )  # fmt: skip
+            athlete=athlete,
+            entered_by=coach,
+            on_date=date(2026, 11, 20),
+            phase="in_season",
+            method="nordbord",
+            left=300,
+            right=300,
+            body_mass_kg=Decimal(kg),
+        )
 
     for write in (user_mass, test_mass):
         assert refused(write("1")) and refused(write("19.9")) and refused(write("300.1"))
@@ -67,9 +81,13 @@ def test_a_typed_date_outside_2000_to_2100_is_refused(team, athlete, coach, assi
 
     def test_on(day):
         return lambda: StrengthTest.objects.create(
-            athlete=athlete, entered_by=coach, on_date=day, phase="in_season",
-            method="distance", left=40,
-        )  # fmt: skip
+            athlete=athlete,
+            entered_by=coach,
+            on_date=day,
+            phase="in_season",
+            method="distance",
+            left=40,
+        )
 
     def start_on(day):
         return lambda: Assignment.objects.filter(pk=assignment.pk).update(start_date=day)
@@ -85,8 +103,9 @@ def test_a_typed_date_outside_2000_to_2100_is_refused(team, athlete, coach, assi
 def test_control_characters_in_names_that_reach_mail_headers_are_refused(team, coach):
     workout = Workout.objects.create(
         week=services.week_add(program=services.program_create(owner=coach, title="P")),
-        day=1, title="Day 1",
-    )  # fmt: skip
+        day=1,
+        title="Day 1",
+    )
     writes = {
         "team name": lambda text: Team.objects.filter(pk=team.pk).update(name=text),
         "first name": lambda text: User.objects.filter(pk=coach.pk).update(first_name=text),
@@ -152,9 +171,14 @@ def test_the_migrations_mend_rows_that_break_the_new_rules(coach, team, athlete,
     Fixture.objects.create(team=team, date=date(2026, 12, 5), label="v Rovers\r\n")
     Assignment.objects.filter(pk=assignment.pk).update(start_date=date(1, 1, 1))
     test = StrengthTest.objects.create(
-        athlete=athlete, entered_by=coach, on_date=date(1, 1, 1), phase="in_season",
-        method="distance", left=40, body_mass_kg=1,
-    )  # fmt: skip
+        athlete=athlete,
+        entered_by=coach,
+        on_date=date(1, 1, 1),
+        phase="in_season",
+        method="distance",
+        left=40,
+        body_mass_kg=1,
+    )
 
     mend("accounts", "0006_history_protected")
     mend("programs", "0010_history_protected")

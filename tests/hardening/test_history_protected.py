@@ -59,15 +59,24 @@ def test_it_keeps_a_user_with_sets_messages_and_tests(staff_client, coach, athle
     """A user with no assignment used to be deleted with their sets, logs, thread (the coach's
     messages too) and strength tests."""
     free = logbook.free_set_log(
-        athlete=athlete, today=date(2026, 11, 25), token=uuid.uuid4(),
-        exercise=Exercise.objects.get(slug="banded-squat"), reps=10,
-    )  # fmt: skip
+        athlete=athlete,
+        today=date(2026, 11, 25),
+        token=uuid.uuid4(),
+        exercise=Exercise.objects.get(slug="banded-squat"),
+        reps=10,
+    )
     message_post(athlete=athlete, author=coach, body="Good session.")
     message_post(athlete=athlete, author=athlete, body="Thanks!")
     StrengthTest.objects.create(
-        athlete=athlete, entered_by=coach, on_date=date(2026, 11, 20), phase="in_season",
-        method="nordbord", left=Decimal(300), right=Decimal(310), body_mass_kg=Decimal(80),
-    )  # fmt: skip
+        athlete=athlete,
+        entered_by=coach,
+        on_date=date(2026, 11, 20),
+        phase="in_season",
+        method="nordbord",
+        left=Decimal(300),
+        right=Decimal(310),
+        body_mass_kg=Decimal(80),
+    )
     history = (
         User.objects.filter(pk=athlete.pk),
         WorkoutLog.objects.filter(pk=free.workout_log_id),
@@ -111,9 +120,15 @@ def test_it_keeps_a_band_that_plans_prescribe(staff_client):
 
 def test_a_band_nothing_names_is_still_deleted(staff_client):
     spare = Band.objects.create(
-        name="Spare", colour="grey", hex="#999999", kind="mini", width_mm=5,
-        tension_min_kg=1, tension_max_kg=2, rank=99,
-    )  # fmt: skip
+        name="Spare",
+        colour="grey",
+        hex="#999999",
+        kind="mini",
+        width_mm=5,
+        tension_min_kg=1,
+        tension_max_kg=2,
+        rank=99,
+    )
     get, post = delete_in_the_admin(staff_client, f"/admin/catalogue/band/{spare.pk}/delete/")
     assert get.status_code == 200 and PROTECTED not in get.text
     assert post.status_code == 302

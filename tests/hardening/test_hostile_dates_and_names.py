@@ -18,9 +18,21 @@ from tests.hardening.rows import every_model_row_is_valid
 
 TODAY = date(2026, 11, 18)  # the hardening clock (conftest)
 HOSTILE = [
-    "9999-12-31", "0001-01-01", "31/12/9999", "1/1/0002", "2147483648", "-2147483649",
-    "99999999", "-1", "abc", "1e309", "a\r\nBcc: x@example.com", "a\tb", "a\x85b", "\x01",
-]  # fmt: skip
+    "9999-12-31",
+    "0001-01-01",
+    "31/12/9999",
+    "1/1/0002",
+    "2147483648",
+    "-2147483649",
+    "99999999",
+    "-1",
+    "abc",
+    "1e309",
+    "a\r\nBcc: x@example.com",
+    "a\tb",
+    "a\x85b",
+    "\x01",
+]
 
 
 def hostile_posts(world) -> list[tuple[str, str, dict]]:
@@ -28,33 +40,76 @@ def hostile_posts(world) -> list[tuple[str, str, dict]]:
     team, athlete = world["team"].pk, world["assignment"].athlete_id
     return [
         ("coach", f"/coach/teams/{team}/fixtures/add/", {"date": "2026-12-12", "label": "v Town"}),
-        ("coach", f"/coach/fixtures/{world['fixture'].pk}/edit/",
-         {"date": "2026-12-19", "label": "v City"}),
+        (
+            "coach",
+            f"/coach/fixtures/{world['fixture'].pk}/edit/",
+            {"date": "2026-12-19", "label": "v City"},
+        ),
         ("coach", f"/coach/teams/{team}/fixtures/paste/", {"lines": "2026-12-26 v Rovers"}),
-        ("coach", f"/coach/athletes/{athlete}/strength-tests/", {
-            "on_date": "2026-11-17", "phase": "in_season", "method": "nordbord", "left": "300",
-            "right": "290", "body_mass": "80",
-        }),
-        ("coach", f"/coach/teams/{team}/strength-tests/", {
-            "on_date": "2026-11-17", "phase": "in_season", "row-TOTAL_FORMS": "1",
-            "row-INITIAL_FORMS": "1", "row-0-athlete": athlete, "row-0-method": "nordbord",
-            "row-0-left": "300", "row-0-right": "290", "row-0-body_mass": "80",
-        }),
+        (
+            "coach",
+            f"/coach/athletes/{athlete}/strength-tests/",
+            {
+                "on_date": "2026-11-17",
+                "phase": "in_season",
+                "method": "nordbord",
+                "left": "300",
+                "right": "290",
+                "body_mass": "80",
+            },
+        ),
+        (
+            "coach",
+            f"/coach/teams/{team}/strength-tests/",
+            {
+                "on_date": "2026-11-17",
+                "phase": "in_season",
+                "row-TOTAL_FORMS": "1",
+                "row-INITIAL_FORMS": "1",
+                "row-0-athlete": athlete,
+                "row-0-method": "nordbord",
+                "row-0-left": "300",
+                "row-0-right": "290",
+                "row-0-body_mass": "80",
+            },
+        ),
         ("coach", "/coach/teams/", {"name": "Second squad"}),
-        ("athlete", "/accounts/settings/",
-         {"units": "lb", "timezone": "Europe/London", "body_mass": "180"}),
-        ("anonymous", f"/accounts/invite/{world['invite'].token}/", {
-            "username": "newbie", "first_name": "Nia", "email": "new@example.com",
-            "password1": "a long enough pass 91", "password2": "a long enough pass 91",
-        }),
-        ("anonymous", world["coach_invite"], {
-            "username": "noor", "first_name": "Noor",
-            "password1": "a long enough pass 91", "password2": "a long enough pass 91",
-        }),
-        ("coach", "/coach/messages/announce/", {
-            "team": team, "body": "Extra Nordics this week", "include_return_to_play": "on",
-        }),
-    ]  # fmt: skip
+        (
+            "athlete",
+            "/accounts/settings/",
+            {"units": "lb", "timezone": "Europe/London", "body_mass": "180"},
+        ),
+        (
+            "anonymous",
+            f"/accounts/invite/{world['invite'].token}/",
+            {
+                "username": "newbie",
+                "first_name": "Nia",
+                "email": "new@example.com",
+                "password1": "a long enough pass 91",
+                "password2": "a long enough pass 91",
+            },
+        ),
+        (
+            "anonymous",
+            world["coach_invite"],
+            {
+                "username": "noor",
+                "first_name": "Noor",
+                "password1": "a long enough pass 91",
+                "password2": "a long enough pass 91",
+            },
+        ),
+        (
+            "coach",
+            "/coach/messages/announce/",
+            {
+                "team": team,
+                "body": "Extra Nordics this week",
+                "include_return_to_play": "on",
+            },
+        ),
+    ]
 
 
 @pytest.fixture
@@ -122,8 +177,10 @@ def test_dates_numbers_and_names_from_an_attacker_land_no_absurd_row(
     for test in StrengthTest.objects.all():
         assert STRENGTH_TEST_DATES.problem(test.on_date, TODAY) is None, test.on_date
         assert test.body_mass_kg is None or 20 <= test.body_mass_kg <= 300
-    for text in [*Team.objects.values_list("name", flat=True),
-                 *User.objects.values_list("first_name", flat=True),
-                 *Fixture.objects.values_list("label", flat=True)]:  # fmt: skip
+    for text in [
+        *Team.objects.values_list("name", flat=True),
+        *User.objects.values_list("first_name", flat=True),
+        *Fixture.objects.values_list("label", flat=True),
+    ]:
         assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text), repr(text)
     assert every_model_row_is_valid() == []

@@ -22,25 +22,46 @@ def forms_of(world) -> list[tuple[str, str, dict]]:
     green = Band.objects.get(name="Green").pk
     p, copy = w["prescription"], w["copy"].pk
     set_row = {
-        "token": str(uuid.uuid4()), "prescription": p.pk, "set_number": 2, "side": "both",
-        "reps": 10, "band": green, "rpe": 7,
-    }  # fmt: skip
+        "token": str(uuid.uuid4()),
+        "prescription": p.pk,
+        "set_number": 2,
+        "side": "both",
+        "reps": 10,
+        "band": green,
+        "rpe": 7,
+    }
     prescription = {
-        "exercise": exercise.pk, "sets": 3, "target": "12/10/8", "per_side": "", "tempo": "3-0-1",
-        "rest_seconds": 90, "rpe_target": 8, "band": green, "notes": "Slow down",
-    }  # fmt: skip
+        "exercise": exercise.pk,
+        "sets": 3,
+        "target": "12/10/8",
+        "per_side": "",
+        "tempo": "3-0-1",
+        "rest_seconds": 90,
+        "rpe_target": 8,
+        "band": green,
+        "notes": "Slow down",
+    }
     finish = {"rpe": 7, "pain": 1, "notes": "Good"}
     match = {"date": "2026-12-12", "label": "v Town"}
     strength_test = {
-        "on_date": "2026-11-17", "phase": "in_season", "method": "nordbord", "left": "300",
-        "right": "290", "body_mass": "80",
-    }  # fmt: skip
+        "on_date": "2026-11-17",
+        "phase": "in_season",
+        "method": "nordbord",
+        "left": "300",
+        "right": "290",
+        "body_mass": "80",
+    }
     squad_tests = {
-        "on_date": "2026-11-17", "phase": "in_season", "row-TOTAL_FORMS": "1",
-        "row-INITIAL_FORMS": "1", "row-0-athlete": w["assignment"].athlete_id,
-        "row-0-method": "nordbord", "row-0-left": "300", "row-0-right": "290",
+        "on_date": "2026-11-17",
+        "phase": "in_season",
+        "row-TOTAL_FORMS": "1",
+        "row-INITIAL_FORMS": "1",
+        "row-0-athlete": w["assignment"].athlete_id,
+        "row-0-method": "nordbord",
+        "row-0-left": "300",
+        "row-0-right": "290",
         "row-0-body_mass": "80",
-    }  # fmt: skip
+    }
     return [
         ("athlete", f"/workouts/{w['workout'].pk}/sets/", set_row),
         ("athlete", f"/sets/{w['set'].pk}/edit/", {"reps": 11, "seconds": "", "band": green}),

@@ -21,9 +21,14 @@ def nordic_block(coach, catalogue):
         for day in (1, 4):
             workout = Workout.objects.create(week=week, day=day, title=f"Session day {day}")
             Prescription.objects.create(
-                workout=workout, exercise=nordic, order=1, sets=3, set_reps=[12, 10, 8],
-                rest_seconds=90, band=green,
-            )  # fmt: skip
+                workout=workout,
+                exercise=nordic,
+                order=1,
+                sets=3,
+                set_reps=[12, 10, 8],
+                rest_seconds=90,
+                band=green,
+            )
             Prescription.objects.create(
                 workout=workout, exercise=hold, order=2, sets=2, seconds=30, band=black
             )

@@ -115,9 +115,18 @@ def test_from_and_weeks_move_the_window_and_prev_next_follow(athlete_client, ass
 
 @pytest.mark.parametrize(
     "query",
-    ["?from=2026-13-45", "?from=yesterday", "?from=0001-01-01", "?from=9999-12-31",
-     "?weeks=0", "?weeks=-3", "?weeks=abc", "?weeks=1000", "?view=year&weeks=1e9"],
-)  # fmt: skip
+    [
+        "?from=2026-13-45",
+        "?from=yesterday",
+        "?from=0001-01-01",
+        "?from=9999-12-31",
+        "?weeks=0",
+        "?weeks=-3",
+        "?weeks=abc",
+        "?weeks=1000",
+        "?view=year&weeks=1e9",
+    ],
+)
 def test_bad_from_or_weeks_give_the_default_window(athlete_client, assignment, query):
     response = athlete_client.get(f"/calendar/{query}")
     assert response.status_code == 200

@@ -59,8 +59,10 @@ def test_it_lists_the_dated_workouts_as_all_day_events(client, feed, assignment)
 
 def uids(client, feed) -> dict:
     events = events_of(client.get(f"/calendar.ics?token={feed.token}"))
-    return {str(event["summary"]).lstrip("✓ ") + str(event.decoded("dtstart")): str(event["uid"])
-            for event in events}  # fmt: skip
+    return {
+        str(event["summary"]).lstrip("✓ ") + str(event.decoded("dtstart")): str(event["uid"])
+        for event in events
+    }
 
 
 def test_its_uids_stay_the_same_when_a_workout_is_done_on_another_day(client, feed, assignment):

@@ -75,9 +75,13 @@ def begin(assignment, workout, *, finish: bool):
     )
     hold = workout.prescriptions.get(order=2)
     logbook.set_log(
-        workout_log=log, token=uuid.uuid4(), exercise_id=hold.exercise_id, prescription=hold,
-        set_number=1, seconds=30,
-    )  # fmt: skip
+        workout_log=log,
+        token=uuid.uuid4(),
+        exercise_id=hold.exercise_id,
+        prescription=hold,
+        set_number=1,
+        seconds=30,
+    )
     return logbook.workout_finish(workout_log=log, rpe=6, pain=0) if finish else log
 
 
@@ -136,9 +140,11 @@ def test_a_workout_done_on_its_day_shows_only_that_day(athlete_client, coach_rea
         week=workout(assignment, 1).week, day=3, title="Wednesday extra"
     )
     wednesday_workout.prescriptions.create(
-        exercise=workout(assignment, 1).prescriptions.get(order=2).exercise, order=2, sets=1,
+        exercise=workout(assignment, 1).prescriptions.get(order=2).exercise,
+        order=2,
+        sets=1,
         seconds=30,
-    )  # fmt: skip
+    )
     log = begin(assignment, wednesday_workout, finish=True)
     for page, text in pages(athlete_client, coach_reads, log).items():
         assert "Wed 18 Nov" in text, page
@@ -175,15 +181,22 @@ def test_history_dates_a_page_of_logs_in_the_same_queries_for_2_and_12(
     assignment = program_assign(
         template=rehab, athlete=athlete, start_date=today - timedelta(days=7), by=coach
     )
-    due = [item for item in assignment_schedule([assignment], between=(
-        assignment.start_date, today - timedelta(days=1)))]  # fmt: skip
+    due = [
+        item
+        for item in assignment_schedule(
+            [assignment], between=(assignment.start_date, today - timedelta(days=1))
+        )
+    ]
 
     def finish(items, *, late=False):
         for item in items:
             log = services.workout_start(
-                athlete=athlete, assignment=assignment, workout=item.workout,
-                today=today if late else item.on, occurrence=item.occurrence,
-            )  # fmt: skip
+                athlete=athlete,
+                assignment=assignment,
+                workout=item.workout,
+                today=today if late else item.on,
+                occurrence=item.occurrence,
+            )
             services.workout_finish(workout_log=log, rpe=3, pain=1)
 
     finish(due[:1], late=True)  # made up today: "scheduled for" its day in stage 1

@@ -44,8 +44,10 @@ def test_three_good_sessions_and_the_days_on_the_band_move_it(
 ):
     assignment.program.band_rules.update(min_days_on_band=7)
     week_1, week_2 = assignment.program.weeks.order_by("number")
-    days = [(week_1, 4, datetime(2026, 11, 19, 18, tzinfo=UTC)),
-            (week_2, 1, datetime(2026, 11, 23, 18, tzinfo=UTC))]  # fmt: skip
+    days = [
+        (week_1, 4, datetime(2026, 11, 19, 18, tzinfo=UTC)),
+        (week_2, 1, datetime(2026, 11, 23, 18, tzinfo=UTC)),
+    ]
     do_every_set(athlete_client, first_workout)
     finish(athlete_client, first_workout)
     for week, day, when in days:

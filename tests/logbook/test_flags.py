@@ -11,8 +11,10 @@ from logbook.models import Flag, FlagKind, WorkoutLog
 def logs(athlete):
     from datetime import date
 
-    return [WorkoutLog.objects.create(athlete=athlete, performed_on=date(2026, 11, day))
-            for day in (2, 4)]  # fmt: skip
+    return [
+        WorkoutLog.objects.create(athlete=athlete, performed_on=date(2026, 11, day))
+        for day in (2, 4)
+    ]
 
 
 def test_pain_is_flagged_per_session(athlete, logs):

@@ -116,9 +116,12 @@ def test_a_finished_session_is_not_resumed(athlete_client):
 
 def test_yesterdays_unfinished_session_is_not_resumed_today(athlete_client, athlete):
     yesterday = services.free_set_log(
-        athlete=athlete, today=date(2026, 11, 18), token=uuid.uuid4(),
-        exercise=exercise("banded-squat"), reps=10,
-    ).workout_log  # fmt: skip
+        athlete=athlete,
+        today=date(2026, 11, 18),
+        token=uuid.uuid4(),
+        exercise=exercise("banded-squat"),
+        reps=10,
+    ).workout_log
     assert athlete_client.post("/free/")["Location"] == "/free/new/"
     log_set(athlete_client, "/free/new/", "banded-squat", reps=12)
     today = WorkoutLog.objects.exclude(pk=yesterday.pk).get()
@@ -127,9 +130,12 @@ def test_yesterdays_unfinished_session_is_not_resumed_today(athlete_client, athl
 
 def test_another_athletes_open_session_is_never_resumed(athlete_client, outsider):
     services.free_set_log(
-        athlete=outsider, today=TODAY, token=uuid.uuid4(), exercise=exercise("banded-squat"),
+        athlete=outsider,
+        today=TODAY,
+        token=uuid.uuid4(),
+        exercise=exercise("banded-squat"),
         reps=10,
-    )  # fmt: skip
+    )
     assert athlete_client.post("/free/")["Location"] == "/free/new/"
     assert "Resume your free session" not in athlete_client.get("/today/").text
 
@@ -165,9 +171,12 @@ def test_empty_sessions_left_from_before_are_cleared_on_start(athlete_client, at
     WorkoutLog.objects.create(athlete=athlete, performed_on=TODAY)
     theirs = WorkoutLog.objects.create(athlete=outsider, performed_on=TODAY)
     kept = services.free_set_log(
-        athlete=athlete, today=date(2026, 11, 10), token=uuid.uuid4(),
-        exercise=exercise("banded-squat"), reps=10,
-    ).workout_log  # fmt: skip
+        athlete=athlete,
+        today=date(2026, 11, 10),
+        token=uuid.uuid4(),
+        exercise=exercise("banded-squat"),
+        reps=10,
+    ).workout_log
     athlete_client.post("/free/")
     assert set(WorkoutLog.objects.values_list("pk", flat=True)) == {theirs.pk, kept.pk}
 

@@ -150,8 +150,16 @@ def test_the_prescription_of_a_workout_done_cannot_be_rewritten(
     nordic = first_workout.prescriptions.get(order=1)
     client.force_login(coach)
     url = builder(assignment.program_id, f"prescriptions/{nordic.pk}/")
-    data = {"exercise": nordic.exercise_id, "sets": 5, "target": "12/10/8/8/8", "rest_seconds": 90,
-            "tempo": "", "rpe_target": "", "band": "", "notes": ""}  # fmt: skip
+    data = {
+        "exercise": nordic.exercise_id,
+        "sets": 5,
+        "target": "12/10/8/8/8",
+        "rest_seconds": 90,
+        "tempo": "",
+        "rpe_target": "",
+        "band": "",
+        "notes": "",
+    }
     response = client.post(url, data)
     assert "This workout has been done, so what it prescribed stays as it was logged." in (
         response.text
@@ -167,10 +175,18 @@ def test_a_rule_added_to_an_athletes_copy_starts_a_track(client, coach, assignme
     hold = first_workout.prescriptions.get(exercise__slug="banded-isometric-leg-curl-hold")
     client.force_login(coach)
     black = Band.objects.get(name="Black")
-    response = client.post(builder(assignment.program_id, "rules/"), {
-        "exercise": hold.exercise_id, "mode": "earned", "start_band": black.pk, "step_weeks": 2,
-        "sessions_to_advance": 3, "rpe_ceiling": 8, "pain_stop": 5,
-    })  # fmt: skip
+    response = client.post(
+        builder(assignment.program_id, "rules/"),
+        {
+            "exercise": hold.exercise_id,
+            "mode": "earned",
+            "start_band": black.pk,
+            "step_weeks": 2,
+            "sessions_to_advance": 3,
+            "rpe_ceiling": 8,
+            "pain_stop": 5,
+        },
+    )
     assert response.status_code == 302
     track = BandTrack.objects.get(assignment=assignment, exercise=hold.exercise)
     assert track.band == black

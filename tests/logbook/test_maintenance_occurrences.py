@@ -280,9 +280,12 @@ def test_a_log_stored_with_a_far_occurrence_still_opens(athlete_client, maintain
     from logbook import services
 
     log = services.workout_start(
-        athlete=maintained.athlete, assignment=maintained, workout=maintenance, today=TODAY,
+        athlete=maintained.athlete,
+        assignment=maintained,
+        workout=maintenance,
+        today=TODAY,
         occurrence=99_999_999,
-    )  # fmt: skip
+    )
     response = athlete_client.get(f"/logs/{log.pk}/")
     assert response.status_code == 200
     assert "16 Nov" in seen(response.text)

@@ -66,9 +66,12 @@ def test_the_poll_gets_only_the_thread(athlete_client, from_coach):
 
 @pytest.mark.parametrize(
     ("body", "error"),
-    [("", "Write something first."), ("   ", "Write something first."),
-     ("x" * 2001, "Keep a message to 2000 characters (this one has 2001).")],
-)  # fmt: skip
+    [
+        ("", "Write something first."),
+        ("   ", "Write something first."),
+        ("x" * 2001, "Keep a message to 2000 characters (this one has 2001)."),
+    ],
+)
 def test_bad_messages_are_explained_and_nothing_is_saved(athlete_client, body, error):
     response = athlete_client.post("/messages/", {"body": body})
     assert response.status_code == 422
@@ -102,9 +105,10 @@ def test_an_athlete_never_sees_another_athletes_thread(client, athlete, outsider
 
 def test_text_is_escaped_and_links_are_made_safe(athlete_client, athlete, coach):
     message_post(
-        athlete=athlete, author=coach,
+        athlete=athlete,
+        author=coach,
         body="Video: https://example.com/nordic <script>alert(1)</script> javascript:alert(2)",
-    )  # fmt: skip
+    )
     page = athlete_client.get("/messages/").text
     assert '<a href="https://example.com/nordic" rel="nofollow">' in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -49,15 +49,23 @@ def assignment(plan, athlete, coach):
     )
     monday = workout_of(assignment, 1)
     log = logbook.workout_start(
-        athlete=athlete, assignment=assignment, workout=monday, today=MONDAY,
+        athlete=athlete,
+        assignment=assignment,
+        workout=monday,
+        today=MONDAY,
         now=datetime(2026, 11, 16, 18, tzinfo=UTC),
-    )  # fmt: skip
+    )
     prescription = monday.prescriptions.get()
     for number in (1, 2):
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-            prescription=prescription, set_number=number, reps=5, control="full",
-        )  # fmt: skip
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=prescription.exercise_id,
+            prescription=prescription,
+            set_number=number,
+            reps=5,
+            control="full",
+        )
     logbook.workout_finish(
         workout_log=log, rpe=8, pain=0, now=datetime(2026, 11, 16, 18, 40, tzinfo=UTC)
     )
@@ -182,10 +190,17 @@ def test_a_set_sent_from_a_page_that_did_not_ask_is_kept_and_flagged(
     lost, and the coach still hears of it."""
     wednesday = workout_of(assignment, 3)
     prescription = wednesday.prescriptions.get()
-    response = athlete_client.post(f"/workouts/{wednesday.pk}/sets/", {
-        "token": str(uuid.uuid4()), "prescription": prescription.pk, "set_number": 1,
-        "side": "both", "reps": 5, "control": "full",
-    })  # fmt: skip
+    response = athlete_client.post(
+        f"/workouts/{wednesday.pk}/sets/",
+        {
+            "token": str(uuid.uuid4()),
+            "prescription": prescription.pk,
+            "set_number": 1,
+            "side": "both",
+            "reps": 5,
+            "control": "full",
+        },
+    )
     assert response.status_code == 302
     assert WorkoutLog.objects.get(workout=wednesday).sets.count() == 1
     assert Flag.objects.filter(athlete=athlete, kind=FlagKind.NORDIC_TOO_SOON).count() == 1

@@ -47,8 +47,9 @@ def test_the_manifest_makes_an_installable_app(client, db):
     assert manifest["name"] and manifest["short_name"]
     assert manifest["theme_color"] and manifest["background_color"]
     icons = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
-    assert icons == {(size, purpose) for size in ("192x192", "512x512")
-                     for purpose in ("any", "maskable")}  # fmt: skip
+    assert icons == {
+        (size, purpose) for size in ("192x192", "512x512") for purpose in ("any", "maskable")
+    }
     for icon in manifest["icons"]:
         name = icon["src"].rsplit("/", 1)[-1].split(".")[0]  # hashed when collected
         assert (Path(settings.BASE_DIR) / "static" / "icons" / f"{name}.png").exists()
@@ -134,9 +135,10 @@ def test_an_added_set_comes_after_the_logged_ones(athlete_client, first_workout)
     nordic = first_workout.prescriptions.get(order=1)
     for number in (4, 5):  # logged earlier, then the page was reloaded
         athlete_client.post(
-            f"/workouts/{first_workout.pk}/sets/", set_data(nordic, number, control="full"),
+            f"/workouts/{first_workout.pk}/sets/",
+            set_data(nordic, number, control="full"),
             headers=HTMX,
-        )  # fmt: skip
+        )
     response = add_a_set(athlete_client, first_workout, nordic, shown=[1, 2, 3])
     assert row_ids(response) == [f"set-{nordic.pk}-6-both"]
 
@@ -164,9 +166,10 @@ def test_two_added_sets_are_both_logged(athlete_client, first_workout):
         (row,) = row_ids(add_a_set(athlete_client, first_workout, nordic, shown=shown))
         number = int(row.split("-")[2])
         response = athlete_client.post(
-            f"/workouts/{first_workout.pk}/sets/", set_data(nordic, number, control="full"),
+            f"/workouts/{first_workout.pk}/sets/",
+            set_data(nordic, number, control="full"),
             headers=HTMX,
-        )  # fmt: skip
+        )
         assert "already logged" not in response.content.decode()
         assert response.content.decode().lstrip().startswith('<li class="set-row is-logged"')
     assert sorted(SetLog.objects.values_list("set_number", flat=True)) == [4, 5]

@@ -58,8 +58,10 @@ def test_it_records_the_stop_and_moves_the_band_one_step_easier(
     assert assignment.tracks.get().band.name == "Blue"
     [outcome] = log.outcome
     assert (outcome["exercise"], outcome["action"], outcome["band"]) == (
-        "Band-assisted Nordic curl", "regress", "Blue",
-    )  # fmt: skip
+        "Band-assisted Nordic curl",
+        "regress",
+        "Blue",
+    )
     assert (outcome["flag"], outcome["warn"]) == (True, True)
     assert outcome["reason"].startswith(
         "You stopped for pain: next time use the blue band, one step easier."

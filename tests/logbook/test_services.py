@@ -46,10 +46,15 @@ def session(assignment, week, day, *, reps=5, rpe=7, pain=0):
     )
     for set_number in (1, 2):
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-            prescription=prescription, set_number=set_number, reps=reps, band=band,
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=prescription.exercise_id,
+            prescription=prescription,
+            set_number=set_number,
+            reps=reps,
+            band=band,
             control="full",
-        )  # fmt: skip
+        )
     evening = timezone.make_aware(datetime.combine(when, time(18)))
     return logbook.workout_finish(workout_log=log, rpe=rpe, pain=pain, now=evening)
 
@@ -62,9 +67,13 @@ def test_the_same_token_returns_the_same_set(assignment):
     prescription = workout.prescriptions.get()
     token = uuid.uuid4()
     arguments = dict(
-        workout_log=log, token=token, exercise_id=prescription.exercise_id,
-        prescription=prescription, set_number=1, reps=5,
-    )  # fmt: skip
+        workout_log=log,
+        token=token,
+        exercise_id=prescription.exercise_id,
+        prescription=prescription,
+        set_number=1,
+        reps=5,
+    )
     first = logbook.set_log(**arguments)
     again = logbook.set_log(**arguments)
     assert first.pk == again.pk
@@ -81,9 +90,13 @@ def test_a_second_token_for_a_logged_set_is_a_conflict(assignment):
     for token in (uuid.uuid4(), uuid.uuid4()):
         try:
             logbook.set_log(
-                workout_log=log, token=token, exercise_id=prescription.exercise_id,
-                prescription=prescription, set_number=1, reps=5,
-            )  # fmt: skip
+                workout_log=log,
+                token=token,
+                exercise_id=prescription.exercise_id,
+                prescription=prescription,
+                set_number=1,
+                reps=5,
+            )
         except logbook.SetConflict as error:
             assert str(error) == "This set is already logged."
     assert SetLog.objects.count() == 1
@@ -105,10 +118,14 @@ def test_two_concurrent_posts_of_one_token_leave_one_row(assignment):
             barrier.wait()
             answers.append(
                 logbook.set_log(
-                    workout_log=log, token=token, exercise_id=prescription.exercise_id,
-                    prescription=prescription, set_number=1, reps=5,
+                    workout_log=log,
+                    token=token,
+                    exercise_id=prescription.exercise_id,
+                    prescription=prescription,
+                    set_number=1,
+                    reps=5,
                 ).pk
-            )  # fmt: skip
+            )
         except Exception as error:
             errors.append(error)
         finally:

@@ -221,9 +221,13 @@ def test_an_exercise_prescribed_twice_logs_both_first_sets(athlete_client, first
     from programs.models import Prescription
 
     back_off = Prescription.objects.create(
-        workout=first_workout, exercise=nordic.exercise, order=3, sets=1, reps_min=5,
+        workout=first_workout,
+        exercise=nordic.exercise,
+        order=3,
+        sets=1,
+        reps_min=5,
         band=nordic.band,
-    )  # fmt: skip
+    )
     athlete_client.post(url(first_workout), set_data(nordic), headers=HTMX)
     response = athlete_client.post(url(first_workout), set_data(back_off), headers=HTMX)
     assert "✓ 5 reps" in response.text

@@ -42,10 +42,14 @@ def curl(first_workout):
     """A per-side single-leg curl, 2 x 10, added to the first workout of each week."""
     for workout in first_workout.week.program.weeks.get(number=1).workouts.all():
         Prescription.objects.create(
-            workout=workout, order=3, sets=2, reps_min=10, per_side=True,
+            workout=workout,
+            order=3,
+            sets=2,
+            reps_min=10,
+            per_side=True,
             exercise=Exercise.objects.get(slug="standing-single-leg-band-curl"),
             band=Band.objects.get(name="Black"),
-        )  # fmt: skip
+        )
     return first_workout.prescriptions.get(order=3)
 
 
@@ -54,9 +58,11 @@ def last_time(assignment, first_workout, curl):
     """Monday's workout done: Nordic 11 and 9 reps on green (no third set), hold 25 s on red,
     curl 8 left and 7 right on black."""
     log = logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=first_workout,
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=first_workout,
         today=first_workout.scheduled_on(assignment.start_date),
-    )  # fmt: skip
+    )
     nordic, hold = (
         first_workout.prescriptions.get(order=1),
         first_workout.prescriptions.get(order=2),
@@ -71,9 +77,14 @@ def last_time(assignment, first_workout, curl):
     ]
     for prescription, number, side, values in done:
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-            prescription=prescription, set_number=number, side=side, **values,
-        )  # fmt: skip
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=prescription.exercise_id,
+            prescription=prescription,
+            set_number=number,
+            side=side,
+            **values,
+        )
     return logbook.workout_finish(workout_log=log, rpe=7, pain=0)
 
 
@@ -194,8 +205,9 @@ def test_last_times_numbers_cost_no_query_per_row(
 ):
     squat = Exercise.objects.get(slug="banded-squat")
     for order in range(4, prescriptions + 1):
-        Prescription.objects.create(workout=thursday, exercise=squat, order=order, sets=3,
-                                    reps_min=10)  # fmt: skip
+        Prescription.objects.create(
+            workout=thursday, exercise=squat, order=order, sets=3, reps_min=10
+        )
     with django_assert_max_num_queries(12):
         response = athlete_client.get(url(thursday))
     assert "last time 11 reps, green" in seen(response.text)

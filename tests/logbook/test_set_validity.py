@@ -83,8 +83,12 @@ def test_the_database_refuses_a_set_with_both_measures(assignment, first_workout
     for prescription, measures, constraint in cases:
         with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
             services.set_log(
-                workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-                prescription=prescription, set_number=1, **measures,
-            )  # fmt: skip
+                workout_log=log,
+                token=uuid.uuid4(),
+                exercise_id=prescription.exercise_id,
+                prescription=prescription,
+                set_number=1,
+                **measures,
+            )
     assert WorkoutLog.objects.count() == 1
     assert not SetLog.objects.exists()

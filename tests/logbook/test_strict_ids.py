@@ -11,9 +11,18 @@ pytestmark = pytest.mark.usefixtures("catalogue")
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("12", 12), ("²", None), ("٣", None), ("1\x00", None), ("-1", None), ("", None),
-     (None, None), ("9" * 19, None), (" 3", None)],
-)  # fmt: skip
+    [
+        ("12", 12),
+        ("²", None),
+        ("٣", None),
+        ("1\x00", None),
+        ("-1", None),
+        ("", None),
+        (None, None),
+        ("9" * 19, None),
+        (" 3", None),
+    ],
+)
 def test_parse_id_takes_ascii_digits_only(value, expected):
     assert parse_id(value) == expected
 

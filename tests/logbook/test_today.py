@@ -43,9 +43,11 @@ def test_a_done_workout_leaves_the_list(athlete_client, assignment, first_workou
     from logbook import services as logbook
 
     log = logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=first_workout,
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=first_workout,
         today=first_workout.scheduled_on(assignment.start_date),
-    )  # fmt: skip
+    )
     log.sets.create(
         exercise_id=first_workout.prescriptions.first().exercise_id, set_number=1, reps=12
     )

@@ -193,9 +193,11 @@ def test_the_page_stays_within_its_query_budget(
     athlete_client.post(skip_url(workout(assignment, 1, 1)))
     at(time_machine, 23)
     logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=workout(assignment, 2, 4),
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=workout(assignment, 2, 4),
         today=assignment.start_date.replace(day=23),
-    )  # fmt: skip
+    )
     # session, user, assignments, logs and skips (one query), schedule, pain stops,
     # prescriptions, band tracks
     with django_assert_max_num_queries(8):
@@ -216,8 +218,9 @@ def tab_bar(html: str) -> str:
 
 def current_tabs(html: str) -> list[str]:
     """The labels of the tabs marked current (one, or none)."""
-    tabs = re.findall(r'<a href="[^"]*"( aria-current="[^"]*")?>.*?<span>(.*?)</span>',
-                      tab_bar(html), re.S)  # fmt: skip
+    tabs = re.findall(
+        r'<a href="[^"]*"( aria-current="[^"]*")?>.*?<span>(.*?)</span>', tab_bar(html), re.S
+    )
     return [label for current, label in tabs if current]
 
 

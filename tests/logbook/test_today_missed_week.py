@@ -42,9 +42,13 @@ def history(plan, athlete, coach):
     log = logbook.workout_start(athlete=athlete, assignment=assignment, workout=monday, today=START)
     prescription = monday.prescriptions.get()
     logbook.set_log(
-        workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-        prescription=prescription, set_number=1, reps=8,
-    )  # fmt: skip
+        workout_log=log,
+        token=uuid.uuid4(),
+        exercise_id=prescription.exercise_id,
+        prescription=prescription,
+        set_number=1,
+        reps=8,
+    )
     logbook.workout_finish(workout_log=log, rpe=6, pain=0)
     return assignment
 

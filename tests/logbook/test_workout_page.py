@@ -37,15 +37,20 @@ def test_it_shows_a_card_per_prescription_with_prefilled_rows(athlete_client, fi
 
 def test_it_shows_last_times_numbers(athlete_client, assignment, first_workout, time_machine):
     log = logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=first_workout,
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=first_workout,
         today=first_workout.scheduled_on(assignment.start_date),
-    )  # fmt: skip
+    )
     nordic = first_workout.prescriptions.get(order=1)
     for number, reps in ((1, 11), (2, 10)):
         log.sets.create(
-            exercise_id=nordic.exercise_id, prescription=nordic, set_number=number, reps=reps,
+            exercise_id=nordic.exercise_id,
+            prescription=nordic,
+            set_number=number,
+            reps=reps,
             band_id=nordic.band_id,
-        )  # fmt: skip
+        )
     logbook.workout_finish(workout_log=log, rpe=8, pain=0)
     second = first_workout.week.workouts.get(day=4)
     time_machine.move_to(datetime(2026, 11, 19, 9, tzinfo=UTC), tick=False)  # on its day
@@ -69,9 +74,11 @@ def test_a_template_workout_is_404(athlete_client, nordic_block, assignment):
 
 def test_a_finished_workout_sends_to_its_summary(athlete_client, assignment, first_workout):
     log = logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=first_workout,
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=first_workout,
         today=first_workout.scheduled_on(assignment.start_date),
-    )  # fmt: skip
+    )
     log.sets.create(
         exercise_id=first_workout.prescriptions.first().exercise_id, set_number=1, reps=5
     )

@@ -20,8 +20,13 @@ from programs.progression import (
 )
 
 RED, BLACK, PURPLE, GREEN, BLUE = 1, 2, 3, 4, 5
-LADDER = [Band(RED, "Red"), Band(BLACK, "Black"), Band(PURPLE, "Purple"), Band(GREEN, "Green"),
-          Band(BLUE, "Blue")]  # fmt: skip
+LADDER = [
+    Band(RED, "Red"),
+    Band(BLACK, "Black"),
+    Band(PURPLE, "Purple"),
+    Band(GREEN, "Green"),
+    Band(BLUE, "Blue"),
+]
 NAMES = {band.id: band.name for band in LADDER}
 NORDIC_RULE = Rule(sessions_to_advance=3, min_days_on_band=14, hold_until_week=5)
 START = date(2026, 1, 5)  # a Monday
@@ -110,8 +115,14 @@ def replay(
     band, changed_on, sessions, steps = start_band, slots[0].on, [], []
     for index, slot in enumerate(slots):
         last = sessions[-1].performed_on if sessions else None
-        gap = after_gap(ladder=LADDER, role=role, current_band_id=band, last_session_on=last,
-                        today=slot.on, owned_band_ids=owned)  # fmt: skip
+        gap = after_gap(
+            ladder=LADDER,
+            role=role,
+            current_band_id=band,
+            last_session_on=last,
+            today=slot.on,
+            owned_band_ids=owned,
+        )
         if gap is not None:
             band, changed_on = gap.band_id, slot.on
             steps.append(Step(slot.on, slot.week, band, gap))
@@ -119,9 +130,17 @@ def replay(
         if tweak is not None:
             session = tweak(index, session)
         sessions.append(session)
-        decision = decide(ladder=LADDER, role=role, rule=rule, current_band_id=band,
-                          band_changed_on=changed_on, sessions=sessions, today=slot.on,
-                          eccentric=eccentric, owned_band_ids=owned)  # fmt: skip
+        decision = decide(
+            ladder=LADDER,
+            role=role,
+            rule=rule,
+            current_band_id=band,
+            band_changed_on=changed_on,
+            sessions=sessions,
+            today=slot.on,
+            eccentric=eccentric,
+            owned_band_ids=owned,
+        )
         steps.append(Step(slot.on, slot.week, band, decision))
         if decision.band_id != band and not decision.suggested:
             band, changed_on = decision.band_id, slot.on

@@ -88,15 +88,29 @@ def structure(program: Program) -> list:
     """What a program prescribes, without database ids: to compare a copy with its source."""
     return [
         (
-            week.number, week.focus, week.is_deload,
+            week.number,
+            week.focus,
+            week.is_deload,
             [
                 (
-                    workout.day, workout.title, workout.notes,
+                    workout.day,
+                    workout.title,
+                    workout.notes,
                     [
                         (
-                            rx.exercise_id, rx.order, rx.sets, rx.reps_min, rx.reps_max,
-                            rx.set_reps, rx.seconds, rx.per_side, rx.tempo, rx.rest_seconds,
-                            rx.rpe_target, rx.band_id, rx.notes,
+                            rx.exercise_id,
+                            rx.order,
+                            rx.sets,
+                            rx.reps_min,
+                            rx.reps_max,
+                            rx.set_reps,
+                            rx.seconds,
+                            rx.per_side,
+                            rx.tempo,
+                            rx.rest_seconds,
+                            rx.rpe_target,
+                            rx.band_id,
+                            rx.notes,
                         )
                         for rx in workout.prescriptions.all()
                     ],
@@ -106,10 +120,17 @@ def structure(program: Program) -> list:
         )
         for week in program.weeks.prefetch_related("workouts__prescriptions")
     ] + [
-        (rule.exercise_id, rule.mode, rule.start_band_id, rule.step_weeks,
-         rule.sessions_to_advance, rule.rpe_ceiling, rule.pain_stop)
+        (
+            rule.exercise_id,
+            rule.mode,
+            rule.start_band_id,
+            rule.step_weeks,
+            rule.sessions_to_advance,
+            rule.rpe_ceiling,
+            rule.pain_stop,
+        )
         for rule in program.band_rules.all()
-    ]  # fmt: skip
+    ]
 
 
 def snapshot(program: Program) -> tuple:
@@ -163,13 +184,24 @@ def form_data(data: dict | None) -> dict:
 
 WORKOUT = {"day": 3, "title": "Second session", "notes": "After training."}
 PRESCRIPTION = {
-    "exercise": PRONE_CURL, "sets": 3, "target": "8-10", "tempo": "", "rest_seconds": 90,
-    "rpe_target": "", "band": "Black", "notes": "",
-}  # fmt: skip
+    "exercise": PRONE_CURL,
+    "sets": 3,
+    "target": "8-10",
+    "tempo": "",
+    "rest_seconds": 90,
+    "rpe_target": "",
+    "band": "Black",
+    "notes": "",
+}
 RULE = {
-    "exercise": PRONE_CURL, "mode": "scheduled", "start_band": "Purple", "step_weeks": 3,
-    "sessions_to_advance": 2, "rpe_ceiling": 8, "pain_stop": 4,
-}  # fmt: skip
+    "exercise": PRONE_CURL,
+    "mode": "scheduled",
+    "start_band": "Purple",
+    "step_weeks": 3,
+    "sessions_to_advance": 2,
+    "rpe_ceiling": 8,
+    "pain_stop": 4,
+}
 
 # What an htmx request gets back, and where a plain post lands ({week}: the week's pk).
 REGION_STARTS = {
@@ -227,12 +259,13 @@ ENDPOINTS = [
     Endpoint("get", "prescription-edit", "prescription", region="form"),
     Endpoint("post", "prescription-edit", "prescription", PRESCRIPTION, WEEK_CARD, WEEK_ANCHOR),
     Endpoint("post", "prescription-delete", "prescription", {}, WEEK_CARD, WEEK_ANCHOR),
-    Endpoint("post", "prescription-move", "prescription", {"direction": "up"}, WEEK_CARD,
-             WEEK_ANCHOR),
+    Endpoint(
+        "post", "prescription-move", "prescription", {"direction": "up"}, WEEK_CARD, WEEK_ANCHOR
+    ),
     Endpoint("get", "rule-edit", region="form"),
     Endpoint("post", "rule-edit", "", RULE, "band-rules", "band-rules"),
     Endpoint("post", "rule-delete", "rule", {}, "band-rules", "band-rules"),
-]  # fmt: skip
+]
 
 
 def endpoints(where=lambda endpoint: True) -> list:

@@ -62,8 +62,13 @@ def test_a_window_far_ahead_holds_one_week_a_week_and_nothing_else():
     june = (date(2040, 6, 1), date(2040, 6, 30))
     dated = repeats(PHASE, between=june)
     # The weeks overlapping June 2040: from Monday 28 May (holding the 1st) to Monday 25 June.
-    assert [on for _, on in dated] == [date(2040, 5, 28), date(2040, 6, 4), date(2040, 6, 11),
-                                      date(2040, 6, 18), date(2040, 6, 25)]  # fmt: skip
+    assert [on for _, on in dated] == [
+        date(2040, 5, 28),
+        date(2040, 6, 4),
+        date(2040, 6, 11),
+        date(2040, 6, 18),
+        date(2040, 6, 25),
+    ]
     occurrences = [occurrence for occurrence, _ in dated]
     assert occurrences == list(range(occurrences[0], occurrences[0] + 5))
     assert all(PHASE + timedelta(days=7 * (n - 1)) == on for n, on in dated)
@@ -90,8 +95,7 @@ def test_the_window_arithmetic_agrees_with_walking_the_weeks():
     every = [(n, PHASE + timedelta(days=7 * (n - 1))) for n in range(1, 80)]
     for first in range(0, 300, 17):
         window = (START + timedelta(days=first), START + timedelta(days=first + 45))
-        walked = [(n, on) for n, on in every
-                  if window[0] - timedelta(days=6) <= on <= window[1]]  # fmt: skip
+        walked = [(n, on) for n, on in every if window[0] - timedelta(days=6) <= on <= window[1]]
         assert repeats(PHASE, between=window) == walked
 
 
@@ -165,9 +169,12 @@ def test_the_in_season_program_is_maintenance_from_its_first_week(nordic, coach,
     in_season = Program.objects.library().get(slug="in-season-nordic-maintenance")
     assert "Presland 2018" in in_season.goal and "Lacome 2020" in in_season.goal
     assignment = assignments.program_assign(
-        template=in_season, athlete=athlete, start_date=START, by=coach,
+        template=in_season,
+        athlete=athlete,
+        start_date=START,
+        by=coach,
         maintenance=MaintenanceDose.LOW_VOLUME,
-    )  # fmt: skip
+    )
     week, rx = maintenance_rx(assignment.program)
     assert (week.number, rx.volume_text()) == (1, "2 x 6")
     (dated,) = assignments.assignment_schedule([assignment])
@@ -192,9 +199,11 @@ def test_maintenance_continues_week_after_week_until_the_coach_ends_it(nordic, c
     summer = (date(2026, 6, 1), date(2026, 6, 28))
     dated = assignments.assignment_schedule([assignment], between=summer)
     assert [(item.on, item.occurrence) for item in dated] == [
-        (date(2026, 6, 1), 12), (date(2026, 6, 8), 13), (date(2026, 6, 15), 14),
+        (date(2026, 6, 1), 12),
+        (date(2026, 6, 8), 13),
+        (date(2026, 6, 15), 14),
         (date(2026, 6, 22), 15),
-    ]  # fmt: skip
+    ]
     assert len({item.workout.pk for item in dated}) == 1  # the same workout, each week
     assert assignments.scheduled_on(assignment, dated[1].workout, 13) == date(2026, 6, 8)
     # Without a window: every numbered week once, and the phase up to the date asked for.
@@ -233,9 +242,15 @@ def do(assignment, week: int, day: int):
     band = assignment.tracks.get().band
     for number in range(1, rx.sets + 1):
         logbook.set_log(
-            workout_log=log, token=uuid.uuid4(), exercise_id=rx.exercise_id, prescription=rx,
-            set_number=number, reps=rx.target_for_set(number), band=band, control="full",
-        )  # fmt: skip
+            workout_log=log,
+            token=uuid.uuid4(),
+            exercise_id=rx.exercise_id,
+            prescription=rx,
+            set_number=number,
+            reps=rx.target_for_set(number),
+            band=band,
+            control="full",
+        )
     evening = timezone.make_aware(datetime.combine(when, time(18)))
     return logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=evening)
 
@@ -243,10 +258,13 @@ def do(assignment, week: int, day: int):
 def test_a_low_volume_maintenance_session_counts_for_the_next_band(nordic, coach, athlete):
     red = Band.objects.get(name="Red")
     assignment = assignments.program_assign(
-        template=nordic, athlete=athlete, start_date=START, by=coach,
+        template=nordic,
+        athlete=athlete,
+        start_date=START,
+        by=coach,
         start_bands={nordic.band_rules.get().exercise_id: red},
         maintenance=MaintenanceDose.LOW_VOLUME,
-    )  # fmt: skip
+    )
     do(assignment, 10, 3)
     do(assignment, 10, 5)
     log = do(assignment, MAINTENANCE_WEEK, 1)  # 2 x 6: every prescribed rep, the third session
@@ -273,9 +291,12 @@ def test_the_assign_form_offers_the_two_maintenance_doses(coach_client, nordic, 
 def test_the_coach_assigns_the_low_volume_maintenance(coach_client, nordic, team, athlete):
     response = coach_client.post(
         assign_url(nordic),
-        {"target": f"athlete-{athlete.pk}", "start_date": "2026-11-23",
-         "maintenance": "low_volume"},
-    )  # fmt: skip
+        {
+            "target": f"athlete-{athlete.pk}",
+            "start_date": "2026-11-23",
+            "maintenance": "low_volume",
+        },
+    )
     assert response.status_code == 302
     assignment = Assignment.objects.get(athlete=athlete)
     assert assignment.maintenance == MaintenanceDose.LOW_VOLUME

@@ -19,8 +19,14 @@ NEXT_SAT = date(2026, 12, 12)
 
 def test_the_test_calendar_is_the_one_described():
     assert [day.strftime("%a") for day in (MON, TUE, WED, THU, FRI, SAT, SUN)] == [
-        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-    ]  # fmt: skip
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+    ]
     assert SUN_BEFORE.strftime("%a") == "Sun" and NEXT_SAT.strftime("%a") == "Sat"
 
 
@@ -78,19 +84,29 @@ def test_a_placement_reads_as_coaches_write_it(match_day, text):
 
 
 def placed(key, on, *, fixture=None, match_day=None, nordic=False, title=None) -> Placed:
-    return Placed(key=key, title=title or f"Session {key}", on=on, match_day=match_day,
-                  fixture=fixture, nordic=nordic)  # fmt: skip
+    return Placed(
+        key=key,
+        title=title or f"Session {key}",
+        on=on,
+        match_day=match_day,
+        fixture=fixture,
+        nordic=nordic,
+    )
 
 
 def test_two_matches_too_close_for_a_placement_give_one_clash_naming_both():
     nordic = placed("a", TUE, fixture=SAT, match_day=-4, nordic=True, title="Nordic A")
     found = clashes([nordic], [WED, SAT])
     assert found == [
-        Clash(TUE, ("a",), (
-            "Nordic A (MD-4 of Sat 5 Dec) falls on Tue 1 Dec, but there is a match on "
-            "Wed 2 Dec: the two matches are too close for this placement."
-        )),
-    ]  # fmt: skip
+        Clash(
+            TUE,
+            ("a",),
+            (
+                "Nordic A (MD-4 of Sat 5 Dec) falls on Tue 1 Dec, but there is a match on "
+                "Wed 2 Dec: the two matches are too close for this placement."
+            ),
+        ),
+    ]
     assert str(found[0]) == found[0].text
 
 

@@ -18,9 +18,15 @@ def build_program(owner, weeks: int, title: str = "Plan") -> Program:
         for day in (1, 3, 5):
             workout = Workout.objects.create(week=week, day=day, title=f"Day {day}")
             Prescription.objects.create(
-                workout=workout, exercise=nordic, order=1, sets=3, set_reps=[12, 10, 8],
-                rpe_target=8, tempo="3-0-1", band=green,
-            )  # fmt: skip
+                workout=workout,
+                exercise=nordic,
+                order=1,
+                sets=3,
+                set_reps=[12, 10, 8],
+                rpe_target=8,
+                tempo="3-0-1",
+                band=green,
+            )
             Prescription.objects.create(
                 workout=workout, exercise=curl, order=2, sets=2, reps_min=25, band=black
             )

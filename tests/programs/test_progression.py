@@ -43,9 +43,15 @@ from tests.programs.histories import (
 def one(session, band, *, role, rule, changed=None, eccentric=False):
     """The decision after a single session."""
     return decide(
-        ladder=LADDER, role=role, rule=rule, current_band_id=band, band_changed_on=changed,
-        sessions=[session], today=START, eccentric=eccentric,
-    )  # fmt: skip
+        ladder=LADDER,
+        role=role,
+        rule=rule,
+        current_band_id=band,
+        band_changed_on=changed,
+        sessions=[session],
+        today=START,
+        eccentric=eccentric,
+    )
 
 
 # -- Table tests: realistic histories, the band after every session and its reason ----------
@@ -126,8 +132,11 @@ def test_a_pain_stop_gives_more_help_once_flags_and_warns():
     steps = replay(diligent, slots, tweak=with_session(5, pain_stop=True, pain=None))
     stop = steps[5].decision
     assert (stop.action, stop.band_id, stop.flag, stop.warn) == (
-        Action.REGRESS, BLUE, True, True,
-    )  # fmt: skip
+        Action.REGRESS,
+        BLUE,
+        True,
+        True,
+    )
     assert stop.reason.startswith("You stopped for pain: next time use the blue band")
     assert progression.STOP_LOADING in stop.reason
     assert moves(steps) == [(3, "regress", "Blue")]  # once: the next sessions do not add to it
@@ -158,8 +167,16 @@ def test_eighteen_days_off_after_week_4_resume_one_band_thicker_when_the_workout
 
 
 def test_a_gap_under_two_weeks_changes_nothing():
-    assert after_gap(ladder=LADDER, role=Role.ASSIST, current_band_id=GREEN,
-                     last_session_on=START, today=START + timedelta(days=13)) is None  # fmt: skip
+    assert (
+        after_gap(
+            ladder=LADDER,
+            role=Role.ASSIST,
+            current_band_id=GREEN,
+            last_session_on=START,
+            today=START + timedelta(days=13),
+        )
+        is None
+    )
 
 
 def test_owning_only_green_and_red_holds_and_names_the_band_to_get():
@@ -177,18 +194,29 @@ def test_the_band_resisted_rdl_suggests_an_advance_and_regresses_at_once():
         sets = tuple(SetDone(band, 8, 10, rpe=7) for _ in range(3))
         return Session(slot.on, slot.week, sets, pain=0, rpe=7, rpe_target=8)
 
-    slots = [Slot(week, START + timedelta(days=7 * (week - 1) + day), [8])
-             for week in range(1, 4) for day in (0, 3)]  # fmt: skip
-    steps = replay(rdl_session, slots, start_band=PURPLE, role=Role.RESIST, eccentric=False,
-                   rule=rdl)  # fmt: skip
+    slots = [
+        Slot(week, START + timedelta(days=7 * (week - 1) + day), [8])
+        for week in range(1, 4)
+        for day in (0, 3)
+    ]
+    steps = replay(
+        rdl_session, slots, start_band=PURPLE, role=Role.RESIST, eccentric=False, rule=rdl
+    )
     suggested = [s.decision for s in steps if s.decision.suggested]
     assert suggested and suggested[0].band_id == GREEN and suggested[0].action is Action.ADVANCE
     assert "your coach is asked to approve that you use the green band next" in (
         suggested[0].reason
     )
     assert all(s.band == PURPLE for s in steps)  # the band waits for the coach
-    painful = replay(rdl_session, slots, start_band=PURPLE, role=Role.RESIST, eccentric=False,
-                     rule=rdl, tweak=with_session(2, pain=6))  # fmt: skip
+    painful = replay(
+        rdl_session,
+        slots,
+        start_band=PURPLE,
+        role=Role.RESIST,
+        eccentric=False,
+        rule=rdl,
+        tweak=with_session(2, pain=6),
+    )
     assert moves(painful)[0] == (2, "regress", "Black")
     assert not painful[2].decision.suggested  # a step back applies at once
 
@@ -301,9 +329,17 @@ rules = st.builds(
 
 
 def run(band, history, rule, role=Role.ASSIST, changed=None, owned=frozenset()):
-    return decide(ladder=LADDER, role=role, rule=rule, current_band_id=band,
-                  band_changed_on=changed, sessions=history, today=history[-1].performed_on,
-                  eccentric=role is Role.ASSIST, owned_band_ids=owned)  # fmt: skip
+    return decide(
+        ladder=LADDER,
+        role=role,
+        rule=rule,
+        current_band_id=band,
+        band_changed_on=changed,
+        sessions=history,
+        today=history[-1].performed_on,
+        eccentric=role is Role.ASSIST,
+        owned_band_ids=owned,
+    )
 
 
 def rung(band_id):
@@ -312,8 +348,13 @@ def rung(band_id):
 
 
 @settings(max_examples=300, deadline=None)
-@given(sessions(), rules, st.sampled_from(list(Role)), st.integers(0, 30),
-       st.sets(st.sampled_from(BANDS)))  # fmt: skip
+@given(
+    sessions(),
+    rules,
+    st.sampled_from(list(Role)),
+    st.integers(0, 30),
+    st.sets(st.sampled_from(BANDS)),
+)
 def test_never_more_than_one_ladder_step_per_decision(drawn, rule, role, days, owned):
     band, history = drawn
     if role is Role.RESIST and band is None:
@@ -363,16 +404,26 @@ def test_no_advance_while_a_struggling_or_painful_session_is_recent(drawn, rule,
 @given(sessions(), rules, st.integers(0, 30), st.sets(st.sampled_from(BANDS)))
 def test_graduation_only_from_the_thinnest_band(drawn, rule, days, owned):
     band, history = drawn
-    decision = run(band, history, rule, changed=history[0].performed_on - timedelta(days=days),
-                   owned=frozenset(owned))  # fmt: skip
+    decision = run(
+        band,
+        history,
+        rule,
+        changed=history[0].performed_on - timedelta(days=days),
+        owned=frozenset(owned),
+    )
     if decision.action is Action.GRADUATE:
         assert band == LADDER[0].id
 
 
 @given(st.integers(0, 40))
 def test_a_gap_is_two_weeks_or_more(days):
-    decision = after_gap(ladder=LADDER, role=Role.ASSIST, current_band_id=PURPLE,
-                         last_session_on=START, today=START + timedelta(days=days))  # fmt: skip
+    decision = after_gap(
+        ladder=LADDER,
+        role=Role.ASSIST,
+        current_band_id=PURPLE,
+        last_session_on=START,
+        today=START + timedelta(days=days),
+    )
     assert (decision is not None) == (days >= 14)
     if decision is not None:
         assert decision.band_id == GREEN and decision.action is Action.REGRESS
@@ -383,6 +434,8 @@ def test_the_nordic_rule_of_the_library_is_the_one_replayed_here():
 
     [rule] = BAND_ASSISTED_NORDIC["band_rules"]
     assert (rule["sessions_to_advance"], rule["min_days_on_band"], rule["hold_until_week"]) == (
-        NORDIC_RULE.sessions_to_advance, NORDIC_RULE.min_days_on_band, NORDIC_RULE.hold_until_week,
-    )  # fmt: skip
+        NORDIC_RULE.sessions_to_advance,
+        NORDIC_RULE.min_days_on_band,
+        NORDIC_RULE.hold_until_week,
+    )
     assert date(2026, 1, 5).weekday() == 0

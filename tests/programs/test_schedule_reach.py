@@ -35,9 +35,11 @@ def test_each_assignment_reads_only_its_own_weeks_in_reach(nordic, coach, athlet
     # Week 9 for the early one, week 1 for the late one, and the maintenance week of each
     # (it repeats): not the eight weeks between them for both.
     assert weeks == {
-        (early.program_id, 9), (early.program_id, 11), (late.program_id, 1),
+        (early.program_id, 9),
+        (early.program_id, 11),
+        (late.program_id, 1),
         (late.program_id, 11),
-    }  # fmt: skip
+    }
     dated = assignments.assignment_schedule([early, late], between=window)
     assert {(item.assignment, item.workout.week.number) for item in dated} == {
         (early, 9),

@@ -126,9 +126,17 @@ def test_a_coachs_own_program_round_trips_with_every_kind_of_target(coach):
     curl = Exercise.objects.get(slug="banded-prone-leg-curl")
     Prescription.objects.create(workout=workout, exercise=hold, order=1, sets=2, seconds=45)
     Prescription.objects.create(
-        workout=workout, exercise=curl, order=2, sets=3, set_reps=[12, 10, 8], tempo="30X0",
-        per_side=True, rest_seconds=0, rpe_target=9, notes="Last one",
-    )  # fmt: skip
+        workout=workout,
+        exercise=curl,
+        order=2,
+        sets=3,
+        set_reps=[12, 10, 8],
+        tempo="30X0",
+        per_side=True,
+        rest_seconds=0,
+        rpe_target=9,
+        notes="Last one",
+    )
     services.week_add(program=program)  # an empty week travels too
 
     copy = import_text(program_to_json(program), coach)
@@ -339,8 +347,11 @@ def test_a_gate_left_out_numbers_takes_the_defaults(library, coach):
     copy = import_text(json.dumps(data), coach)
     gate = StageGate.objects.get(week__program=copy)
     assert (gate.week.number, gate.min_sessions, gate.pain_max, gate.test_min_symmetry) == (
-        1, 6, 0, None
-    )  # fmt: skip
+        1,
+        6,
+        0,
+        None,
+    )
 
 
 @pytest.mark.parametrize("match_day", [0, 7, -7, "MD-4", 2.0, True])

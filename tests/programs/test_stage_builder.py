@@ -27,10 +27,17 @@ def week_url(program, week) -> str:
 
 def test_a_week_becomes_a_stage_with_its_gate(coach_client, program):
     week = first(program, "week")
-    response = coach_client.post(week_url(program, week), {
-        "focus": "The Extender", "is_stage": "on", "min_sessions": "8", "pain_max": "1",
-        "test_min_symmetry": "90",
-    }, headers=HTMX)  # fmt: skip
+    response = coach_client.post(
+        week_url(program, week),
+        {
+            "focus": "The Extender",
+            "is_stage": "on",
+            "min_sessions": "8",
+            "pain_max": "1",
+            "test_min_symmetry": "90",
+        },
+        headers=HTMX,
+    )
     gate = StageGate.objects.get(week=week)
     assert (gate.min_sessions, gate.pain_max, gate.test_min_symmetry) == (8, 1, 90)
     assert "Stage: 8 sessions, pain 1/10 or less, test 90%" in response.text
@@ -62,8 +69,9 @@ def test_the_edit_form_shows_the_gate_and_unticking_makes_an_ordinary_week(coach
         ("min_sessions", "six", "Enter a whole number"),
     ],
 )
-def test_bad_gate_numbers_are_refused_next_to_the_field(coach_client, program, field, value,
-                                                        message):  # fmt: skip
+def test_bad_gate_numbers_are_refused_next_to_the_field(
+    coach_client, program, field, value, message
+):
     week, before = first(program, "week"), snapshot(program)
     data = {"focus": "", "is_stage": "on", field: value}
     response = coach_client.post(week_url(program, week), data)

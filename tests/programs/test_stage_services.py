@@ -54,16 +54,22 @@ def stage_workouts(assignment: Assignment, number: int) -> list[Workout]:
 def do_session(assignment, workout, *, occurrence=1, pain=1, on=START) -> WorkoutLog:
     """The athlete does every prescribed set of the workout and finishes with this pain."""
     log = workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=workout, today=on,
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=workout,
+        today=on,
         occurrence=occurrence,
-    )  # fmt: skip
+    )
     for prescription in workout.prescriptions.all():
         for number in range(1, prescription.sets + 1):
             set_log(
-                workout_log=log, token=uuid.uuid4(), exercise_id=prescription.exercise_id,
-                prescription=prescription, set_number=number,
+                workout_log=log,
+                token=uuid.uuid4(),
+                exercise_id=prescription.exercise_id,
+                prescription=prescription,
+                set_number=number,
                 reps=prescription.target_for_set(number),
-            )  # fmt: skip
+            )
     return workout_finish(workout_log=log, rpe=4, pain=pain)
 
 
@@ -85,9 +91,12 @@ def do_stage(assignment, number: int, *, sessions=10, pain=1, on=START) -> list[
 def sign_off(assignment, by, today=TODAY) -> str:
     stage = stage_now(assignment)
     return stage_sign_off(
-        assignment=assignment, stage=stage, reading=stage_reading(assignment, stage), by=by,
+        assignment=assignment,
+        stage=stage,
+        reading=stage_reading(assignment, stage),
+        by=by,
         today=today,
-    )  # fmt: skip
+    )
 
 
 def weeks_dated(assignment, between) -> dict[tuple[int, int], list]:
@@ -152,9 +161,11 @@ def test_ten_sessions_at_pain_two_or_less_make_the_gate_hold(assignment):
 def test_an_unfinished_session_does_not_count(assignment):
     do_stage(assignment, 1, sessions=9)
     workout_start(
-        athlete=assignment.athlete, assignment=assignment,
-        workout=stage_workouts(assignment, 1)[9], today=TODAY,
-    )  # fmt: skip
+        athlete=assignment.athlete,
+        assignment=assignment,
+        workout=stage_workouts(assignment, 1)[9],
+        today=TODAY,
+    )
     assert stage_record(assignment, stage_now(assignment)).pains == (1,) * 9
     assert not stage_reading(assignment, stage_now(assignment)).ready
 
@@ -195,8 +206,9 @@ def test_after_the_sign_off_stage_2_is_dated_from_today_and_stage_1_stops(assign
     assert min(dated[(2, 2)]) == TODAY + timedelta(days=7)
     diver = [item for item in assignment_schedule([assignment], between=(TODAY, TODAY))]
     assert [item.workout.title for item in diver] == [
-        "Extender and Diver, morning", "Extender, evening",
-    ]  # fmt: skip
+        "Extender and Diver, morning",
+        "Extender, evening",
+    ]
     stage_2 = stage_workouts(assignment, 2)[0]
     assert workout_for_athlete(assignment.athlete, stage_2.pk) == (stage_2, assignment)
 

@@ -17,20 +17,26 @@ GOOD_WEEK = (0, 1, 2, 1, 0, 0, 2, 1, 1, 0)  # ten sessions, none over 2/10
     [
         pytest.param(StageRecord(pains=GOOD_WEEK), True, [], id="ten-sessions-all-pain-2-or-less"),
         pytest.param(
-            StageRecord(pains=GOOD_WEEK[:9]), False,
-            ["10 sessions done in this stage (9 so far)"], id="nine-sessions",
+            StageRecord(pains=GOOD_WEEK[:9]),
+            False,
+            ["10 sessions done in this stage (9 so far)"],
+            id="nine-sessions",
         ),
         pytest.param(
-            StageRecord(pains=(*GOOD_WEEK[:9], 3)), False,
+            StageRecord(pains=(*GOOD_WEEK[:9], 3)),
+            False,
             ["Pain 2/10 or less in every session of the stage (highest so far 3/10)"],
             id="one-session-at-pain-3",
         ),
         pytest.param(
-            StageRecord(pains=GOOD_WEEK, pain_stops=1), False,
-            ["No exercise stopped for pain in this stage (1 stopped)"], id="a-pain-stop",
+            StageRecord(pains=GOOD_WEEK, pain_stops=1),
+            False,
+            ["No exercise stopped for pain in this stage (1 stopped)"],
+            id="a-pain-stop",
         ),
         pytest.param(
-            StageRecord(), False,
+            StageRecord(),
+            False,
             [
                 "10 sessions done in this stage (0 so far)",
                 "Pain 2/10 or less in every session of the stage",
@@ -38,10 +44,13 @@ GOOD_WEEK = (0, 1, 2, 1, 0, 0, 2, 1, 1, 0)  # ten sessions, none over 2/10
             id="no-sessions",
         ),
         pytest.param(
-            StageRecord(pains=(1,) * 12), True, [], id="more-sessions-than-needed",
+            StageRecord(pains=(1,) * 12),
+            True,
+            [],
+            id="more-sessions-than-needed",
         ),
     ],
-)  # fmt: skip
+)
 def test_the_l_protocol_gate(record, ready, missing):
     reading = gate_reading(L_PROTOCOL, record)
     assert reading.ready is ready
