@@ -205,3 +205,12 @@ def suggestion_decide(*, change: BandChange, approve: bool, by) -> BandChange:
     track.band_id = change.to_band_id
     track.save(update_fields=["band", "updated_at"])
     return change
+
+
+@transaction.atomic
+def band_start_found(*, track: BandTrack, band: Band, reason: str, at: datetime) -> BandChange:
+    """Session 1's start-band finder has its answer: the track starts on `band`, and the
+    reason names the trials that chose it. Written as a start (a band's days count from the
+    assignment's start, `changed_on`); a pending suggestion is settled by it."""
+    track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
+    return _move(track, band.pk, action="start", reason=reason, decided_by=DecidedBy.ENGINE, at=at)
