@@ -73,7 +73,8 @@ def program_assign(
     return assignment
 
 
-# Petersen's once-a-week 3 x 12/10/8, or the low volume of 2 x 6 (Presland 2018, Lacome 2020).
+# Petersen's once-a-week 3 x 12/10/8, or the low volume of 2 x 6 (in season, Lacome 2020; after
+# a high-volume block, Behan 2022).
 MAINTENANCE_TARGETS = {
     MaintenanceDose.STANDARD: {"sets": 3, "set_reps": [12, 10, 8], "reps_min": None},
     MaintenanceDose.LOW_VOLUME: {"sets": 2, "set_reps": [], "reps_min": 6},

@@ -182,11 +182,11 @@ DESK_WORKER_RESET = {
     "title": "Desk-worker reset, 4 weeks",
     "summary": (
         "Three short sessions a week of active band stretches, leg flings, banded bridges and "
-        "pull-throughs for hamstrings stiff from sitting."
+        "pull-throughs for people who sit for much of the day."
     ),
     "goal": (
-        "Restore length and strength to hamstrings held short by long hours in a chair, easing "
-        "the low back. Week 4 drops a set from the strength work so the habit sticks."
+        "Build range and strength in the hamstrings with short sessions that fit a working "
+        "day. Week 4 drops a set from the strength work so the habit sticks."
     ),
     "weeks": [
         desk_week(1, "Find the stretch", 3),
@@ -220,8 +220,8 @@ RUNNERS_RESILIENCE = {
         "banded good mornings and stability-ball curls."
     ),
     "goal": (
-        "Build hamstrings that brake the leg before each foot strike and keep up with strong "
-        "quads, for fewer strains. The Nordic starts on a blue assist band."
+        "Build the eccentric strength hamstrings use to brake the leg before each foot strike. "
+        "The Nordic starts on a blue assist band."
     ),
     "weeks": [
         run_week(1, "Wake the hamstrings up", 5),
@@ -249,8 +249,10 @@ IN_SEASON_MAINTENANCE = {
     ),
     "goal": (
         "Keep the eccentric strength and the longer fascicles a Nordic block built, with one "
-        "session a week between matches. Low volumes kept both in Presland 2018 and Lacome "
-        "2020; Petersen's maintenance was 3 x 12/10/8 once a week."
+        "session a week between matches. In season, 1 set of 4 Nordics did as well as 4 sets "
+        "(Lacome 2020); after a high-volume block, a low volume kept the longer fascicles, "
+        "while low volume from the start did not (Behan 2022). Petersen's maintenance was "
+        "3 x 12/10/8 once a week."
     ),
     "weeks": [week(1, MAINTAIN, MAINTENANCE_SESSION, FULL_VOLUME, maintenance=True)],
     # The band keeps moving in season, one session a week: the coach sets where it starts.

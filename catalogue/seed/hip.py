@@ -138,8 +138,8 @@ EXERCISES = [
         "name": "Band-resisted Romanian deadlift",
         "slug": "band-resisted-romanian-deadlift",
         "summary": (
-            "A Romanian deadlift with a band pulling the bar forward, so the hamstrings and "
-            "lats must work harder to keep the load tight to your legs."
+            "A Romanian deadlift with a band pulling the bar forward, away from your legs: "
+            "you hinge while keeping the load tight to your thighs and shins."
         ),
         "setup": (
             "Wrap a loop around the middle of the barbell and anchor the other end low to a rack "

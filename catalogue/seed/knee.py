@@ -57,14 +57,15 @@ EXERCISES = [
             "across your chest. Kneel on a pad facing away from the anchor, with a partner "
             "holding your ankles down or your heels hooked under a fixed pad that cannot lift or "
             "roll. A thicker band carries more of your weight; step down to a thinner band as "
-            "your strength improves."
+            "your strength improves. Studies of assisted Nordics used bands that took 5-20% of "
+            "body mass (Burrows 2020)."
         ),
         "cues": lines(
             "Keep one straight line from your knees to your head.",
             "Squeeze your glutes so your hips stay forward.",
             "Lower yourself forward as slowly as you can, braking the whole way.",
-            "Keep braking through the last third: the band helps most there, "
-            "but the control stays yours.",
+            "Keep braking through the last third. If you are light, a thick band can carry "
+            "most or all of your weight there: when the fall costs you nothing, go thinner.",
             "Catch yourself on your hands and push the floor away to get back to kneeling.",
         ),
         "mistakes": lines(
@@ -124,8 +125,8 @@ EXERCISES = [
         "name": "Standing single-leg band curl",
         "slug": "standing-single-leg-band-curl",
         "summary": (
-            "One leg at a time, curl the heel up against a low-anchored band to wake up "
-            "hamstrings that tend to switch off, a useful warm-up for runners."
+            "One leg at a time, curl the heel up against a low-anchored band: a light "
+            "knee-bending warm-up for the hamstrings before a run."
         ),
         "setup": (
             "Anchor a loop to a sturdy post close to the floor and stand facing it, holding on "

@@ -69,6 +69,18 @@ PREVIOUS = {
             "Hauling the leg into the stretch instead of easing into it.",
         ),
     },
+    "standing-single-leg-band-curl": {
+        "summary": (
+            "One leg at a time, curl the heel up against a low-anchored band to wake up "
+            "hamstrings that tend to switch off, a useful warm-up for runners."
+        ),
+    },
+    "band-resisted-romanian-deadlift": {
+        "summary": (
+            "A Romanian deadlift with a band pulling the bar forward, so the hamstrings and "
+            "lats must work harder to keep the load tight to your legs."
+        ),
+    },
     "banded-pull-through": {
         "summary": (
             "A high-rep hinge against a band anchored behind you that grooves hip extension "

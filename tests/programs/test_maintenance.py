@@ -167,7 +167,7 @@ def test_an_unknown_dose_assigns_nothing(nordic, coach, athlete):
 
 def test_the_in_season_program_is_maintenance_from_its_first_week(nordic, coach, athlete):
     in_season = Program.objects.library().get(slug="in-season-nordic-maintenance")
-    assert "Presland 2018" in in_season.goal and "Lacome 2020" in in_season.goal
+    assert "Lacome 2020" in in_season.goal and "Behan 2022" in in_season.goal
     assignment = assignments.program_assign(
         template=in_season,
         athlete=athlete,
