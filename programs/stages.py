@@ -1,15 +1,20 @@
 """Return-to-play gates: whether a stage's record opens the next stage. A stage repeats week after
-week until its sessions were all at or under the pain limit (DESIGN.md: pain <= 2 through the
-stage), enough of them are done, a strength test reached its mark if the gate asks for one, and
-then the coach signs it off: the criteria say what is still missing, in words for the athlete and
-the coach. The record comes from the logbook (`logbook.stages`); the opening is written by
-`programs.season.stage_sign_off`.
+week until its last 3 sessions were at or under the pain limit (pain <= 2) with no exercise
+stopped for pain, enough sessions are done, a strength test reached its mark if the gate asks for
+one, and then the coach signs it off: the criteria say what is still missing, in words for the
+athlete and the coach. Only the last sessions count, so one sore day early in a stage does not
+keep it shut for good. The record comes from the logbook (`logbook.stages`); the opening is
+written by `programs.season.stage_sign_off`.
 
 Pure functions, no Django, tested without a database.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+# The sessions the pain criteria read: the stage's most recent ones, so the gate follows how the
+# hamstring is now, not its worst day since the stage opened.
+LAST_SESSIONS = 3
 
 
 @dataclass(frozen=True)
@@ -23,8 +28,8 @@ class Gate:
 class StageRecord:
     """What the athlete did in the stage so far."""
 
-    pains: tuple[int, ...] = ()  # each completed session's pain, 0-10
-    pain_stops: int = 0  # exercises stopped because they hurt
+    pains: tuple[int, ...] = ()  # each completed session's pain, 0-10, oldest first
+    pain_stops: int = 0  # exercises stopped for pain in the last LAST_SESSIONS sessions
     symmetry: float | None = None  # best weaker-to-stronger % of the tests in the stage
     # The last day the stage was trained in or has a begun session dated on, if any.
     lived_through: date | None = None
@@ -53,19 +58,19 @@ class GateReading:
 
 def gate_reading(gate: Gate, record: StageRecord) -> GateReading:
     done = len(record.pains)
-    highest = max(record.pains, default=None)
+    highest = max(record.pains[-LAST_SESSIONS:], default=None)
     criteria = [
         Criterion(
             f"{gate.min_sessions} sessions done in this stage ({done} so far)",
             done >= gate.min_sessions,
         ),
         Criterion(
-            f"Pain {gate.pain_max}/10 or less in every session of the stage"
-            + (f" (highest so far {highest}/10)" if highest is not None else ""),
+            f"Pain {gate.pain_max}/10 or less in each of the last {LAST_SESSIONS} sessions"
+            + (f" (highest of them {highest}/10)" if highest is not None else ""),
             done > 0 and highest <= gate.pain_max,
         ),
         Criterion(
-            "No exercise stopped for pain in this stage"
+            f"No exercise stopped for pain in the last {LAST_SESSIONS} sessions"
             + (f" ({record.pain_stops} stopped)" if record.pain_stops else ""),
             record.pain_stops == 0,
         ),

@@ -60,7 +60,7 @@ def test_the_coach_signs_off_stage_one_and_the_athlete_moves_on(
     expect(card.locator("h2")).to_have_text("Stage 1 of 3: The Extender")
     expect(card).to_contain_text("The next stage opens when:")
     expect(card).to_contain_text("10 sessions done in this stage (9 so far)")
-    expect(card).to_contain_text("Pain 2/10 or less in every session of the stage")
+    expect(card).to_contain_text("Pain 2/10 or less in each of the last 3 sessions")
     expect(card).to_contain_text("Your coach signs it off")
     assert_fits_the_phone(phone)
     screenshot(phone, "return-to-play-today-stage-1")

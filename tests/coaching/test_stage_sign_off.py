@@ -23,8 +23,8 @@ from tests.programs.test_stage_services import (
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CRITERIA = (
     "10 sessions done in this stage (0 so far)",
-    "Pain 2/10 or less in every session of the stage",
-    "No exercise stopped for pain in this stage",
+    "Pain 2/10 or less in each of the last 3 sessions",
+    "No exercise stopped for pain in the last 3 sessions",
 )
 SIGNED_OFF = "The Extender signed off: stage 2 (Add the Diver) starts today."
 
@@ -108,8 +108,8 @@ def test_htmx_gets_the_card_back_with_the_warning(coach_client, assignment):
         f'<article class="card assignment" id="assignment-{assignment.pk}"'
     )
     assert (
-        '<p class="notice" role="status">Not yet: Pain 2/10 or less in every session of the '
-        "stage (highest so far 3/10).</p>"
+        '<p class="notice" role="status">Not yet: Pain 2/10 or less in each of the last 3 '
+        "sessions (highest of them 3/10).</p>"
     ) in response.text
     assert not StageOpening.objects.exists()
 
@@ -233,7 +233,7 @@ def test_today_shows_the_stage_and_what_opens_the_next(athlete_phone, assignment
     assert "Stage 1 of 3: The Extender" in text
     assert "since Mon 5 Oct. The next stage opens when:" in text
     assert "10 sessions done in this stage (3 so far)" in text
-    assert "Pain 2/10 or less in every session of the stage (highest so far 1/10)" in text
+    assert "Pain 2/10 or less in each of the last 3 sessions (highest of them 1/10)" in text
     assert "Your coach signs it off" in text
     assert "Extender, morning" in text
 

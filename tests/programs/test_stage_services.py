@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.http import Http404
 
-from logbook.models import SetLog, WorkoutLog
-from logbook.services import set_log, workout_finish, workout_start
+from logbook.models import PainKind, PainWhere, SetLog, Side, WorkoutLog
+from logbook.services import pain_stop_record, set_log, workout_finish, workout_start
 from logbook.stages import stage_reading, stage_record
 from programs.access import workout_for_athlete
 from programs.assignments import assignment_schedule, program_assign, scheduled_on
@@ -255,7 +255,7 @@ def test_a_session_at_pain_three_keeps_the_gate_shut(assignment, coach):
         sign_off(assignment, coach)
 
     assert str(refusal.value) == (
-        "Not yet: Pain 2/10 or less in every session of the stage (highest so far 3/10)."
+        "Not yet: Pain 2/10 or less in each of the last 3 sessions (highest of them 3/10)."
     )
     assert not StageOpening.objects.exists()
     assert stage_now(assignment).number == 1
@@ -264,8 +264,60 @@ def test_a_session_at_pain_three_keeps_the_gate_shut(assignment, coach):
 def test_a_pain_three_finish_keeps_the_gate_shut_too(assignment, coach):
     do_stage(assignment, 1, sessions=10)
     do_session(assignment, stage_workouts(assignment, 1)[10], pain=3)
-    with pytest.raises(StageNotReady, match=r"highest so far 3/10"):
+    with pytest.raises(StageNotReady, match=r"highest of them 3/10"):
         sign_off(assignment, coach)
+
+
+def test_a_pain_three_on_day_one_does_not_keep_the_stage_shut_for_good(assignment, coach):
+    """The replay of issue 25: one sore first session, then ten at 2/10 or less."""
+    workouts = stage_workouts(assignment, 1)
+    do_session(assignment, workouts[0], pain=3)
+    for n, workout in enumerate(workouts[1:11], start=1):
+        do_session(assignment, workout, pain=2, on=START + timedelta(days=n // 2))
+
+    record = stage_record(assignment, stage_now(assignment))
+    assert record.pains == (3,) + (2,) * 10  # oldest first, the sore day kept in the record
+
+    assert sign_off(assignment, coach).startswith("The Extender signed off")
+
+
+def test_the_pains_are_read_in_the_order_the_sessions_were_finished(assignment, time_machine):
+    """Begun in one order and finished in the other: the last finished is the last read."""
+    morning, evening = stage_workouts(assignment, 1)[:2]
+    begun = [
+        workout_start(
+            athlete=assignment.athlete, assignment=assignment, workout=workout, today=START
+        )
+        for workout in (morning, evening)
+    ]
+    workout_finish(workout_log=begun[1], rpe=4, pain=3)
+    time_machine.shift(timedelta(hours=1))
+    workout_finish(workout_log=begun[0], rpe=4, pain=0)
+    assert stage_record(assignment, stage_now(assignment)).pains == (3, 0)
+
+
+def stop_for_pain(log: WorkoutLog) -> None:
+    prescription = log.workout.prescriptions.first()
+    pain_stop_record(
+        workout_log=log,
+        exercise=prescription.exercise,
+        side=Side.LEFT,
+        where=PainWhere.MIDDLE,
+        kind=PainKind.DULL,
+    )
+
+
+def test_a_pain_stop_counts_while_it_is_among_the_last_three_sessions(assignment, coach):
+    logs = do_stage(assignment, 1, sessions=10)
+    stop_for_pain(logs[-3])
+    assert stage_record(assignment, stage_now(assignment)).pain_stops == 1
+    with pytest.raises(StageNotReady, match=r"No exercise stopped for pain in the last 3"):
+        sign_off(assignment, coach)
+
+    do_session(assignment, stage_workouts(assignment, 1)[10], pain=1)
+
+    assert stage_record(assignment, stage_now(assignment)).pain_stops == 0
+    assert sign_off(assignment, coach).startswith("The Extender signed off")
 
 
 def test_signing_off_the_last_stage_ends_the_program(assignment, coach):
