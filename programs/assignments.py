@@ -23,11 +23,13 @@ from programs.models import (
     Program,
     ProgramWeek,
     StageOpening,
+    StartBandFinder,
     Workout,
 )
 from programs.places import WorkoutPlace, program_places, versions_of
 from programs.schedule import WEEK, repeats, week_on, week_start, workout_date
 from programs.services import program_copy
+from programs.start_band_finder import is_band_assisted_nordic
 
 
 class AlreadyAssigned(Exception):
@@ -43,14 +45,19 @@ def program_assign(
     by,
     start_bands: dict | None = None,
     maintenance: str = MaintenanceDose.STANDARD,
+    find_start_band: bool = True,
 ) -> Assignment:
     """Copy the template for the athlete, start a band track for each exercise with a band
     rule (at the coach's chosen band, else the rule's start band), and date the schedule. The
-    copy's maintenance phase, if the template has one, gets the chosen Nordic dose."""
+    copy's maintenance phase, if the template has one, gets the chosen Nordic dose. Session 1
+    finds the start band of a band-assisted Nordic with a band rule, unless the coach said no
+    (`find_start_band`); the chosen band is used until then."""
     if Assignment.objects.for_athlete(athlete).open().filter(template=template).exists():
         raise AlreadyAssigned(f"{athlete} already has {template.title}.")
     maintenance = MaintenanceDose(maintenance)  # a ValueError for anything else
     copy = program_copy(program=template, owner=by, is_template=False)
+    rules = list(copy.band_rules.select_related("start_band", "exercise"))
+    finds = find_start_band and any(is_band_assisted_nordic(rule.exercise) for rule in rules)
     assignment = Assignment.objects.create(
         athlete=athlete,
         program=copy,
@@ -58,10 +65,11 @@ def program_assign(
         assigned_by=by,
         start_date=start_date,
         maintenance=maintenance,
+        start_band_finder=StartBandFinder.ON if finds else StartBandFinder.OFF,
     )
     maintenance_dose_apply(program=copy, dose=maintenance)
     start_bands = start_bands or {}
-    for rule in copy.band_rules.select_related("start_band"):
+    for rule in rules:
         band = start_bands.get(rule.exercise_id, rule.start_band)
         bands.track_start(
             assignment=assignment,

@@ -19,6 +19,7 @@ from programs.models import (
     Workout,
 )
 from programs.sharing import MAX_BYTES, ImportRefused, read_program_file
+from programs.start_band_finder import is_band_assisted_nordic
 
 TARGET_HELP = "Reps as 8, a range 8-10, per set 12/10/8, or a hold in seconds: 45 s."
 
@@ -291,6 +292,14 @@ class AssignForm(forms.Form):
                     initial=rule.start_band,
                     label=f"{athlete}: {rule.exercise.name}",
                 )
+        if any(is_band_assisted_nordic(rule.exercise) for rule in self.rules):
+            self.fields["find_start_band"] = forms.BooleanField(
+                label="Find the start band in session 1",
+                initial=True,
+                required=False,
+                help_text="Two reps per band, from the thickest band the athlete owns toward "
+                "thinner; the starting band below is used until then.",
+            )
         if program.weeks.filter(is_maintenance=True).exists():
             self.fields["maintenance"] = forms.ChoiceField(
                 label="Maintenance after the last week",
@@ -313,6 +322,14 @@ class AssignForm(forms.Form):
 
     def maintenance_dose(self) -> str:
         return self.cleaned_data.get("maintenance") or MaintenanceDose.STANDARD
+
+    @property
+    def find_start_band_field(self):
+        return self["find_start_band"] if "find_start_band" in self.fields else None
+
+    def find_start_band(self) -> bool:
+        """Ticked; False also for a program with no band-assisted Nordic (nothing to find)."""
+        return self.cleaned_data.get("find_start_band", False)
 
     def chosen_athletes(self) -> list:
         kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")

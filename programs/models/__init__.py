@@ -10,6 +10,7 @@ from programs.models.assignment import (
     ChangeStatus,
     DecidedBy,
     MaintenanceDose,
+    StartBandFinder,
 )
 from programs.models.plan import (
     PAIN_MAX,
@@ -51,6 +52,7 @@ __all__ = [
     "ProgramWeek",
     "StageGate",
     "StageOpening",
+    "StartBandFinder",
     "StructureVersion",
     "Workout",
     "validate_tempo",

@@ -26,6 +26,16 @@ class MaintenanceDose(models.TextChoices):
     LOW_VOLUME = "low_volume", "Once a week, 2 x 6 (low volume)"
 
 
+class StartBandFinder(models.TextChoices):
+    """Whether session 1 of the band-assisted Nordic finds the athlete's start band (two reps
+    per band, `programs.start_band`) before the first set is logged. On by default when the
+    program has a band rule for it; the coach can switch it off, and once found it stays so."""
+
+    ON = "on", "Find it in session 1"
+    OFF = "off", "Off: the band set when assigning"
+    FOUND = "found", "Found in session 1"
+
+
 OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
 
 
@@ -70,6 +80,9 @@ class Assignment(models.Model):
     maintenance = models.CharField(
         max_length=10, choices=MaintenanceDose, default=MaintenanceDose.STANDARD
     )
+    start_band_finder = models.CharField(
+        max_length=5, choices=StartBandFinder, default=StartBandFinder.OFF
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
@@ -90,6 +103,10 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=Q(maintenance__in=MaintenanceDose.values),
                 name="programs_assignment_maintenance_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_band_finder__in=StartBandFinder.values),
+                name="programs_assignment_start_band_finder_valid",
             ),
             # Resuming moves the schedule on by the days since `paused_on`.
             models.CheckConstraint(

@@ -35,6 +35,7 @@ def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
                         by=request.user,
                         start_bands=form.start_bands(athlete),
                         maintenance=form.maintenance_dose(),
+                        find_start_band=form.find_start_band(),
                     )
         except assignments.AlreadyAssigned as error:
             form.add_error("target", f"{error} End that assignment first; nothing was assigned.")
