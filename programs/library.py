@@ -265,11 +265,17 @@ EXTENDER = "the-extender"
 DIVER = "the-diver"
 GLIDER = "the-glider"
 
-# The trials' doses (Askling 2013, 2014), on the injured leg only, so not per side.
+# The trials' doses (Askling 2013, 2014), on the injured leg only, so not per side. The Diver
+# and the Glider progress range first, then speed (Askling 2013).
+RANGE_THEN_SPEED = "Range first, slowly; faster only once the full range is pain-free."
 EXTENDER_RX = rx(EXTENDER, 3, 12, rest=60, notes="Injured leg only. Slowly, to just before pain.")
-DIVER_RX = rx(DIVER, 3, 6, rest=60, notes="Stand on the injured leg. Stop before it hurts.")
+DIVER_RX = rx(DIVER, 3, 6, rest=60, notes=f"Stand on the injured leg. {RANGE_THEN_SPEED}")
 GLIDER_RX = rx(
-    GLIDER, 3, 4, rest=60, notes="Injured leg in front. Come back with the arms, not the leg."
+    GLIDER,
+    3,
+    4,
+    rest=60,
+    notes=f"Injured leg in front; come back with the arms. {RANGE_THEN_SPEED}",
 )
 PAIN_FREE = (
     "Take each exercise only as far as it stays pain-free: no pain, or at most a mild "

@@ -3,6 +3,9 @@ the L-protocol (extender, diver, glider)."""
 
 from catalogue.seed.text import INTO_PAIN, LOOSE_ANCHOR, PAIN_FREE, ROUNDED_BACK, lines
 
+# The Diver and the Glider progress range first, then speed (Askling 2013).
+SPEED_TOO_SOON = "Speeding up before the full range is pain-free: range first, then speed."
+
 EXERCISES = [
     {
         "name": "Banded good morning",
@@ -315,6 +318,8 @@ EXERCISES = [
             "Keep the standing knee at the same slight bend.",
             PAIN_FREE,
             "Stop before it hurts and come back up to standing under control.",
+            "Range first: dive a little deeper as it allows, still slowly.",
+            "Speed after: once the full range is pain-free, dive a little faster, bit by bit.",
         ),
         "mistakes": lines(
             "Bending the standing knee more on the way down, which takes the stretch off the "
@@ -323,6 +328,7 @@ EXERCISES = [
             "Rounding the back to reach lower instead of hinging at the hip.",
             "Letting the pelvis twist open toward the lifted leg.",
             INTO_PAIN,
+            SPEED_TOO_SOON,
         ),
         "pattern": "hip_hinge",
         "band_role": "none",
@@ -352,13 +358,15 @@ EXERCISES = [
             PAIN_FREE,
             "Come back to the start by pulling on the support with your arms, "
             "not with the front leg.",
-            "Slide a little further as it gets easier, only while it stays pain-free.",
+            "Range first: slide a little further as it gets easier, still slowly.",
+            "Speed after: once the full range is pain-free, slide a little faster, bit by bit.",
         ),
         "mistakes": lines(
             "Dragging the body back to the start with the front hamstring instead of the arms.",
             "Leaning the upper body forward instead of staying upright.",
             "Trying it in shoes or on a floor with grip, so the foot sticks and then jerks.",
             INTO_PAIN,
+            SPEED_TOO_SOON,
         ),
         "pattern": "hip_hinge",
         "band_role": "none",

@@ -1,6 +1,6 @@
 """The seed's earlier wording of the fields it corrected (see `PREVIOUS`)."""
 
-from catalogue.seed.text import LOOSE_ANCHOR, lines
+from catalogue.seed.text import INTO_PAIN, LOOSE_ANCHOR, PAIN_FREE, lines
 
 # The wording the seed used before its last correction, for the fields that changed. A database
 # seeded before `seeded` values were recorded still holds it: where a field equals this old text
@@ -97,6 +97,40 @@ PREVIOUS = {
             "Keep your chest up and your knees in line with your toes.",
             "Feel the backs of your thighs load at the bottom.",
             "Drive up through your whole foot and squeeze at the top.",
+        ),
+    },
+    # Before the Diver and the Glider said range first, then speed (Askling 2013).
+    "the-diver": {
+        "cues": lines(
+            "Tip the upper body forward from the hip of the standing leg, like a slow dive.",
+            "Reach the arms forward as the free leg stretches back, keeping the pelvis level.",
+            "Keep the standing knee at the same slight bend.",
+            PAIN_FREE,
+            "Stop before it hurts and come back up to standing under control.",
+        ),
+        "mistakes": lines(
+            "Bending the standing knee more on the way down, which takes the stretch off the "
+            "hamstring.",
+            "Locking the standing knee straight.",
+            "Rounding the back to reach lower instead of hinging at the hip.",
+            "Letting the pelvis twist open toward the lifted leg.",
+            INTO_PAIN,
+        ),
+    },
+    "the-glider": {
+        "cues": lines(
+            "Keep the upper body upright and the front knee at the same slight bend.",
+            "Slide the back foot slowly backward, as far as is comfortable.",
+            PAIN_FREE,
+            "Come back to the start by pulling on the support with your arms, "
+            "not with the front leg.",
+            "Slide a little further as it gets easier, only while it stays pain-free.",
+        ),
+        "mistakes": lines(
+            "Dragging the body back to the start with the front hamstring instead of the arms.",
+            "Leaning the upper body forward instead of staying upright.",
+            "Trying it in shoes or on a floor with grip, so the foot sticks and then jerks.",
+            INTO_PAIN,
         ),
     },
 }

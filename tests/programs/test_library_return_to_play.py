@@ -5,6 +5,9 @@ from collections import defaultdict
 
 import pytest
 
+from catalogue import seed
+from catalogue.models import Exercise
+from catalogue.services import load_catalogue
 from programs.library import LIBRARY, load_library, week, workout
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 
@@ -163,3 +166,46 @@ def test_a_week_spec_takes_a_gate_and_sessions_of_their_own():
         ({"exercise": EXTENDER},),
         "Read me",
     )
+
+
+# Range first, then speed (Askling 2013): the Diver and the Glider
+
+
+@pytest.mark.parametrize(("slug", "movement"), [(DIVER, "dive"), (GLIDER, "slide")])
+def test_the_diver_and_glider_cues_widen_the_range_before_the_speed(catalogue, slug, movement):
+    """The athlete first goes further, slowly; faster only once the whole range is pain-free."""
+    exercise = Exercise.objects.get(slug=slug)
+    cues = exercise.cues.splitlines()
+    range_first = next(i for i, cue in enumerate(cues) if cue.startswith("Range first"))
+    speed_after = next(i for i, cue in enumerate(cues) if cue.startswith("Speed after"))
+    assert range_first < speed_after
+    assert "slowly" in cues[range_first]
+    assert f"once the full range is pain-free, {movement} a little faster" in cues[speed_after]
+    assert "before the full range is pain-free" in exercise.mistakes
+
+
+@pytest.mark.parametrize(
+    ("slug", "field"),
+    [(DIVER, "cues"), (DIVER, "mistakes"), (GLIDER, "cues"), (GLIDER, "mistakes")],
+)
+def test_a_database_seeded_with_the_old_cues_gets_range_then_speed(catalogue, slug, field):
+    """A row seeded before `seeded` was kept holds the earlier wording: the load corrects it."""
+    Exercise.objects.filter(slug=slug).update(seeded={}, **{field: seed.PREVIOUS[slug][field]})
+    load_catalogue()
+    [fields] = [fields for fields in seed.EXERCISES if fields["slug"] == slug]
+    assert getattr(Exercise.objects.get(slug=slug), field) == fields[field]
+    assert "full range is pain-free" in fields[field]
+
+
+def test_the_stage_notes_say_range_first_then_speed(program):
+    for slug in (DIVER, GLIDER):
+        notes = {
+            rx.notes
+            for rx in Prescription.objects.filter(
+                workout__week__program=program, exercise__slug=slug
+            )
+        }
+        assert len(notes) == 1, slug
+        (note,) = notes
+        assert "Range first" in note and "full range is pain-free" in note, slug
+        assert note.index("slowly") < note.index("faster")
