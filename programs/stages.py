@@ -1,10 +1,11 @@
 """Return-to-play gates: whether a stage's record opens the next stage. A stage repeats week after
 week until its last 3 sessions were at or under the pain limit (pain <= 2) with no exercise
 stopped for pain, enough sessions are done, a strength test reached its mark if the gate asks for
-one, and then the coach signs it off: the criteria say what is still missing, in words for the
-athlete and the coach. Only the last sessions count, so one sore day early in a stage does not
-keep it shut for good. The record comes from the logbook (`logbook.stages`); the opening is
-written by `programs.season.stage_sign_off`.
+one, the athlete reported the Askling H-test with no insecurity if the gate asks for that (the
+last stage, back to running), and then the coach signs it off: the criteria say what is still
+missing, in words for the athlete and the coach. Only the last sessions count, so one sore day
+early in a stage does not keep it shut for good. The record comes from the logbook
+(`logbook.stages`); the opening is written by `programs.season.stage_sign_off`.
 
 Pure functions, no Django, tested without a database.
 """
@@ -22,6 +23,15 @@ class Gate:
     min_sessions: int
     pain_max: int
     test_min_symmetry: int | None = None  # % of the stronger leg the weaker must reach
+    h_test: bool = False  # the Askling H-test, with no insecurity reported
+
+
+@dataclass(frozen=True)
+class HTest:
+    """The athlete's report of an Askling H-test: whether they felt any insecurity in it."""
+
+    on: date
+    insecure: bool
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class StageRecord:
     pains: tuple[int, ...] = ()  # each completed session's pain, 0-10, oldest first
     pain_stops: int = 0  # exercises stopped for pain in the last LAST_SESSIONS sessions
     symmetry: float | None = None  # best weaker-to-stronger % of the tests in the stage
+    h_test: HTest | None = None  # the latest H-test the athlete reported in the stage
     # The last day the stage was trained in or has a begun session dated on, if any.
     lived_through: date | None = None
 
@@ -85,7 +96,21 @@ def gate_reading(gate: Gate, record: StageRecord) -> GateReading:
                 best is not None and best >= gate.test_min_symmetry,
             )
         )
+    if gate.h_test:
+        criteria.append(h_test_criterion(record.h_test))
     return GateReading(tuple(criteria), record.lived_through)
+
+
+def h_test_criterion(answer: HTest | None) -> Criterion:
+    """The latest report counts: felt insecure on Monday, secure on Thursday is secure now, and
+    the other way round shuts the gate again."""
+    text = "The H-test done with no insecurity reported"
+    if answer is None:
+        return Criterion(f"{text} (not reported yet)", False)
+    day = f"{answer.on:%a} {answer.on.day} {answer.on:%b}"
+    if answer.insecure:
+        return Criterion(f"{text} (insecurity on {day})", False)
+    return Criterion(f"{text} (none on {day})", True)
 
 
 def next_stage_opens(today: date, lived_through: date | None) -> date:

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from programs.stages import Gate, StageRecord, gate_reading, next_stage_opens, symmetry
+from programs.stages import (
+    Gate,
+    HTest,
+    StageRecord,
+    gate_reading,
+    next_stage_opens,
+    symmetry,
+)
 
 L_PROTOCOL = Gate(min_sessions=10, pain_max=2)  # the library's gate for each stage
 TESTED = Gate(min_sessions=10, pain_max=2, test_min_symmetry=90)
@@ -166,3 +173,50 @@ def test_symmetry_needs_both_legs(left, right):
 )
 def test_the_next_stage_opens_after_the_last_day_trained_in_this_one(lived_through, opens):
     assert next_stage_opens(date(2026, 10, 9), lived_through) == opens
+
+
+# Back to running: the Askling H-test, as the athlete reports it
+
+RUNNING = Gate(min_sessions=3, pain_max=2, h_test=True)
+H_TEST_TEXT = "The H-test done with no insecurity reported"
+TUESDAY = date(2026, 10, 13)
+
+
+@pytest.mark.parametrize(
+    ("answer", "met", "tail"),
+    [
+        pytest.param(None, False, " (not reported yet)", id="not-reported"),
+        pytest.param(
+            HTest(TUESDAY, insecure=True), False, " (insecurity on Tue 13 Oct)", id="insecure"
+        ),
+        pytest.param(HTest(TUESDAY, insecure=False), True, " (none on Tue 13 Oct)", id="secure"),
+    ],
+)
+def test_a_gate_that_asks_for_the_h_test(answer, met, tail):
+    reading = gate_reading(RUNNING, StageRecord(pains=(1, 0, 2), h_test=answer))
+    test = reading.criteria[-1]
+    assert (test.text, test.met) == (H_TEST_TEXT + tail, met)
+    assert reading.ready is met
+    assert reading.missing == ([] if met else [H_TEST_TEXT + tail])
+
+
+def test_the_h_test_does_not_stand_in_for_pain_or_sessions():
+    secure = HTest(TUESDAY, insecure=False)
+    reading = gate_reading(RUNNING, StageRecord(pains=(1, 3), h_test=secure))
+    assert reading.missing == [
+        "3 sessions done in this stage (2 so far)",
+        "Pain 2/10 or less in each of the last 3 sessions (highest of them 3/10)",
+    ]
+
+
+def test_the_h_test_and_a_strength_test_are_both_asked_for_when_the_gate_has_both():
+    gate = Gate(min_sessions=3, pain_max=2, test_min_symmetry=90, h_test=True)
+    record = StageRecord(pains=(0, 0, 0), symmetry=88.0, h_test=HTest(TUESDAY, insecure=False))
+    reading = gate_reading(gate, record)
+    assert [criterion.met for criterion in reading.criteria] == [True, True, True, False, True]
+    assert reading.missing == [SYMMETRY_TEXT + " (best so far 88%)"]
+
+
+def test_a_gate_without_the_h_test_does_not_ask_for_it():
+    reading = gate_reading(L_PROTOCOL, StageRecord(pains=GOOD_WEEK))
+    assert not any("H-test" in criterion.text for criterion in reading.criteria)
