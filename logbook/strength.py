@@ -23,6 +23,9 @@ from enum import StrEnum
 NORDBORD_NOISE_N = 76
 RETEST_DROP_PCT = 10  # a drop over 10% that is still inside the noise: retest (DESIGN.md)
 IMBALANCE_FLAG_PCT = 15  # a risk factor in rugby union (Bourne 2015); not in Opar 2015
+# What a threshold can say: a squad under it had more strains, but it predicts poorly for any
+# one athlete (Opar 2021). Every low-strength and imbalance flag ends with this.
+GROUP_RISK = "a group risk factor, not a prediction for one athlete (Opar 2021)"
 # Break-point angle: changes under 8 degrees are noise (Lee 2018: 8.0 degrees between sessions).
 BREAKPOINT_NOISE_DEGREES = 8
 LOOK_BACK_MONTHS = 6  # a drop is measured from the athlete's own best of the last 6 months
@@ -49,29 +52,38 @@ class Sport(StrEnum):
 
 @dataclass(frozen=True)
 class Threshold:
-    """A NordBord force under which a cohort had more hamstring injuries, and where it held."""
+    """A NordBord force under which a squad had more hamstring strains, and where it held."""
 
     newtons: int
-    where: str  # completes "linked to more hamstring injuries ..."
+    where: str  # completes "a level linked with more strains across ..."
 
 
-# Low strength, per sport and phase. Both studies tested in pre-season, so:
+# Low strength, per sport and phase, only where a study tested:
 # - Australian football: 256 N at the start of pre-season, 279 N at its end (Opar 2015).
-# - Soccer: 337 N (Timmins 2016). DESIGN.md gives it without a phase; it is applied to both
-#   pre-season tests, where the cohort was tested.
+# - Soccer: 337 N at the start of pre-season (Timmins 2016 tested then only). Its end gets no
+#   number, and the reading says why (NO_LINE); the drop from the athlete's own best still
+#   applies.
 # - In season: neither study gives an in-season number, so no low-strength flag; the drop from
 #   the athlete's own best (below) is what watches them in season.
 # - Rugby union and other sports: DESIGN.md gives no number, so no low-strength flag (Bourne 2015,
 #   the rugby union study, is cited for the imbalance only).
 LOW_STRENGTH = {
     (Sport.AUSTRALIAN_FOOTBALL, Phase.PRESEASON_START): Threshold(
-        256, "at the start of pre-season in elite Australian football (Opar 2015)"
+        256, "elite Australian football squads at the start of pre-season (Opar 2015)"
     ),
     (Sport.AUSTRALIAN_FOOTBALL, Phase.PRESEASON_END): Threshold(
-        279, "at the end of pre-season in elite Australian football (Opar 2015)"
+        279, "elite Australian football squads at the end of pre-season (Opar 2015)"
     ),
-    (Sport.SOCCER, Phase.PRESEASON_START): Threshold(337, "in elite soccer (Timmins 2016)"),
-    (Sport.SOCCER, Phase.PRESEASON_END): Threshold(337, "in elite soccer (Timmins 2016)"),
+    (Sport.SOCCER, Phase.PRESEASON_START): Threshold(
+        337, "elite soccer squads at the start of pre-season (Timmins 2016)"
+    ),
+}
+# Where a coach would look for a line the studies do not give, the reading says so.
+NO_LINE = {
+    (Sport.SOCCER, Phase.PRESEASON_END): (
+        "No low-strength line at the end of pre-season: the soccer study (Timmins 2016) "
+        "tested at its start only."
+    ),
 }
 
 LOW_STRENGTH_KIND = "low_strength"
@@ -142,9 +154,11 @@ def _nordbord(result: Result, earlier: list[Result], sport: Sport) -> Reading:
     imbalance = _imbalance_pct(left, right)
     summary = _legs(left, right, per_kg, imbalance)
     flags = []
-    threshold = LOW_STRENGTH.get((Sport(sport), Phase(result.phase)))  # plain strings too
-    if low := _low_strength(left, right, threshold):
+    setting = (Sport(sport), Phase(result.phase))  # plain strings too
+    if low := _low_strength(left, right, LOW_STRENGTH.get(setting)):
         flags.append(low)
+    if setting in NO_LINE:
+        summary += f" {NO_LINE[setting]}"
 
     recent = _recent(result, earlier)
     bests = (
@@ -224,8 +238,8 @@ def _low_strength(left: int, right: int | None, threshold: Threshold | None) -> 
     verb = "is" if len(weak) == 1 else "are"
     return FlagDraft(
         LOW_STRENGTH_KIND,
-        f"{_capital(' and '.join(weak))} {verb} under the {threshold.newtons} N linked to more "
-        f"hamstring injuries {threshold.where}.",
+        f"{_capital(' and '.join(weak))} {verb} under {threshold.newtons} N, a level linked "
+        f"with more strains across {threshold.where}: {GROUP_RISK}.",
     )
 
 
@@ -243,9 +257,9 @@ def _imbalance_detail(left: int, right: int, imbalance: float) -> str:
     weak_side, strong_side = ("right", "left") if right < left else ("left", "right")
     return (
         f"The {weak_side} leg is {imbalance:.0f}% weaker than the {strong_side} "
-        f"({min(left, right)} N against {max(left, right)} N). An imbalance of "
-        f"{IMBALANCE_FLAG_PCT}% or more is a risk factor for hamstring injury in rugby union "
-        "(Bourne 2015), though it was not in elite Australian football (Opar 2015)."
+        f"({min(left, right)} N against {max(left, right)} N). {IMBALANCE_FLAG_PCT}% or more "
+        "went with more strains across rugby union squads (Bourne 2015), not in Australian "
+        f"football (Opar 2015): {GROUP_RISK}."
     )
 
 

@@ -1,11 +1,14 @@
 """The catalogue and library text a sports scientist corrected (DESIGN.md, "Facts corrected this
 round"): each test pins the corrected sentence's key claim and that the wrong one is gone."""
 
+from datetime import date
+
 import pytest
 
 from catalogue import seed
 from catalogue.models import Exercise
 from catalogue.services import load_catalogue
+from logbook.strength import LOW_STRENGTH, Method, Phase, Result, Sport, read
 from programs.library import LIBRARY, load_library
 from programs.models import Program
 
@@ -100,3 +103,23 @@ def test_a_database_seeded_with_the_wrong_text_gets_the_correction(slug, name):
     Exercise.objects.filter(slug=slug).update(seeded={}, **{name: seed.PREVIOUS[slug][name]})
     load_catalogue()
     assert getattr(Exercise.objects.get(slug=slug), name) == corrected
+
+
+# -- Strength thresholds --------------------------------------------------------------------------
+
+
+def test_337_n_applies_to_soccer_at_the_start_of_pre_season_only():
+    """Timmins 2016 tested its cohort at the start of pre-season."""
+    assert LOW_STRENGTH[(Sport.SOCCER, Phase.PRESEASON_START)].newtons == 337
+    assert (Sport.SOCCER, Phase.PRESEASON_END) not in LOW_STRENGTH
+
+
+@pytest.mark.parametrize("sport", [Sport.AUSTRALIAN_FOOTBALL, Sport.SOCCER])
+def test_a_strength_flag_is_a_group_risk_factor_not_a_prediction(sport):
+    test = Result(date(2025, 3, 10), Method.NORDBORD, Phase.PRESEASON_START, 200, 300)
+    reading = read(test, earlier=[], sport=sport)
+    assert [flag.kind for flag in reading.flags] == ["low_strength", "imbalance"]
+    for flag in reading.flags:
+        assert "a group risk factor, not a prediction for one athlete (Opar 2021)" in flag.detail
+        assert "linked to more hamstring injuries" not in flag.detail
+        assert "is a risk factor for hamstring injury" not in flag.detail

@@ -80,6 +80,19 @@ def test_the_same_force_is_low_for_a_soccer_team(coach_client, team, athlete):
     assert Flag.objects.get().kind == "low_strength"  # under 337 N (Timmins 2016)
 
 
+def test_a_soccer_team_has_no_low_strength_line_at_the_end_of_pre_season(
+    coach_client, team, athlete
+):
+    """Timmins 2016 tested at the start of pre-season only; the page says so."""
+    team.sport = "soccer"
+    team.save(update_fields=["sport"])
+    data = squad_post([athlete], [{"left": "300", "right": "300"}], phase="preseason_end")
+    coach_client.post(f"/coach/teams/{team.pk}/strength-tests/", data)
+    assert not Flag.objects.exists()
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert "the soccer study (Timmins 2016) tested at its start only" in page
+
+
 @pytest.mark.parametrize(
     ("row", "field", "message"),
     [
