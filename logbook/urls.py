@@ -7,6 +7,7 @@ from logbook.views import (
     messages,
     offline,
     progress,
+    start_band,
     today,
     workout,
 )
@@ -29,6 +30,7 @@ urlpatterns = [
     path("workouts/<int:pk>/finish/", workout.workout_finish, name="workout-finish"),
     path("workouts/<int:pk>/pain-stop/", workout.pain_stop, name="pain-stop"),
     path("workouts/<int:pk>/check-in/", workout.check_in, name="check-in"),
+    path("workouts/<int:pk>/start-band/", start_band.start_band, name="start-band"),
     path("workouts/<int:pk>/skip/", today.skip, name="workout-skip"),
     path("sets/<int:pk>/undo/", workout.set_undo, name="set-undo"),
     path("sets/<int:pk>/edit/", workout.set_edit, name="set-edit"),

@@ -26,6 +26,7 @@ from logbook.models.session import (
     WorkoutLog,
 )
 from logbook.models.skips import WorkoutSkip
+from logbook.models.start_band import StartBandTrial
 
 __all__ = [
     "BODY_MAX",
@@ -46,6 +47,7 @@ __all__ = [
     "PainWhere",
     "SetLog",
     "Side",
+    "StartBandTrial",
     "StrengthTest",
     "TestMethod",
     "TestPhase",
