@@ -1,5 +1,6 @@
-"""Training load and readiness, per athlete: session load, weekly load, the acute:chronic ratio,
-a drop in adherence, and the check-in trend.
+"""Training load and readiness, per athlete: session load, weekly load, a drop in adherence, and
+the check-in trend. No acute:chronic ratio: it couples its terms and is conceptually flawed
+(Lolli 2019, Impellizzeri 2020), and here it would rest on the app's hamstring sessions alone.
 
 Pure functions over plain data, no Django, so both the athlete's and the coach's pages can use
 them and they are tested on their own (DESIGN.md, "Hamstring monitoring": Load, Readiness).
@@ -11,9 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-ACUTE_DAYS = 7  # acute:chronic, 7 days against 28 (DESIGN.md, "Load")
-CHRONIC_DAYS = 28
-CHRONIC_WEEKS = CHRONIC_DAYS // ACUTE_DAYS  # the 28-day weekly average is the total over 4
 ADHERENCE_DROP = 0.20  # a 7-day adherence 20 points or more under the 28-day one (DESIGN.md)
 READINESS_ITEMS = ("soreness", "sleep", "fatigue", "stress", "mood")
 
@@ -58,17 +56,6 @@ def weekly_loads(sessions: list[Session], *, today: date, weeks: int = 8) -> lis
     return list(totals.items())
 
 
-def acute_chronic(sessions: list[Session], *, today: date) -> float | None:
-    """The last 7 days' load against the weekly average of the last 28 (their total over 4; the
-    28 days include the 7), to two decimals. Information for the coach, not a verdict: DESIGN.md
-    sets no threshold on it. None when the 28 days hold no load (nothing to compare with)."""
-    acute = _total(sessions, today=today, days=ACUTE_DAYS)
-    chronic = _total(sessions, today=today, days=CHRONIC_DAYS)
-    if chronic <= 0:
-        return None
-    return round(acute / (chronic / CHRONIC_WEEKS), 2)
-
-
 def adherence_drop(adherence_7: float | None, adherence_28: float | None) -> bool:
     """True when the 7-day adherence (a share, 0 to 1) is 20 points or more under the 28-day one
     (DESIGN.md, "Load"); False when either is unknown."""
@@ -96,11 +83,6 @@ def readiness_trend(
         ]
         for item in READINESS_ITEMS
     }
-
-
-def _total(sessions: list[Session], *, today: date, days: int) -> int:
-    since = today - timedelta(days=days - 1)
-    return sum(_load(session) for session in sessions if since <= session.on <= today)
 
 
 def _load(session: Session) -> int:

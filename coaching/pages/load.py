@@ -1,6 +1,7 @@
-"""The load and readiness section of the coach's athlete page: weekly session-RPE load, the
-acute:chronic ratio as information, and the check-in trend (soreness, and the mean of sleep,
-fatigue, stress and mood). Pure rules in `logbook.load`; two queries here."""
+"""The load and readiness section of the coach's athlete page: weekly session-RPE load of the
+hamstring sessions logged here (training and matches elsewhere are not in it, so no
+acute:chronic ratio), and the check-in trend (soreness, and the mean of sleep, fatigue, stress
+and mood). Pure rules in `logbook.load`; two queries here."""
 
 from datetime import date, timedelta
 
@@ -30,9 +31,11 @@ def load_panel(coach, athlete, *, today: date) -> dict:
     trend = load.readiness_trend(check_ins, today=today)
     readiness = _mean_readiness(trend)
     charts = []
-    if any(total for _, total in weekly):
+    has_load = any(total for _, total in weekly)
+    if has_load:
         svg = volume_chart(weeks=weekly, unit="AU")
-        charts.append(("Weekly load (session RPE x minutes)", mark_safe(svg)))  # escapes its text
+        title = "Weekly load, hamstring sessions only (session RPE x minutes)"
+        charts.append((title, mark_safe(svg)))  # the chart escapes its text
     for title, unit, points in (
         ("Soreness before sessions", "/10", trend["soreness"]),
         ("Readiness (sleep, fatigue, stress, mood)", "/5", readiness),
@@ -41,7 +44,7 @@ def load_panel(coach, athlete, *, today: date) -> dict:
             points = [(day, value, None) for day, value in points]
             svg = tests_chart(title=title, unit=unit, points=points, noun="check-in")
             charts.append((title, mark_safe(svg)))  # the chart escapes its text
-    return {"ratio": load.acute_chronic(sessions, today=today), "charts": charts}
+    return {"has_load": has_load, "charts": charts}
 
 
 def _mean_readiness(trend: dict) -> list[tuple[date, float]]:

@@ -1,5 +1,5 @@
-"""Load and readiness on the coach's athlete page: session RPE x minutes per week, the
-acute:chronic ratio as information, and the check-in trend."""
+"""Load and readiness on the coach's athlete page: session RPE x minutes per week of the
+hamstring sessions logged here (no acute:chronic ratio), and the check-in trend."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -33,7 +33,7 @@ def session(athlete, on: date, *, rpe: int, minutes: int, soreness=None, sleep=N
     )
 
 
-def test_it_shows_the_load_ratio_and_trends(coach_client, athlete):
+def test_it_shows_the_weekly_load_of_hamstring_sessions_and_the_trends(coach_client, athlete):
     for days_ago in (1, 3, 8, 10, 15, 17, 22, 24):
         session(
             athlete,
@@ -44,15 +44,18 @@ def test_it_shows_the_load_ratio_and_trends(coach_client, athlete):
             sleep=4,
         )
     page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
-    assert "Acute:chronic load (7 against 28 days): <strong>1.0</strong>" in page
     assert "Weekly volume, AU: 1920" in page  # 8 sessions of RPE 6 x 40 minutes
+    assert "Weekly load, hamstring sessions only (session RPE x minutes)" in page
+    # Lolli 2019, Impellizzeri 2020: the ratio couples its terms; it is not shown.
+    assert "acute" not in page.lower() and "chronic" not in page.lower()
     assert "Soreness before sessions: 8 check-ins, latest 3 /10" in page
     assert "Readiness (sleep, fatigue, stress, mood)" in page
 
 
 def test_without_load_it_says_so(coach_client, athlete):
     page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
-    assert "no load logged yet" in page
+    assert "No hamstring session load logged yet." in page
+    assert "Weekly load, hamstring sessions only" not in page
 
 
 def test_a_session_of_implausible_length_carries_no_load(athlete):

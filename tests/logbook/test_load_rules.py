@@ -1,6 +1,5 @@
 """Training load and readiness (DESIGN.md, "Hamstring monitoring": Load, Readiness): Foster's
-session RPE, weekly load, acute:chronic, an adherence drop, the check-in trend. Pure: no
-database."""
+session RPE, weekly load, an adherence drop, the check-in trend. Pure: no database."""
 
 import ast
 from datetime import date, timedelta
@@ -12,7 +11,6 @@ from logbook import load
 from logbook.load import (
     CheckIn,
     Session,
-    acute_chronic,
     adherence_drop,
     readiness_trend,
     session_load,
@@ -81,36 +79,6 @@ def test_weekly_loads_leaves_out_sessions_after_today_and_before_the_window():
     ]
 
     assert weekly_loads(sessions, today=TODAY, weeks=1) == [(date(2025, 3, 10), 0)]
-
-
-# -- Acute:chronic --------------------------------------------------------------------------------
-
-
-def test_acute_chronic_compares_the_last_7_days_with_the_28_day_weekly_average():
-    sessions = [
-        Session(days_ago(1), 7, 100),  # acute 1400 in the last 7 days
-        Session(days_ago(6), 7, 100),
-        Session(days_ago(10), 6, 100),  # the three weeks before: 1200 + 1000 + 800
-        Session(days_ago(12), 6, 100),
-        Session(days_ago(16), 5, 100),
-        Session(days_ago(18), 5, 100),
-        Session(days_ago(24), 4, 100),
-        Session(days_ago(27), 4, 100),  # the 28th day, today included
-        Session(days_ago(28), 9, 100),  # the 29th day: outside
-    ]
-
-    assert acute_chronic(sessions, today=TODAY) == 1.27  # 1400 against 4400 / 4
-
-
-def test_acute_chronic_is_unknown_when_the_28_days_hold_no_load():
-    sessions = [Session(days_ago(30), 7, 60), Session(days_ago(3), None, 60)]
-
-    assert acute_chronic(sessions, today=TODAY) is None
-    assert acute_chronic([], today=TODAY) is None
-
-
-def test_acute_chronic_is_zero_after_a_week_with_nothing():
-    assert acute_chronic([Session(days_ago(10), 6, 60)], today=TODAY) == 0.0
 
 
 # -- Adherence drop -------------------------------------------------------------------------------
