@@ -62,6 +62,11 @@ class WeekForm(forms.ModelForm):
         label="Strength test: weaker leg at least (%)",
         help_text="Of the stronger leg, in a test during the stage; empty for no test.",
     )
+    requires_h_test = forms.BooleanField(
+        required=False,
+        label="The athlete reports the Askling H-test with no insecurity",
+        help_text="For the last stage, back to running.",
+    )
 
     class Meta:
         model = ProgramWeek
@@ -77,6 +82,7 @@ class WeekForm(forms.ModelForm):
                 min_sessions=gate.min_sessions,
                 pain_max=gate.pain_max,
                 test_min_symmetry=gate.test_min_symmetry,
+                requires_h_test=gate.requires_h_test,
             )
 
     def clean(self):
@@ -95,6 +101,7 @@ class WeekForm(forms.ModelForm):
         if not data.get("is_stage"):
             return None
         gate = {name: data.get(name) for name in ("min_sessions", "pain_max", "test_min_symmetry")}
+        gate["requires_h_test"] = bool(data.get("requires_h_test"))
         for name in ("min_sessions", "pain_max"):  # left empty: the usual gate
             if gate[name] is None:
                 gate[name] = self.fields[name].initial

@@ -53,7 +53,7 @@ class StageNow:
     @property
     def gate(self) -> Gate:
         gate = self.week.gate
-        return Gate(gate.min_sessions, gate.pain_max, gate.test_min_symmetry)
+        return Gate(gate.min_sessions, gate.pain_max, gate.test_min_symmetry, gate.requires_h_test)
 
     @property
     def title(self) -> str:

@@ -114,6 +114,7 @@ def _copy_week(
             min_sessions=gate.min_sessions,
             pain_max=gate.pain_max,
             test_min_symmetry=gate.test_min_symmetry,
+            requires_h_test=gate.requires_h_test,
         )
     ladder = bands.ladder() if band_step else None
     for workout in week.workouts.all():
@@ -162,7 +163,8 @@ def week_update(
     *, week: ProgramWeek, focus: str, is_deload: bool, gate: dict | None = None
 ) -> ProgramWeek:
     """The week's words, and its stage gate: `gate` (min_sessions, pain_max,
-    test_min_symmetry) makes it a return-to-play stage, None makes it an ordinary week."""
+    test_min_symmetry, requires_h_test) makes it a return-to-play stage, None makes it an
+    ordinary week."""
     week.focus, week.is_deload = focus, is_deload
     week.save(update_fields=["focus", "is_deload"])
     if gate is None:

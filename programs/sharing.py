@@ -71,6 +71,8 @@ def _week_to_dict(week: ProgramWeek) -> dict:
     data = {key: getattr(week, key) for key in WEEK_FIELDS}
     if gate := getattr(week, "gate", None):  # a stage of a return-to-play program
         data["gate"] = {key: getattr(gate, key) for key in GATE_NUMBERS}
+        if gate.requires_h_test:  # left out where it does not apply
+            data["gate"]["requires_h_test"] = True
     return {**data, "workouts": [_workout_to_dict(workout) for workout in week.workouts.all()]}
 
 
@@ -258,11 +260,15 @@ def _gate(week: Fields, where: str, problems: Problems) -> dict | None:
     obj = week.get("gate", None)
     if obj is None:
         return None
-    gate = Fields(obj, where, problems, set(GATE_NUMBERS), week.lines.get("gate", week.line))
+    keys = {*GATE_NUMBERS, "requires_h_test"}
+    gate = Fields(obj, where, problems, keys, week.lines.get("gate", week.line))
     default = {name: StageGate._meta.get_field(name).get_default() for name in GATE_NUMBERS}
     return {
-        name: gate.integer(name, low, high, default[name], null=name == "test_min_symmetry")
-        for name, (low, high) in GATE_NUMBERS.items()
+        **{
+            name: gate.integer(name, low, high, default[name], null=name == "test_min_symmetry")
+            for name, (low, high) in GATE_NUMBERS.items()
+        },
+        "requires_h_test": gate.boolean("requires_h_test"),
     }
 
 

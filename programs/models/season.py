@@ -61,13 +61,19 @@ class StageGate(models.Model):
         default=6, help_text="Sessions completed in this stage before it can open the next."
     )
     pain_max = models.PositiveSmallIntegerField(
-        default=2, help_text="The highest pain (0-10) allowed in any session of the stage."
+        default=2,
+        help_text="The highest pain (0-10) allowed in each of the stage's last 3 sessions.",
     )
     test_min_symmetry = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         help_text="If set: a strength test in this stage with the weaker leg at least this "
         "percentage of the stronger.",
+    )
+    requires_h_test = models.BooleanField(
+        default=False,
+        help_text="If ticked: the athlete reports the Askling H-test done with no insecurity "
+        "(the last stage, back to running).",
     )
 
     class Meta:
