@@ -1,6 +1,16 @@
 from django.urls import path
 
-from coaching.views import athlete, board, calendar, exports, fixtures, flags, messages, strength
+from coaching.views import (
+    athlete,
+    board,
+    calendar,
+    exports,
+    fixtures,
+    flags,
+    messages,
+    start_band,
+    strength,
+)
 
 app_name = "coaching"
 urlpatterns = [
@@ -27,6 +37,11 @@ urlpatterns = [
         name="assignment-action",
     ),
     path("coach/tracks/<int:pk>/band/", athlete.track_band_set, name="track-band-set"),
+    path(
+        "coach/tracks/<int:pk>/start-band/",
+        start_band.start_band_switch,
+        name="track-start-band",
+    ),
     path("coach/teams/<int:pk>/calendar/", calendar.team_calendar, name="team-calendar"),
     path("coach/teams/<int:pk>/fixtures/", fixtures.fixtures, name="fixtures"),
     path("coach/teams/<int:pk>/fixtures/add/", fixtures.fixture_add_view, name="fixture-add"),

@@ -31,6 +31,7 @@ from programs.models import (
 )
 from programs.progression import CONTROLLED
 from programs.schedule import WorkoutDay, week_on, workout_day
+from programs.start_band_finder import is_band_assisted_nordic
 
 RECENT_LOGS = 10
 FLAGS_SHOWN = 20
@@ -130,6 +131,11 @@ class TrackPanel:
     @property
     def no_band(self) -> str:
         return self.track.exercise.no_band_label
+
+    @property
+    def finds_start_band(self) -> bool:
+        """The band-assisted Nordic's card carries the start-band finder's switch."""
+        return is_band_assisted_nordic(self.track.exercise)
 
     @property
     def suggestion(self) -> BandChange | None:
