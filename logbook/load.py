@@ -1,6 +1,7 @@
-"""Training load and readiness, per athlete: session load, weekly load, a drop in adherence, and
-the check-in trend. No acute:chronic ratio: it couples its terms and is conceptually flawed
-(Lolli 2019, Impellizzeri 2020), and here it would rest on the app's hamstring sessions alone.
+"""Training load and readiness, per athlete: session load, weekly load, a drop in adherence,
+Nordic compliance (Ripley 2021), and the check-in trend. No acute:chronic ratio: it couples its
+terms and is conceptually flawed (Lolli 2019, Impellizzeri 2020), and here it would rest on the
+app's hamstring sessions alone.
 
 Pure functions over plain data, no Django, so both the athlete's and the coach's pages can use
 them and they are tested on their own (DESIGN.md, "Hamstring monitoring": Load, Readiness).
@@ -11,8 +12,13 @@ Days are whole dates; a window of N days ends on `today` and includes it; anythi
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 ADHERENCE_DROP = 0.20  # a 7-day adherence 20 points or more under the 28-day one (DESIGN.md)
+# Compliance as Ripley 2021 measured it: more than half of the prescribed Nordic sessions done,
+# and no more than 3 weeks between sessions.
+COMPLIANT_SHARE = 0.5
+COMPLIANT_GAP_DAYS = 21
 READINESS_ITEMS = ("soreness", "sleep", "fatigue", "stress", "mood")
 
 
@@ -63,6 +69,23 @@ def adherence_drop(adherence_7: float | None, adherence_28: float | None) -> boo
         return False
     # Rounded so that 0.70 - 0.50 (0.19999999999999996 in floating point) counts as 20 points.
     return round(adherence_28 - adherence_7, 9) >= ADHERENCE_DROP
+
+
+def nordic_compliant(
+    *, due: int, done: int, sessions: list[date], since: date, until: date
+) -> bool | None:
+    """Ripley 2021's compliance over a window: of the `due` prescribed Nordic sessions, `done`
+    is more than half, and no stretch of the window goes more than 3 weeks without a session.
+    The stretches run from `since` (the window's start, or the program's if later) through
+    each session (`sessions`: their dates; others outside the window are not counted) to
+    `until` (today, or the day the program was paused). None when nothing was due."""
+    if due <= 0:
+        return None
+    if done / due <= COMPLIANT_SHARE:
+        return False
+    days = sorted(day for day in sessions if since <= day <= until)
+    edges = [since, *days, until]
+    return all((later - earlier).days <= COMPLIANT_GAP_DAYS for earlier, later in pairwise(edges))
 
 
 def readiness_trend(

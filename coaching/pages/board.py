@@ -11,7 +11,7 @@ from accounts.models import Membership, display_name
 from catalogue.words import no_band_label
 from hamstrings.lookups import AnyOf
 from logbook.flags import flags_raise_many
-from logbook.load import adherence_drop
+from logbook.load import adherence_drop, nordic_compliant
 from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import schedule_places
 from programs.models import Assignment, BandTrack
@@ -49,7 +49,9 @@ class AthleteRow:
     missed_week: bool = False
     nordic_this_week: int = 0
     days_since_nordic: int | None = None  # within the last 28 days
-    at_dose: bool | None = None  # every Nordic session due in 28 days done; None: none due
+    # Ripley 2021 over 28 days: more than half of the prescribed Nordic sessions done, and no
+    # more than 3 weeks between sessions; None: none due.
+    compliant: bool | None = None
     strength: float | None = None  # the weaker leg of the latest NordBord test (N)
 
 
@@ -152,7 +154,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             scheduled[assignment_id], set(), today=today, days=8, paused_on=assignment.paused_on
         )
         row.missed_week = bool(due_before_today)
-        # Dose: the Nordic sessions done this week and lately, against what was due.
+        # Dose: the Nordic sessions done this week and lately, and compliance with what was due.
         done = sorted(
             done_on[(assignment_id, *slot)]
             for slot in completed[assignment_id]
@@ -161,10 +163,20 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         monday = today - timedelta(days=today.weekday())
         row.nordic_this_week = sum(day >= monday for day in done)
         row.days_since_nordic = (today - done[-1]).days if done else None
-        nordic_due = [
-            slot for slot, on in scheduled[assignment_id] if slot[0] in nordic and on < today
-        ]
-        row.at_dose = len(done) >= len(nordic_due) if nordic_due else None
+        nordic_due = due_in_last_days(
+            [(slot, on) for slot, on in scheduled[assignment_id] if slot[0] in nordic],
+            completed[assignment_id],
+            today=today,
+            days=WINDOW_DAYS,
+            paused_on=assignment.paused_on,
+        )
+        row.compliant = nordic_compliant(
+            due=len(nordic_due),
+            done=len(nordic_due & completed[assignment_id]),
+            sessions=done,
+            since=max(today - timedelta(days=WINDOW_DAYS - 1), assignment.start_date),
+            until=assignment.paused_on or today,
+        )
 
     # What the board itself sees becomes a flag too: a week without a workout, adherence
     # dropping. Raised once (an open one stays), then every open flag is read.
@@ -217,9 +229,10 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     return list(rows.values())
 
 
-def dose_share(rows: list[AthleteRow]) -> tuple[int, int]:
-    """(athletes at their program's Nordic dose over 4 weeks, athletes with Nordics due)."""
-    judged = [row.at_dose for row in rows if row.at_dose is not None]
+def compliance_share(rows: list[AthleteRow]) -> tuple[int, int]:
+    """(athletes compliant with their Nordic sessions over 4 weeks, as Ripley 2021 measured it;
+    athletes with Nordics due)."""
+    judged = [row.compliant for row in rows if row.compliant is not None]
     return sum(judged), len(judged)
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.decorators import coach_required
 from accounts.models import Team
-from coaching.pages.board import SORTS, board_rows, dose_share, sort_rows
+from coaching.pages.board import SORTS, board_rows, compliance_share, sort_rows
 from hamstrings.htmx import HtmxHttpRequest
 
 ROWS_PER_PAGE = 50
@@ -26,14 +26,14 @@ def board(request: HtmxHttpRequest) -> HttpResponse:
     rows = board_rows(request.user, today=timezone.localdate(), team_id=team.pk if team else None)
     # Every athlete is sorted; a page shows 50, which also keeps rendering cheap.
     page = Paginator(sort_rows(rows, sort), ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    at_dose, judged = dose_share(rows)
+    compliant, judged = compliance_share(rows)
     context = {
         "rows": page,
         "page": page,
         "teams": teams,
         "team": team,
         "sort": sort,
-        "at_dose": at_dose,
+        "compliant": compliant,
         "judged": judged,
     }
     if request.htmx and not request.htmx.history_restore_request:

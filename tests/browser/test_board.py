@@ -41,7 +41,7 @@ def first_athlete(page) -> str:
 def test_the_board_puts_flags_first_and_an_acknowledged_flag_moves_the_athlete_down(screen, demo):
     log_in(screen, "coach", "hamstrings")
     screen.wait_for_url("**/coach/")
-    expect(screen.locator(".dose-summary")).to_contain_text("Nordic dose, last 4 weeks")
+    expect(screen.locator(".dose-summary")).to_contain_text("Nordic compliance, last 4 weeks")
     rows = screen.locator("tr.athlete-row")
     assert rows.count() == 12
     screenshot(screen, f"board-{screen.width}")

@@ -262,7 +262,7 @@ def test_the_roster_pages_by_fifty_keeping_team_and_sort(coach_client, team):
     assert f"?team={team.pk}&amp;sort=-name&amp;page=1" in response.text
 
 
-def test_it_shows_each_athletes_nordic_dose_and_the_squads_share(
+def test_it_shows_each_athletes_nordic_sessions_and_the_squads_compliance(
     coach_client, coach, team, plan, athlete
 ):
     """Today is Thursday of week 3: the six of weeks 1-2, Monday's and Wednesday's were due."""
@@ -274,10 +274,32 @@ def test_it_shows_each_athletes_nordic_dose_and_the_squads_share(
     complete(assign(plan, keen, coach), 3, 1)  # only Monday's, 3 days ago
     response = coach_client.get("/coach/")
     row, other = row_of(response, athlete), row_of(response, keen)
-    assert (row.nordic_this_week, row.days_since_nordic, row.at_dose) == (2, 1, True)
-    assert (other.nordic_this_week, other.days_since_nordic, other.at_dose) == (1, 3, False)
-    assert "Nordic dose, last 4 weeks: 1 of 2 athletes" in response.text
-    assert "under dose" in response.text
+    assert (row.nordic_this_week, row.days_since_nordic, row.compliant) == (2, 1, True)
+    assert (other.nordic_this_week, other.days_since_nordic, other.compliant) == (1, 3, False)
+    assert "Nordic compliance, last 4 weeks: 1 of 2 athletes" in response.text
+    assert (
+        "did more than half of their prescribed Nordic sessions, with no more than 3 weeks "
+        "between sessions (Ripley 2021)" in response.text
+    )
+    assert "low compliance" in response.text
+
+
+@pytest.mark.parametrize(
+    ("done", "compliant"),
+    [
+        ([(1, 1), (1, 5), (2, 1), (2, 5), (3, 1)], True),  # 5 of the 8 due: more than half
+        ([(1, 1), (1, 5), (2, 3), (3, 1)], False),  # 4 of 8: not more than half
+    ],
+)
+def test_more_than_half_the_prescribed_nordic_sessions_is_compliant(
+    coach_client, coach, plan, athlete, done, compliant
+):
+    assignment = assign(plan, athlete, coach)
+    for week, day in done:
+        complete(assignment, week, day)
+    response = coach_client.get("/coach/")
+    assert row_of(response, athlete).compliant is compliant
+    assert f"Nordic compliance, last 4 weeks: {int(compliant)} of 1 athletes" in response.text
 
 
 def test_it_sorts_by_strength_weakest_first(coach_client, coach, team, athlete):

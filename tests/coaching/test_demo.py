@@ -80,7 +80,7 @@ def test_the_squad_looks_like_a_real_monday(demo, client):
     assert {"low_strength", "strength_drop", "imbalance", "missed_week"} <= kinds
     first = response.context["rows"][0]
     assert first.flags  # flagged athletes come first
-    assert "Nordic dose, last 4 weeks:" in response.text
+    assert "Nordic compliance, last 4 weeks:" in response.text
 
 
 def test_the_season_has_fixtures_and_an_athlete_in_return_to_play(demo, client):

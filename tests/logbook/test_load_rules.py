@@ -12,6 +12,7 @@ from logbook.load import (
     CheckIn,
     Session,
     adherence_drop,
+    nordic_compliant,
     readiness_trend,
     session_load,
     weekly_loads,
@@ -99,6 +100,55 @@ def test_an_adherence_drop_is_20_points_or_more_under_the_28_day_value(last_7, l
     assert adherence_drop(last_7, last_28) is dropped
 
 
+# -- Nordic compliance (Ripley 2021) ---------------------------------------------------------------
+
+WINDOW_START = days_ago(27)  # the 28 days up to today
+
+
+def compliant(*, due, done, sessions, since=WINDOW_START, until=TODAY):
+    return nordic_compliant(due=due, done=done, sessions=sessions, since=since, until=until)
+
+
+def test_more_than_half_done_with_no_long_gap_is_compliant():
+    sessions = [days_ago(days) for days in (26, 19, 12, 5)]
+    assert compliant(due=7, done=4, sessions=sessions) is True  # 4 of 7, 57%
+
+
+def test_half_or_less_is_not_compliant():
+    sessions = [days_ago(days) for days in (26, 19, 12, 5)]
+    assert compliant(due=8, done=4, sessions=sessions) is False  # 50% is not more than half
+
+
+@pytest.mark.parametrize(
+    ("sessions", "ok"),
+    [
+        ([days_ago(27), days_ago(25), days_ago(22)], False),  # 22 days up to today
+        ([days_ago(27), days_ago(25), days_ago(21)], True),  # 21 days: no more than 3 weeks
+        ([days_ago(5), days_ago(3), days_ago(1)], False),  # 22 days from the window's start
+        ([days_ago(6), days_ago(3), days_ago(1)], True),  # 21 days: no more than 3 weeks
+    ],
+)
+def test_more_than_3_weeks_without_a_session_is_not_compliant(sessions, ok):
+    assert compliant(due=4, done=3, sessions=sessions) is ok
+
+
+def test_the_gaps_count_from_the_programs_start_and_up_to_a_pause():
+    late_start = [days_ago(2), days_ago(1)]
+    assert compliant(due=2, done=2, sessions=late_start, since=days_ago(4)) is True
+    paused = [days_ago(27), days_ago(25)]
+    assert compliant(due=2, done=2, sessions=paused, until=days_ago(24)) is True
+    assert compliant(due=2, done=2, sessions=paused) is False  # 25 days to today
+
+
+def test_sessions_outside_the_window_do_not_close_a_gap():
+    sessions = [days_ago(40), days_ago(3), TODAY + timedelta(days=1)]
+    assert compliant(due=1, done=1, sessions=sessions) is False  # 24 days from the start
+
+
+def test_compliance_is_unknown_when_nothing_was_due():
+    assert compliant(due=0, done=0, sessions=[]) is None
+
+
 # -- Readiness ------------------------------------------------------------------------------------
 
 
@@ -136,4 +186,4 @@ def test_the_load_rules_import_only_the_standard_library():
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported <= {"dataclasses", "datetime", "decimal"}
+    assert imported <= {"dataclasses", "datetime", "decimal", "itertools"}
