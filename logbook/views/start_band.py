@@ -51,7 +51,7 @@ def start_band(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            start_band_trial_record(
+            finding = start_band_trial_record(
                 athlete=request.user,
                 assignment=assignment,
                 workout=workout,
@@ -61,7 +61,9 @@ def start_band(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except FinderClosed as refusal:
             messages.warning(request, str(refusal))
-        return redirect(url)
+            return redirect(url)
+        # On to the next band's card, or up to the answer.
+        return redirect(url + (f"#band-{finding.next_band.id}" if finding.next_band else "#found"))
     finder = finder_read(athlete=request.user, assignment=assignment, workout=workout)
     context = {
         "workout": workout,

@@ -70,12 +70,13 @@ def test_each_bands_help_shows_as_a_share_of_body_mass(athlete, athlete_client, 
 def test_the_trials_choose_the_start_band_one_step_thicker_and_write_it_to_the_track(
     athlete_client, assignment, first_workout
 ):
-    assert trial(athlete_client, first_workout, "Blue", "full", "full").status_code == 302
+    response = trial(athlete_client, first_workout, "Blue", "full", "full")
+    assert response["Location"] == url(first_workout) + f"#band-{band('Green').pk}"
     trial(athlete_client, first_workout, "Green", "late", "full")
     trial(athlete_client, first_workout, "Purple", "late", "late")
     assert not BandChange.objects.filter(decided_by="engine").exists()  # not found yet
     response = trial(athlete_client, first_workout, "Black", "mid", "late")
-    assert response["Location"] == url(first_workout)
+    assert response["Location"] == url(first_workout) + "#found"
     assert StartBandTrial.objects.count() == 4
     track = assignment.tracks.get()
     assert track.band.name == "Green"
