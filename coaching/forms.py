@@ -284,3 +284,13 @@ class FixturePasteForm(forms.Form):
         if not matches:
             raise forms.ValidationError("Paste at least one match.")
         return matches
+
+
+class PauseClearForm(forms.Form):
+    note = forms.CharField(
+        max_length=300,
+        strip=True,
+        validators=[no_control_characters],
+        label="What you and the athlete agreed",
+        error_messages={"required": "Write a note: what was checked, and who cleared it."},
+    )

@@ -8,6 +8,7 @@ from coaching.views import (
     fixtures,
     flags,
     messages,
+    pauses,
     start_band,
     strength,
 )
@@ -19,6 +20,7 @@ urlpatterns = [
     path("coach/messages/announce/", messages.announce, name="announce"),
     path("coach/athletes/<int:pk>/messages/", messages.thread, name="thread"),
     path("coach/athletes/<int:pk>/", athlete.athlete_detail, name="athlete"),
+    path("coach/athletes/<int:pk>/pain-pause/clear/", pauses.pause_clear, name="pain-pause-clear"),
     path("coach/athletes/<int:pk>/flags/", flags.athlete_flags, name="athlete-flags"),
     path(
         "coach/flags/<int:pk>/acknowledge/",

@@ -6,16 +6,17 @@ import uuid
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from psycopg.errors import UniqueViolation
 
 from accounts.models import User
 from catalogue.models import Band, Exercise
+from logbook import gaps, pauses
 from logbook.flags import flag_raise, flags_acknowledge_for
 from logbook.messages import notice_post
 from logbook.models import SET_NUMBER_MAX, CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
-from logbook.nordic_gap import TooSoon, nordic_starts, nordic_too_soon
+from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
 from programs import assignments, bands, progression
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
@@ -23,6 +24,15 @@ from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescripti
 
 class SetConflict(Exception):
     """Another set already holds this set number and side."""
+
+
+class EccentricPaused(SetConflict):
+    """The athlete's eccentric work is paused for pain until a coach clears it."""
+
+    def __init__(self):
+        super().__init__(
+            "Nordic and other eccentric work is paused after pain until your coach clears it."
+        )
 
 
 def workout_start(
@@ -33,12 +43,13 @@ def workout_start(
     today: date,
     now=None,
     occurrence=1,
-    flag_nordic_gap: bool = False,
+    athlete_start: bool = False,
 ) -> WorkoutLog:
     """The athlete's log of a scheduled workout, created on first use (one per workout and
     occurrence of its week); its start time, with the finish, gives the session's minutes.
-    `now`: the demo's clock. With `flag_nordic_gap` (the athlete's own start, after the page
-    asked), a Nordic session begun less than 48 hours after the last one is flagged for the
+    `now`: the demo's clock. On `athlete_start` (the athlete's own start, a POST, after the
+    page asked): a return after a gap writes its easier bands and moves the schedule (rule
+    3'), and a Nordic session begun less than 48 hours after the last one is flagged for the
     coach."""
     log, created = WorkoutLog.objects.get_or_create(
         assignment=assignment,
@@ -46,7 +57,8 @@ def workout_start(
         occurrence=occurrence,
         defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
     )
-    if created and flag_nordic_gap:
+    if created and athlete_start:
+        gaps.gap_resume(athlete=athlete, assignment=assignment, workout=workout, today=today)
         too_soon = nordic_too_soon(
             athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
         )
@@ -77,7 +89,13 @@ def set_log(
     break_angle: int | None = None,
 ) -> SetLog:
     """Log one set. Idempotent: the same token always answers the set it first created, so a
-    phone retrying the same POST never makes a duplicate."""
+    phone retrying the same POST never makes a duplicate. No eccentric set while the athlete
+    is paused for pain (`EccentricPaused`)."""
+    if pauses.is_paused_for(athlete_id=workout_log.athlete_id, exercise_id=exercise_id):
+        existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
+        if existing is not None:
+            return existing  # sent before the pause, retried since
+        raise EccentricPaused
     try:
         with transaction.atomic():
             return SetLog.objects.create(
@@ -132,17 +150,25 @@ def set_undo(*, set_log: SetLog) -> None:
 
 @transaction.atomic
 def workout_finish(
-    *, workout_log: WorkoutLog, rpe: int | None, pain: int | None, notes: str = "", now=None
+    *,
+    workout_log: WorkoutLog,
+    rpe: int | None,
+    pain: int | None,
+    notes: str = "",
+    minutes: int | None = None,
+    now=None,
 ) -> WorkoutLog:
     """Close the workout, then let the engine decide each tracked band of it (once per
     session: an exercise stopped for pain was decided then). Pain at or above the stop level
     is kept as a pain stop, so the athlete is warned until a coach answers. Finishing twice
-    changes nothing the second time. `now` is the clock (the demo data replays past weeks)."""
+    changes nothing the second time. `minutes`: what the athlete confirmed the session took
+    (None: the load reads the clock). `now` is the clock (the demo data replays past weeks)."""
     log = WorkoutLog.objects.select_for_update().get(pk=workout_log.pk)
     if log.completed_at is not None:
         return log
-    log.rpe, log.pain, log.notes, log.completed_at = rpe, pain, notes, now or timezone.now()
-    log.save(update_fields=["rpe", "pain", "notes", "completed_at"])
+    log.rpe, log.pain, log.notes, log.minutes = rpe, pain, notes, minutes
+    log.completed_at = now or timezone.now()
+    log.save(update_fields=["rpe", "pain", "notes", "minutes", "completed_at"])
     if pain is not None and pain >= PAIN_STOP_DEFAULT:
         PainStop.objects.get_or_create(
             workout_log=log, exercise=None, defaults={"pain": pain, "at": log.completed_at}
@@ -161,6 +187,7 @@ def workout_finish(
         decided = [_progress(track, log) for track in _tracks_in(log) if track.exercise_id in done]
         log.outcome = [*log.outcome, *(outcome for outcome in decided if outcome)]
         log.save(update_fields=["outcome"])
+    pauses.pause_if_pain(log=log)
     return log
 
 
@@ -194,6 +221,8 @@ def pain_stop_record(
             if outcome := _progress(track, log, at=stop.at):
                 log.outcome = [*log.outcome, outcome]
         log.save(update_fields=["outcome"])
+    if created:
+        pauses.pause_if_pain(log=log)
     return stop
 
 
@@ -208,6 +237,7 @@ def _tracks_in(log: WorkoutLog, *, only=None) -> list[BandTrack]:
 
 def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
     """Hand the engine this exercise's sessions; what it decided, for the summary."""
+    since = bands.changed_on(track)
     decision = bands.band_progress(
         track=track,
         sessions=sessions_of(
@@ -218,6 +248,11 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
         today=log.performed_on,
         owned_band_ids=frozenset(log.athlete.owned_bands.values_list("pk", flat=True)),
         at=at or log.completed_at,
+        due_sessions=assignments.sessions_due(
+            track.assignment, track.exercise_id, (since, log.performed_on)
+        )
+        if since <= log.performed_on
+        else None,
     )
     if decision is None:
         return None
@@ -241,50 +276,13 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
 
 
 def flag_kind(decision: progression.Decision) -> FlagKind:
-    if decision.warn:
+    if decision.warn or decision.action is progression.Action.PAUSE:
         return FlagKind.PAIN
+    if decision.stalled:
+        return FlagKind.STALLED
     if decision.action is progression.Action.REGRESS or not decision.notes:
         return FlagKind.REGRESSION  # more help, or no easier band to give
     return FlagKind.SORENESS
-
-
-def workout_open(
-    *, athlete, assignment: Assignment, workout: Workout, today: date, now
-) -> TooSoon | None:
-    """The athlete opens a workout page not yet begun. A Nordic session under 48 hours after
-    the last one is returned (the page asks first) and nothing else happens. Otherwise, two
-    weeks or more after the last session is a return after a gap (rule 3): the program resumes
-    at day 1 of the week it stopped in, and each tracked band of this workout is written one
-    step easier, with its reason. Both read in one query (the page's budget)."""
-    last_done = (
-        WorkoutLog.objects.completed()
-        .filter(assignment=assignment)
-        .order_by("-performed_on")
-        .values("performed_on")[:1]
-    )
-    nordic = nordic_starts(athlete=athlete, workout=workout, today=today, now=now)[:1]
-    last, last_nordic = (
-        Assignment.objects.filter(pk=assignment.pk)
-        .values_list(Subquery(last_done), Subquery(nordic))
-        .get()
-    )
-    if last_nordic is not None:
-        return TooSoon(last_nordic, now)
-    if last is None or (today - last).days < progression.GAP_DAYS:
-        return None
-    with transaction.atomic():
-        owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
-        log = WorkoutLog(assignment=assignment, workout=workout)
-        for track in _tracks_in(log):  # before the resume moves the start date past the gap
-            bands.band_after_gap(
-                track=track,
-                last_session_on=last,
-                today=today,
-                owned_band_ids=owned,
-                at=timezone.now(),
-            )
-        assignments.assignment_resume_after_gap(assignment=assignment, today=today)
-    return None
 
 
 @transaction.atomic

@@ -382,3 +382,15 @@ def stage_windows(assignments, stage_weeks) -> dict[tuple[int, int], tuple[date,
             until = lived[index + 1][0] if index + 1 < len(lived) else None
             windows[(assignment.pk, week.pk)] = (anchor, until)
     return windows
+
+
+def sessions_due(assignment: Assignment, exercise_id: int, between: tuple[date, date]) -> int:
+    """How many workouts holding the exercise the assignment had scheduled inside `between`
+    (inclusive): the engine's stall check weighs the sessions done against them."""
+    dated = assignment_schedule([assignment], between=between)
+    holding = set(
+        Prescription.objects.filter(
+            workout_id__in={item.workout.pk for item in dated}, exercise_id=exercise_id
+        ).values_list("workout_id", flat=True)
+    )
+    return sum(1 for item in dated if item.workout.pk in holding)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalogue.models import Band, BandRole, Pattern
-from programs import progression
+from programs import progression, reentry
 from programs.models import (
     BandChange,
     BandRule,
@@ -96,6 +96,20 @@ def changed_on(track: BandTrack) -> date:
     return timezone.localdate(last.at)
 
 
+RESUME = "resume"  # the action of a change written when a pain pause is cleared
+
+
+def cleared_on(track: BandTrack) -> date | None:
+    """The day the track last resumed after a pain pause (no step on for 14 days after it)."""
+    last = (
+        track.changes.filter(status=ChangeStatus.APPLIED, action=RESUME)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return timezone.localdate(last) if last else None
+
+
 def engine_rule(rule: BandRule) -> progression.Rule:
     return progression.Rule(
         mode=progression.Mode(rule.mode),
@@ -117,11 +131,14 @@ def band_progress(
     today: date,
     owned_band_ids: frozenset[int],
     at: datetime,
+    due_sessions: int | None = None,
 ) -> progression.Decision | None:
     """Let the engine decide one track from the sessions `logbook` hands over, and write its
     move: applied, or (an advance on a loaded exercise) suggested to the coach. None when the
-    program has no band rule for the exercise: the band holds. Runs inside the caller's
-    transaction, which holds the track's row lock."""
+    program has no band rule for the exercise: the band holds. A pause moves nothing (the
+    clearance does). `due_sessions`: the sessions of the exercise the program had due since
+    the last band change (the stall check). Runs inside the caller's transaction, which holds
+    the track's row lock."""
     rule = track.assignment.program.band_rules.filter(exercise_id=track.exercise_id).first()
     if rule is None:
         return None
@@ -135,6 +152,8 @@ def band_progress(
         today=today,
         eccentric=track.exercise.pattern == Pattern.ECCENTRIC,
         owned_band_ids=owned_band_ids,
+        cleared_on=cleared_on(track),
+        due_sessions=due_sessions,
     )
     if decision.band_id == track.band_id:
         return decision
@@ -162,17 +181,25 @@ def band_progress(
 
 
 def band_after_gap(
-    *, track: BandTrack, last_session_on: date | None, today: date, owned_band_ids, at
+    *,
+    track: BandTrack,
+    last_session_on: date | None,
+    last_week: int,
+    today: date,
+    owned_band_ids,
+    at,
 ) -> progression.Decision | None:
-    """Rule 3: a workout opened two weeks or more after the last session of the exercise
-    starts one step easier. Written once per gap (the change itself ends the gap)."""
+    """Rule 3': a workout started two weeks or more after the last session of the exercise
+    (in program week `last_week`) is one step easier, from four weeks two (`reentry`). Written
+    once per gap (the change itself, or a clearance since, ends the gap)."""
     if last_session_on is None or changed_on(track) > last_session_on:
         return None
-    decision = progression.after_gap(
+    decision = reentry.after_gap(
         ladder=ladder(),
         role=progression.Role(track.exercise.band_role),
         current_band_id=track.band_id,
         last_session_on=last_session_on,
+        last_week=last_week,
         today=today,
         owned_band_ids=owned_band_ids,
     )
@@ -186,6 +213,29 @@ def band_after_gap(
             at=at,
         )
     return decision
+
+
+def band_resume_after_pause(*, track: BandTrack, owned_band_ids, by, at) -> BandChange:
+    """Rule 1': a pain pause cleared. The track resumes one step more help than before the
+    pain; the change is written even when no easier band is owned, so the counts restart from
+    it and no step on comes for 14 days (`cleared_on`). A pending suggestion is declined."""
+    decision = reentry.after_pause(
+        ladder=ladder(),
+        role=progression.Role(track.exercise.band_role),
+        current_band_id=track.band_id,
+        cleared_on=timezone.localdate(at),
+        owned_band_ids=owned_band_ids,
+    )
+    track.changes.filter(status=ChangeStatus.SUGGESTED).update(status=ChangeStatus.DECLINED)
+    return _move(
+        track,
+        decision.band_id,
+        action=RESUME,
+        reason=decision.reason,
+        decided_by=DecidedBy.COACH,
+        by=by,
+        at=at,
+    )
 
 
 @transaction.atomic

@@ -1,17 +1,21 @@
 """Band progression: which band an athlete should use next time for one exercise.
 
 Pure functions over plain data, no Django, so the rules can be read and tested on their own
-(DESIGN.md, "Band progression"). The ladder is ordered thinnest first; a band id of ``None``
-means no band (unassisted, for an assisted exercise). The rules, in order of precedence:
-safety (pain), struggling, a return after a gap (`after_gap`), the earned advance, the bands
-the athlete owns, the coach's approval for loaded exercises, and scheduled steps.
+(DESIGN.md, "Band progression" and its round 3). The ladder is ordered thinnest first; a band
+id of ``None`` means no band (unassisted, for an assisted exercise). The rules, in order of
+precedence: safety (pain pauses eccentric work, `programs.pain`), struggling, a return after a
+gap or a pause cleared (`programs.reentry`), the earned advance (effort recorded, not
+gated, for eccentric work; a "stalled" flag when it does not come), the bands the athlete owns,
+the coach's approval for loaded exercises and for every graduation, and scheduled steps.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Literal
+
+from programs.pain import PainReport, advance_blocked_after_clearance, pain_verdict
 
 Direction = Literal["advance", "regress"]
 END: Literal["end"] = "end"  # what `step` answers when the ladder has no further band that way
@@ -22,7 +26,8 @@ SORENESS_BLOCKS_ADVANCE = 4  # DOMS from the check-in: at this or more, no step 
 SORENESS_FLAG = 7  # ... and at this or more (or SORENESS_BLOCKS_ADVANCE three times running)
 SORE_CHECK_INS_IN_A_ROW = 3
 LOW_VOLUME = 0.7  # under 70% of the prescribed reps is a struggling session
-GAP_DAYS = 14  # fascicle gains were gone within two weeks of stopping (Presland 2018)
+STALL_DAYS = 21  # no step on for 3 weeks ...
+STALL_SHARE = 2 / 3  # ... with at least two thirds of the sessions done: the coach looks
 STOP_LOADING = (
     "Stop loading the hamstring and check with your coach or physio before the next session."
 )
@@ -44,6 +49,7 @@ class Action(StrEnum):
     HOLD = "hold"
     REGRESS = "regress"
     GRADUATE = "graduate"
+    PAUSE = "pause"  # eccentric work waits for a coach's clearance (rule 1')
 
 
 class Control(StrEnum):
@@ -137,6 +143,10 @@ class Decision:
     warn: bool = False  # tell the athlete to stop loading the hamstring
     suggested: bool = False  # an advance waiting for the coach's approval (rule 6)
     notes: tuple[str, ...] = field(default=())
+    repeated: bool = False  # a second pain stop within 28 days: refer to a physio
+    stalled: bool = False  # no step on for 3 weeks of sessions done
+    repeat_week: bool = False  # struggling at the thickest band: repeat this week's volume
+    resume_week: int | None = None  # after a gap: the program week whose volume comes again
 
 
 def step(ladder: list[Band], band_id: int | None, *, role: Role, direction: Direction):
@@ -165,11 +175,15 @@ def decide(
     today: date,
     eccentric: bool = False,
     owned_band_ids: frozenset[int] = frozenset(),
+    cleared_on: date | None = None,
+    due_sessions: int | None = None,
 ) -> Decision:
     """The band for the next session, from the sessions so far (oldest first). `eccentric`
-    means the control of each rep counts (the Nordic); `band_changed_on` is the date of the
-    last band change, or the track's start."""
-    track = _Track(ladder, role, owned_band_ids)
+    means the control of each rep counts (the Nordic) and pain pauses it; `band_changed_on` is
+    the date of the last band change, or the track's start; `cleared_on` the day a pain pause
+    was last cleared; `due_sessions` how many sessions of the exercise the program had due
+    from `band_changed_on` to today (the stall check; None skips it)."""
+    track = Track(ladder, role, owned_band_ids)
     current = current_band_id
     if current is not None and all(band.id != current for band in ladder):
         reason = "Your band is not on the ladder any more: your coach will choose the next one."
@@ -186,42 +200,61 @@ def decide(
     ]
     notes = _soreness_notes(sessions)
 
-    if latest.pain_stop or (latest.pain or 0) >= rule.pain_stop:  # 1. safety
-        cause = (
-            "You stopped for pain" if latest.pain_stop else f"You reported pain {latest.pain} of 10"
-        )
-        return track.more_help(current, cause, warn=True, notes=notes)
+    reports = [PainReport(s.performed_on, s.pain, s.pain_stop) for s in sessions]
+    verdict = pain_verdict(reports, pain_stop=rule.pain_stop, cleared_on=cleared_on)
+    if verdict is not None:  # 1'. safety
+        if verdict.pause and eccentric:
+            return Decision(
+                Action.PAUSE,
+                current,
+                _with(f"{verdict.words} {STOP_LOADING}", notes),
+                flag=True,
+                warn=True,
+                notes=notes,
+                repeated=verdict.repeated,
+            )
+        if verdict.pause and reports[-1].is_stop(rule.pain_stop):
+            decision = track.more_help(current, verdict.reason, warn=True, notes=notes)
+            return replace(decision, repeated=verdict.repeated)
+        reason = f"{verdict.words} {track.stay(current).capitalize()}."
+        return Decision(Action.HOLD, current, _with(reason, notes), flag=True, notes=notes)
     struggled = [s for s in at_band[-2:] if not s.pain_stop]
     if len(struggled) == 2 and all(_struggling(s, eccentric) for s in struggled):  # 2.
+        if step(ladder, current, role=role, direction="regress") == END:
+            reason = (  # no easier band on the ladder: the volume waits instead
+                f"{_struggle_cause(latest, eccentric)} on {track.name(current)}, the easiest "
+                "band there is: repeat this week's volume until it goes better. Your coach "
+                "has been told."
+            )
+            return Decision(
+                Action.HOLD, current, _with(reason, notes), flag=True, notes=notes, repeat_week=True
+            )
         return track.more_help(current, _struggle_cause(latest, eccentric), notes=notes)
     if role is Role.ASSIST and current is None:
         return _hold(current, "You are already unassisted: keep going without a band.", notes)
+    if to_go := advance_blocked_after_clearance(cleared_on, today):
+        reason = (
+            f"Cleared after pain on {cleared_on:%a} {cleared_on.day} {cleared_on:%b}: no step on "
+            f"for 14 days ({to_go} to go), {track.stay(current)}."
+        )
+        return _hold(current, reason, notes)
     if rule.mode is Mode.SCHEDULED:  # 7.
         return _scheduled(track, rule, current, band_changed_on, at_band, today, notes)
-    return _earned(track, rule, current, band_changed_on, at_band, today, eccentric, notes)
-
-
-def after_gap(
-    *,
-    ladder: list[Band],
-    role: Role,
-    current_band_id: int | None,
-    last_session_on: date | None,
-    today: date,
-    owned_band_ids: frozenset[int] = frozenset(),
-) -> Decision | None:
-    """Rule 3: a workout opened GAP_DAYS or more after the last session of the exercise
-    starts one step easier (its week resumes, which the schedule does). None without a gap."""
-    if last_session_on is None or (today - last_session_on).days < GAP_DAYS:
-        return None
-    days = (today - last_session_on).days
-    cause = f"{days} days since your last session, and strength fades within two weeks off"
-    decision = _Track(ladder, role, owned_band_ids).more_help(current_band_id, cause, flag=False)
-    return decision if decision.action is Action.REGRESS else None
+    decision = _earned(track, rule, current, band_changed_on, at_band, today, eccentric, notes)
+    if decision.action is Action.HOLD and _stalled(
+        rule, band_changed_on, today, at_band, due_sessions, eccentric
+    ):
+        weeks = (today - band_changed_on).days // 7
+        cause = _stall_cause(at_band, eccentric)
+        reason = (
+            f"{decision.reason} No step on for {weeks} weeks: {cause}. Your coach has been told."
+        )
+        return replace(decision, reason=reason, flag=True, stalled=True)
+    return decision
 
 
 def _earned(
-    track: "_Track",
+    track: "Track",
     rule: Rule,
     current: int | None,
     band_changed_on: date | None,
@@ -276,7 +309,9 @@ def _scheduled(track, rule, current, band_changed_on, at_band, today, notes) -> 
 
 
 def _shortfall(session: Session, rule: Rule, eccentric: bool) -> str:
-    """Why a session does not count towards the next band ('' when it does)."""
+    """Why a session does not count towards the next band ('' when it does). For eccentric
+    work effort is recorded, not gated (rule 4'): a Nordic done with maximal intent is RPE 9-10
+    by design, so reps, control, pain and soreness decide."""
     if session.pain_stop or (session.pain or 0) > MAX_PAIN_TO_ADVANCE:
         return "A painful session is among your last ones"
     if not session.every_rep:
@@ -288,15 +323,39 @@ def _shortfall(session: Session, rule: Rule, eccentric: bool) -> str:
     if (session.soreness or 0) >= SORENESS_BLOCKS_ADVANCE:
         return f"You were sore ({session.soreness} of 10) before a recent session"
     ceiling = min(rule.rpe_ceiling, session.rpe_target or rule.rpe_ceiling)
-    if (session.hardest_rpe or 0) > ceiling:
+    if not eccentric and (session.hardest_rpe or 0) > ceiling:
         return f"RPE {session.hardest_rpe} is above the {ceiling} this work is meant to feel"
     return ""
+
+
+def _stalled(rule, band_changed_on, today, at_band, due_sessions, eccentric) -> bool:
+    """Rule 4': three weeks or more on the band, at least two thirds of the sessions due done,
+    and the latest one still not counting (not a hold the plan makes, such as rising volume)."""
+    if due_sessions is None or due_sessions <= 0 or band_changed_on is None:
+        return False
+    if (today - band_changed_on).days < STALL_DAYS or not at_band:
+        return False
+    return len(at_band) >= STALL_SHARE * due_sessions and bool(
+        _shortfall(at_band[-1], rule, eccentric)
+    )
+
+
+def _stall_cause(at_band: list[Session], eccentric: bool) -> str:
+    """What held the track back, over its sessions at the band."""
+    done = sum(session.done for session in at_band)
+    if eccentric and done:
+        for control, words in ((Control.EARLY, "in the top third"), (Control.MID, "at halfway")):
+            if sum(s.reps_where([control]) for s in at_band) * 2 > done:
+                return f"most reps broke {words}"
+    if sum(not session.every_rep for session in at_band) * 2 > len(at_band):
+        return "most sessions fell short of the prescribed reps"
+    return "the sessions have not yet counted towards the next band"
 
 
 def _struggling(session: Session, eccentric: bool) -> bool:
     early = eccentric and session.reps_where([Control.EARLY]) * 2 > session.done
     short = session.done < LOW_VOLUME * session.prescribed
-    failed = session.hardest_rpe == 10 and not session.every_rep
+    failed = not eccentric and session.hardest_rpe == 10 and not session.every_rep
     return early or short or failed
 
 
@@ -335,8 +394,9 @@ def _sessions(count: int) -> str:
 
 
 @dataclass(frozen=True)
-class _Track:
-    """A ladder seen by one athlete on one exercise: their role and the bands they own."""
+class Track:
+    """A ladder seen by one athlete on one exercise: their role and the bands they own (also
+    read by `programs.reentry`)."""
 
     ladder: list[Band]
     role: Role
@@ -357,16 +417,21 @@ class _Track:
         return not self.owned_band_ids or band_id in self.owned_band_ids
 
     def less_help(self, current, evidence: str, rule: Rule, notes) -> Decision:
-        """One step harder (rules 4-6), or a hold that says why not."""
+        """One step harder (rules 4-6), or a hold that says why not. Graduation (unassisted, or
+        the thickest resist band) always waits for the coach's approval."""
         target = step(self.ladder, current, role=self.role, direction="advance")
         if target == END:
             reason = f"{evidence}, and {self.name(current)} is the thickest: add reps instead."
             return _hold(current, reason, notes)
         if target is not None and not self.owns(target):
             return _hold(current, f"{evidence}: get {self.name(target)} for your next step.", notes)
-        action = Action.GRADUATE if target is None else Action.ADVANCE
+        graduates = target is None or (
+            self.role is Role.RESIST
+            and step(self.ladder, target, role=self.role, direction="advance") == END
+        )
+        action = Action.GRADUATE if graduates else Action.ADVANCE
         where = "go unassisted" if target is None else f"use {self.name(target)}"
-        if rule.coach_approves:
+        if rule.coach_approves or graduates:
             reason = f"{evidence}: your coach is asked to approve that you {where} next."
             return Decision(
                 action, target, _with(reason, notes), flag=bool(notes), suggested=True, notes=notes

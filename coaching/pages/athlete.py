@@ -13,12 +13,12 @@ from django.utils.safestring import mark_safe
 from accounts.models import Membership
 from catalogue.models import Band, BandRole
 from catalogue.words import band_words
-from coaching.forms import BandSetForm, CommentForm, StrengthTestForm
+from coaching.forms import BandSetForm, CommentForm, PauseClearForm, StrengthTestForm
 from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
 from logbook.charts import ladder_chart
 from logbook.dates import log_days
-from logbook.models import Flag, Message, MessageKind, PainStop, SetLog, WorkoutLog
+from logbook.models import Flag, Message, MessageKind, PainPause, PainStop, SetLog, WorkoutLog
 from logbook.stages import StageCard, stage_cards
 from programs.assignments import assignment_schedule
 from programs.models import (
@@ -338,6 +338,8 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
             tracks_of(assignment__in=open_ids), ladder=ladder, today=today, bound=track_form
         ),
         "logs": log_panels(logs_of(coach, athlete=athlete)[:RECENT_LOGS], bound=log_form),
+        "pain_pause": PainPause.objects.open().filter(athlete=athlete).first(),
+        "pause_form": PauseClearForm(),
         "pain_stops": PainStop.objects.unanswered()
         .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
         .select_related("exercise"),

@@ -2,7 +2,9 @@
 (records.py)."""
 
 from logbook.models.feeds import CalendarFeed
+from logbook.models.h_test import HTestReport
 from logbook.models.messages import BODY_MAX, Message, MessageKind
+from logbook.models.pauses import PainPause
 from logbook.models.records import (
     DISTANCE_MAX_CM,
     FORCE_MAX_N,
@@ -40,9 +42,11 @@ __all__ = [
     "Control",
     "Flag",
     "FlagKind",
+    "HTestReport",
     "Message",
     "MessageKind",
     "PainKind",
+    "PainPause",
     "PainStop",
     "PainWhere",
     "SetLog",

@@ -20,6 +20,8 @@ class FlagKind(models.TextChoices):
     IMBALANCE = "imbalance", "Left/right imbalance"
     SORENESS = "soreness", "Soreness"
     NORDIC_TOO_SOON = "nordic_too_soon", "Nordics under 48 h apart"
+    PAIN_PAUSE = "pain_pause", "Eccentric work paused for pain"
+    STALLED = "stalled", "No band step for 3 weeks"
 
 
 class FlagQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from typing import ClassVar
 from django.db.models import Q
 
 from catalogue.models import Band, Pattern
-from logbook.models import SET_NUMBER_MAX, Control, SetLog, WorkoutLog
+from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
 from programs.bands import band_for, track_bands
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
@@ -72,7 +72,8 @@ class ExerciseCard:
     band: Band | None
     rows: list[SetRow]
     last_time: str = ""
-    stopped: bool = False  # stopped for pain: no more sets of it this session
+    stopped: bool = False  # stopped for pain, or paused: no more sets of it this session
+    paused: PainPause | None = None  # eccentric work paused for pain until a coach clears it
 
     @property
     def notation(self) -> str:
@@ -86,9 +87,11 @@ def build_cards(
     log: WorkoutLog | None,
     extra: int | None = None,
     shown: Collection[int] = (),
+    paused: PainPause | None = None,
 ) -> list[ExerciseCard]:
     """`extra`: the prescription that gets one more set, numbered after every set logged or
-    `shown` on the page already (rows added by earlier taps, not logged yet)."""
+    `shown` on the page already (rows added by earlier taps, not logged yet). `paused`: the
+    athlete's open pain pause, which stops every eccentric exercise of the workout."""
     prescriptions = list(workout.prescriptions.select_related("exercise", "band"))
     tracks = track_bands(assignment.pk)
     logged = defaultdict(dict)
@@ -118,12 +121,12 @@ def build_cards(
             for number in sorted(numbers)
             for side in prescription.sides
         ]
-        if prescription.exercise_id in stopped:  # no more sets of it this session
+        pause = paused if prescription.exercise.pattern == Pattern.ECCENTRIC else None
+        ended = prescription.exercise_id in stopped or pause is not None
+        if ended:  # no more sets of it this session
             rows = [row for row in rows if row.logged is not None]
         last_time = describe(last) if last else ""
-        cards.append(
-            ExerciseCard(prescription, band, rows, last_time, prescription.exercise_id in stopped)
-        )
+        cards.append(ExerciseCard(prescription, band, rows, last_time, ended, pause))
     return cards
 
 

@@ -14,8 +14,9 @@ from django_htmx.http import HttpResponseClientRedirect
 from catalogue.models import Band
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
-from logbook import services
+from logbook import gaps, services
 from logbook.access import open_set_for_athlete
+from logbook.gaps import Gap
 from logbook.links import occurrence_query
 from logbook.models import WorkoutLog
 from logbook.nordic_gap import TooSoon, nordic_too_soon
@@ -61,25 +62,29 @@ def log_of(assignment, workout) -> WorkoutLog | None:
 
 
 def start(request, workout, assignment) -> WorkoutLog:
-    """The athlete's own start: a Nordic session under 48 hours after the last one is flagged
-    for the coach (the page asked first; a set sent from a page that did not ask is kept)."""
+    """The athlete's own start: a return after a gap is written now, and a Nordic session under
+    48 hours after the last one is flagged for the coach (the page asked first; a set sent
+    from a page that did not ask is kept)."""
     return services.workout_start(
         athlete=request.user,
         assignment=assignment,
         workout=workout,
         today=timezone.localdate(),
         occurrence=workout.occurrence,
-        flag_nordic_gap=True,
+        athlete_start=True,
     )
 
 
-def ask_first(request, workout, assignment, too_soon: TooSoon) -> HttpResponse:
-    """Before a Nordic session under 48 hours after the last one: the reason, and a start
-    that goes ahead anyway (a POST), or back to today."""
+def ask_first(request, workout, assignment, asked: TooSoon | Gap) -> HttpResponse:
+    """Before a Nordic session under 48 hours after the last one, or a return after a gap:
+    the reason, and a start (a POST), or back to today."""
     context = {
         "workout": workout,
         "assignment": assignment,
-        "reason": too_soon.reason(timezone.localdate()),
+        "reason": asked.reason(timezone.localdate())
+        if isinstance(asked, TooSoon)
+        else asked.reason(),
+        "anyway": isinstance(asked, TooSoon),
         "start_url": workout_url(workout, name="logbook:workout-start"),
     }
     return render(request, "logbook/today_start.html", context)
@@ -113,7 +118,10 @@ def render_page(
     check_in_form=None,
     status=200,
 ):
-    cards = build_cards(workout=workout, assignment=assignment, log=log, extra=extra)
+    state = athlete_state(request.user, timezone.localdate())
+    cards = build_cards(
+        workout=workout, assignment=assignment, log=log, extra=extra, paused=state["pain_pause"]
+    )
     if refused is not None:  # show the refused row with its message in place
         for card in cards:
             for index, row in enumerate(card.rows):
@@ -130,7 +138,7 @@ def render_page(
             scheduled=scheduled_on(assignment, workout, workout.occurrence),
             done_on=log.performed_on if log else None,
         ),
-        **athlete_state(request.user, timezone.localdate()),
+        **state,
         "check_in_form": check_in_form
         or (None if log and hasattr(log, "check_in") else CheckInForm()),
         # One form for every exercise card: without ids, its radios and select sit inside
@@ -168,17 +176,18 @@ def workout_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect("logbook:log-detail", pk=log.pk)
     # The phone keeping a copy for offline (Purpose: prefetch) is not the athlete opening it:
     # the copy holds the sets (one logged offline too soon after a Nordic flags the coach, as
-    # any set sent without the question does), and it resumes nothing.
+    # any set sent without the question does). Nothing is written here: a gap is resumed by
+    # the start (a POST), or by the first set.
     if log is None and request.headers.get("Purpose") != "prefetch":
-        too_soon = services.workout_open(
+        asked = gaps.workout_open(
             athlete=request.user,
             assignment=assignment,
             workout=workout,
             today=timezone.localdate(),
             now=timezone.now(),
         )
-        if too_soon is not None:
-            return ask_first(request, workout, assignment, too_soon)
+        if asked is not None:
+            return ask_first(request, workout, assignment, asked)
     extra = parse_id(request.GET.get("extra"))
     if request.htmx and extra is not None:
         return extra_set(request, workout, assignment, log, extra)

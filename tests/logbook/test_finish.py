@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from logbook.models import SetLog, WorkoutLog
+from logbook.models import Flag, PainPause, SetLog, WorkoutLog
 from programs.models import BandChange
 from tests.logbook.conftest import set_data
 
@@ -66,16 +66,19 @@ def test_three_good_sessions_and_the_days_on_the_band_move_it(
     assert "3 x 12/10/8 · Purple band" in today.text
 
 
-def test_pain_moves_the_band_back_and_warns(athlete_client, first_workout):
+def test_pain_pauses_the_nordic_and_warns(athlete_client, athlete, first_workout):
     do_every_set(athlete_client, first_workout)
     response = finish(athlete_client, first_workout, pain=6)
     summary = athlete_client.get(response["Location"])
-    assert "Next Band-assisted Nordic curl: blue band" in summary.text
-    assert "You reported pain 6 of 10: next time use the blue band, one step easier." in (
+    assert "You reported pain 6/10: Nordic and other eccentric work is paused until your " in (
         summary.text
     )
     assert "Stop loading the hamstring and check with your coach or physio" in summary.text
     assert "You stopped for pain recently." in athlete_client.get("/today/").text
+    pause = PainPause.objects.open().get(athlete=athlete)
+    assert pause.reason == "You reported pain 6/10" and not pause.repeated
+    assert Flag.objects.filter(kind="pain_pause", athlete=athlete).exists()
+    assert not BandChange.objects.filter(decided_by="engine").exists()  # the band waits
 
 
 def test_htmx_finishing_redirects_the_page(athlete_client, first_workout):
@@ -170,12 +173,13 @@ def test_an_exercise_skipped_today_is_not_judged_again_on_an_older_session(
     athlete_client, first_workout, time_machine
 ):
     do_every_set(athlete_client, first_workout)
-    finish(athlete_client, first_workout, pain=6)  # green -> blue, once
+    finish(athlete_client, first_workout, pain=6)  # the Nordic is decided (paused), once
     time_machine.move_to(datetime(2026, 11, 19, 18, tzinfo=UTC), tick=False)
     second = first_workout.week.workouts.get(day=4)
     hold = second.prescriptions.get(exercise__slug="banded-isometric-leg-curl-hold")
-    for number in (1, 2):  # only the hold today: the Nordic is skipped
+    for number in (1, 2):  # only the hold today: the Nordic is paused, so not done
         athlete_client.post(f"/workouts/{second.pk}/sets/", set_data(hold, number), headers=HTMX)
     finish(athlete_client, second, pain=0)
-    changes = BandChange.objects.filter(decided_by="engine")
-    assert [(c.action, c.to_band.name) for c in changes] == [("regress", "Blue")]
+    first, later = WorkoutLog.objects.order_by("performed_on")
+    assert [item["exercise"] for item in first.outcome] == ["Band-assisted Nordic curl"]
+    assert "Band-assisted Nordic curl" not in [item["exercise"] for item in later.outcome]

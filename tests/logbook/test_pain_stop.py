@@ -1,18 +1,20 @@
-"""Stop: it hurts. The exercise ends for the session, its band goes one step easier at once,
-and the athlete is warned until a coach answers."""
+"""Stop: it hurts. The exercise ends for the session, the athlete's eccentric work (the Nordic) is
+paused until a coach clears it (its band waits for the clearance), and the athlete is warned
+until a coach answers."""
 
 import re
 from datetime import UTC, datetime
 
 import pytest
 
-from logbook.models import PainStop, WorkoutLog
+from logbook.models import PainPause, PainStop, SetLog, WorkoutLog
 from programs.models import BandChange, Workout
 from tests.logbook.conftest import set_data
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 HTMX = {"HX-Request": "true"}
 STOPPED = "Stopped for pain: no more sets of it today."
+PAUSED = "No Nordic or other eccentric sets until your coach clears it."
 WARNING = "You stopped for pain recently."
 
 
@@ -40,8 +42,8 @@ def engine_changes():
     return BandChange.objects.filter(decided_by="engine")
 
 
-def test_it_records_the_stop_and_moves_the_band_one_step_easier(
-    athlete_client, assignment, first_workout, nordic
+def test_it_records_the_stop_and_pauses_the_nordic(
+    athlete_client, athlete, assignment, first_workout, nordic
 ):
     response = stop(athlete_client, first_workout, nordic, side="left", where="high", kind="sharp")
     assert response.status_code == 302
@@ -52,19 +54,20 @@ def test_it_records_the_stop_and_moves_the_band_one_step_easier(
     assert (stop_row.workout_log, stop_row.exercise) == (log, nordic.exercise)
     assert (stop_row.side, stop_row.where, stop_row.kind) == ("left", "high", "sharp")
     assert stop_row.answered_at is None
-    change = engine_changes().get()
-    assert (change.from_band.name, change.to_band.name) == ("Green", "Blue")
-    assert (change.action, change.status) == ("regress", "applied")
-    assert assignment.tracks.get().band.name == "Blue"
+    assert not engine_changes().exists()  # the band waits for the clearance
+    assert assignment.tracks.get().band.name == "Green"
+    pause = PainPause.objects.open().get(athlete=athlete)
+    assert (pause.workout_log, pause.reason) == (log, "You stopped for pain")
     [outcome] = log.outcome
     assert (outcome["exercise"], outcome["action"], outcome["band"]) == (
         "Band-assisted Nordic curl",
-        "regress",
-        "Blue",
+        "pause",
+        "Green",
     )
     assert (outcome["flag"], outcome["warn"]) == (True, True)
     assert outcome["reason"].startswith(
-        "You stopped for pain: next time use the blue band, one step easier."
+        "You stopped for pain: Nordic and other eccentric work is paused until your coach "
+        "clears it."
     )
 
 
@@ -73,13 +76,25 @@ def test_the_workout_page_then_shows_the_stop_and_the_warning(
 ):
     response = stop(athlete_client, first_workout, nordic, follow=True)
     text = response.text
-    assert STOPPED in text
+    assert PAUSED in text and STOPPED not in text
     assert WARNING in text
     assert "Band-assisted Nordic curl stopped. Stop loading the hamstring" in text
     assert text.count("Stop: it hurts") == 1  # only the hold still offers it
     today = athlete_client.get("/today/").text
-    assert "3 x 12/10/8 · Blue band" in today
     assert WARNING in today
+
+
+def test_a_paused_nordic_cannot_be_logged_and_the_hold_can(
+    athlete_client, first_workout, nordic, hold
+):
+    stop(athlete_client, first_workout, nordic)
+    refused = athlete_client.post(
+        f"/workouts/{first_workout.pk}/sets/", set_data(nordic, 2), headers=HTMX
+    )
+    assert "eccentric work is paused after pain until your coach clears it" in refused.text
+    assert not SetLog.objects.filter(exercise=nordic.exercise).exists()
+    athlete_client.post(f"/workouts/{first_workout.pk}/sets/", set_data(hold, 1), headers=HTMX)
+    assert SetLog.objects.filter(exercise=hold.exercise).count() == 1
 
 
 def test_before_any_stop_there_is_no_warning(athlete_client, first_workout):
@@ -95,8 +110,8 @@ def test_a_second_tap_changes_nothing(athlete_client, assignment, first_workout,
     response = stop(athlete_client, first_workout, nordic, kind="cramp")
     assert response.status_code == 302
     assert PainStop.objects.get().kind == "sharp"
-    assert engine_changes().count() == 1
-    assert assignment.tracks.get().band.name == "Blue"
+    assert PainPause.objects.count() == 1
+    assert assignment.tracks.get().band.name == "Green"
     assert len(WorkoutLog.objects.get().outcome) == 1
 
 
@@ -111,13 +126,12 @@ def test_finishing_afterwards_does_not_decide_the_stopped_exercise_again(
     response = athlete_client.post(f"/workouts/{first_workout.pk}/finish/", {"rpe": 6, "pain": 0})
     log = WorkoutLog.objects.get()
     assert response["Location"] == f"/logs/{log.pk}/"
-    assert engine_changes().count() == 1
-    assert assignment.tracks.get().band.name == "Blue"
+    assert not engine_changes().exists()
+    assert PainPause.objects.count() == 1
     assert [item["exercise"] for item in log.outcome] == ["Band-assisted Nordic curl"]
     summary = athlete_client.get(response["Location"]).text
     assert "You stopped for pain" in summary
     assert "Band-assisted Nordic curl: sharp, high, near the buttock, left leg" in summary
-    assert "Next Band-assisted Nordic curl: blue band" in summary
     assert WARNING in athlete_client.get("/today/").text
 
 

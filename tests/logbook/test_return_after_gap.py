@@ -1,11 +1,13 @@
-"""Opening a workout two weeks or more after the last session: the week it stopped in starts
-again today, and each tracked band of the workout goes one step easier, once."""
+"""Starting a workout two weeks or more after the last session (rule 3'): the page asks first and
+writes nothing (a GET); the start (a POST) makes the week it stopped in start again today and
+each tracked band of the workout one step easier (two from four weeks), once."""
 
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from catalogue.models import Band
+from programs.assignments import scheduled_on
 from programs.bands import band_set_by_coach
 from programs.models import BandChange, Workout
 from tests.logbook.conftest import set_data
@@ -44,6 +46,12 @@ def open_page(client, workout):
     return client.get(f"/workouts/{workout.pk}/")
 
 
+def start_workout(client, workout):
+    """The athlete's "Start the workout" on the page that asked, then the workout page."""
+    client.post(f"/workouts/{workout.pk}/start/")
+    return open_page(client, workout)
+
+
 def come_back(client, clock, athlete, day: date):
     """The athlete returns on `day`; a login lasts two weeks, so they sign in again."""
     clock.move_to(evening(day), tick=False)
@@ -65,7 +73,7 @@ def test_14_days_away_resumes_the_week_today_one_band_easier(
 ):
     assignment = trained_on_day_1
     come_back(athlete_client, clock, athlete, date(2026, 11, 30))
-    response = open_page(athlete_client, workout(assignment, 1, 4))
+    response = start_workout(athlete_client, workout(assignment, 1, 4))
     assert response.status_code == 200
     assignment.refresh_from_db()
     assert assignment.start_date == date(2026, 11, 30)
@@ -82,10 +90,11 @@ def test_14_days_away_moves_the_week_of_the_first_workout_not_done_to_today(
 ):
     assignment = trained_on_day_1
     come_back(athlete_client, clock, athlete, date(2026, 11, 30))
-    response = open_page(athlete_client, workout(assignment, 1, 4))
+    start_workout(athlete_client, workout(assignment, 1, 4))
     assignment.refresh_from_db()
     assert assignment.start_date == date(2026, 11, 30)
-    assert "week 1, day 4 · Thu 3 Dec" in seen(response.text)
+    later = workout(assignment, 1, 4)
+    assert scheduled_on(assignment, later) == date(2026, 12, 3)  # day 4 of the week begun today
 
 
 def test_a_gap_after_week_1_restarts_week_2_today(athlete_client, athlete, assignment, clock):
@@ -93,7 +102,7 @@ def test_a_gap_after_week_1_restarts_week_2_today(athlete_client, athlete, assig
     clock.move_to(evening(date(2026, 11, 19)), tick=False)
     train(athlete_client, workout(assignment, 1, 4))
     come_back(athlete_client, clock, athlete, date(2026, 12, 10))
-    response = open_page(athlete_client, workout(assignment, 2, 1))
+    response = start_workout(athlete_client, workout(assignment, 2, 1))
     assignment.refresh_from_db()
     assert assignment.start_date == date(2026, 12, 3)  # so week 2 starts on 10 December
     assert "week 2, day 1 · Thu 10 Dec" in seen(response.text)
@@ -109,18 +118,19 @@ def test_a_band_set_before_the_gap_goes_one_step_easier(
     clock.move_to(evening(START), tick=False)
     train(athlete_client, first_workout)
     come_back(athlete_client, clock, athlete, date(2026, 12, 4))
-    response = open_page(athlete_client, workout(assignment, 1, 4))
+    response = start_workout(athlete_client, workout(assignment, 1, 4))
     change = gap_changes().get()
     assert (change.from_band.name, change.to_band.name) == ("Purple", "Green")
     assert change.reason == (
-        "18 days since your last session, and strength fades within two weeks off: "
-        "next time use the green band, one step easier."
+        "18 days since your last session: eccentric strength holds about 4 weeks off, the "
+        "muscle's added length about 2: today use the green band, one step easier, at the "
+        "volume of week 1."
     )
     assert assignment.tracks.get().band.name == "Green"
     assert "3 x 12/10/8, green band, assist" in response.text
 
 
-def test_opening_it_again_the_same_day_writes_nothing_more(
+def test_starting_it_again_the_same_day_writes_nothing_more(
     athlete_client, athlete, coach, assignment, first_workout, clock
 ):
     clock.move_to(datetime(2026, 11, 16, 9, tzinfo=UTC), tick=False)
@@ -130,11 +140,11 @@ def test_opening_it_again_the_same_day_writes_nothing_more(
     train(athlete_client, first_workout)
     come_back(athlete_client, clock, athlete, date(2026, 12, 4))
     later = workout(assignment, 1, 4)
-    open_page(athlete_client, later)
+    start_workout(athlete_client, later)
     assignment.refresh_from_db()
     moved_to, changes = assignment.start_date, BandChange.objects.count()
-    open_page(athlete_client, later)
-    open_page(athlete_client, workout(assignment, 2, 1))
+    start_workout(athlete_client, later)
+    start_workout(athlete_client, workout(assignment, 2, 1))
     assignment.refresh_from_db()
     assert assignment.start_date == moved_to
     assert BandChange.objects.count() == changes
@@ -146,7 +156,7 @@ def test_13_days_away_changes_nothing(athlete_client, athlete, trained_on_day_1,
     assignment = trained_on_day_1
     changes = BandChange.objects.count()
     come_back(athlete_client, clock, athlete, date(2026, 11, 29))
-    response = open_page(athlete_client, workout(assignment, 1, 4))
+    response = start_workout(athlete_client, workout(assignment, 1, 4))
     assert response.status_code == 200
     assignment.refresh_from_db()
     assert assignment.start_date == START
@@ -156,7 +166,7 @@ def test_13_days_away_changes_nothing(athlete_client, athlete, trained_on_day_1,
 
 def test_without_a_finished_session_there_is_no_gap(athlete_client, athlete, assignment, clock):
     come_back(athlete_client, clock, athlete, date(2026, 12, 14))
-    open_page(athlete_client, workout(assignment, 1, 1))
+    start_workout(athlete_client, workout(assignment, 1, 1))
     assignment.refresh_from_db()
     assert assignment.start_date == START
     assert not gap_changes().exists()
@@ -172,7 +182,7 @@ def test_a_workout_already_started_is_not_a_return(
     nordic = later.prescriptions.get(order=1)
     athlete_client.post(f"/workouts/{later.pk}/sets/", set_data(nordic, 1), headers=HTMX)
     come_back(athlete_client, clock, athlete, date(2026, 12, 14))
-    open_page(athlete_client, later)
+    start_workout(athlete_client, later)
     assignment.refresh_from_db()
     assert assignment.start_date == START
     assert not gap_changes().exists()
@@ -208,7 +218,39 @@ def test_a_workout_skipped_long_ago_does_not_rewind_the_program(
         clock.move_to(evening(assignment.start_date + timedelta(days=7 * (week - 1) + day - 1)))
         train(athlete_client, workout(assignment, week, day))
     come_back(athlete_client, clock, athlete, date(2026, 12, 14))
-    open_page(athlete_client, workout(assignment, 1, 1))  # the one skipped, still open
+    start_workout(athlete_client, workout(assignment, 1, 1))  # the one skipped, still open
     assignment.refresh_from_db()
     # Nothing is left after week 2's last workout: the start date does not move back.
     assert assignment.start_date == date(2026, 11, 16)
+
+
+def test_the_page_asks_first_and_writes_nothing(athlete_client, athlete, trained_on_day_1, clock):
+    assignment = trained_on_day_1
+    changes = BandChange.objects.count()
+    come_back(athlete_client, clock, athlete, date(2026, 11, 30))
+    response = open_page(athlete_client, workout(assignment, 1, 4))
+    assert response.status_code == 200
+    assert "Back after a break" in response.text
+    assert "Welcome back: 14 days since your last session of this work." in response.text
+    assert "one step more help from the band" in response.text
+    assignment.refresh_from_db()
+    assert assignment.start_date == START and BandChange.objects.count() == changes
+    assert assignment.logs.count() == 1  # the session before the gap; none begun
+
+
+def test_four_weeks_away_is_two_steps_easier(
+    athlete_client, athlete, coach, assignment, first_workout, clock
+):
+    clock.move_to(datetime(2026, 11, 16, 9, tzinfo=UTC), tick=False)
+    track = assignment.tracks.get()
+    band_set_by_coach(track=track, band=Band.objects.get(name="Purple"), reason="Try it", by=coach)
+    clock.move_to(evening(START), tick=False)
+    train(athlete_client, first_workout)
+    come_back(athlete_client, clock, athlete, date(2026, 12, 14))
+    asked = open_page(athlete_client, workout(assignment, 1, 4))
+    assert "two steps more help" in asked.text
+    start_workout(athlete_client, workout(assignment, 1, 4))
+    change = gap_changes().get()
+    assert (change.from_band.name, change.to_band.name) == ("Purple", "Blue")
+    assert change.reason.startswith("28 days since your last session")
+    assert "two steps easier" in change.reason

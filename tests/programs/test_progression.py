@@ -17,24 +17,29 @@ from programs.progression import (
     Rule,
     Session,
     SetDone,
-    after_gap,
     decide,
     step,
 )
+from programs.reentry import after_gap, graduation_dose
 from tests.programs.histories import (
     BLACK,
     BLUE,
     GREEN,
     LADDER,
     NORDIC_RULE,
+    NORDIC_WEEKS,
     PURPLE,
     RED,
     START,
     Slot,
     beginner,
     diligent,
+    gap_after_week_4,
+    halfway,
+    maximal,
     moves,
     nordic_schedule,
+    pain_in_week,
     replay,
     with_session,
 )
@@ -89,11 +94,15 @@ def test_a_struggling_beginner_gets_more_help_by_the_second_early_breaking_sessi
     assert not second.warn  # struggling is not pain
 
 
-def test_a_struggling_beginner_on_the_thickest_band_is_flagged_and_told_to_see_the_coach():
-    steps = replay(beginner, nordic_schedule(3), start_band=BLUE)
+def test_struggling_on_the_thickest_band_repeats_the_weeks_volume_and_flags_each_week():
+    steps = replay(beginner, nordic_schedule(4), start_band=BLUE)
     assert moves(steps) == []
-    held = steps[2].decision
-    assert held.flag and "there is no easier band: talk to your coach" in held.reason
+    held = [s for s in steps if s.decision.repeat_week]
+    assert held[0].week == 2 and {s.week for s in held} == {2, 3, 4}
+    assert all(s.decision.flag and s.decision.action is Action.HOLD for s in held)
+    assert "the easiest band there is: repeat this week's volume" in held[0].decision.reason
+    # The replay keeps week 2's 2 x 6 while the athlete struggles, not week 3's 3 x 6.
+    assert [s.target for s in steps[-1].session.sets] == [6, 6]
 
 
 def test_soreness_of_4_to_5_in_week_2_holds_and_never_moves_the_band():
@@ -127,43 +136,204 @@ def test_soreness_blocks_an_advance_that_was_otherwise_earned():
     assert "You were sore (6 of 10) before a recent session" in week_6.reason
 
 
-def test_a_pain_stop_gives_more_help_once_flags_and_warns():
+def test_a_pain_stop_pauses_the_nordic_and_the_clearance_resumes_one_step_easier():
     slots = nordic_schedule(4)
     steps = replay(diligent, slots, tweak=with_session(5, pain_stop=True, pain=None))
     stop = steps[5].decision
     assert (stop.action, stop.band_id, stop.flag, stop.warn) == (
-        Action.REGRESS,
-        BLUE,
+        Action.PAUSE,
+        GREEN,
         True,
         True,
     )
-    assert stop.reason.startswith("You stopped for pain: next time use the blue band")
+    assert stop.reason.startswith(
+        "You stopped for pain: Nordic and other eccentric work is paused until your coach "
+        "clears it."
+    )
     assert progression.STOP_LOADING in stop.reason
-    assert moves(steps) == [(3, "regress", "Blue")]  # once: the next sessions do not add to it
+    # Paused for the week that follows; cleared on the first session 7 days on.
+    cleared = steps[6]
+    assert cleared.on == slots[5].on + timedelta(days=7) and cleared.decision.band_id == BLUE
+    assert cleared.decision.reason.startswith("Cleared after pain on")
+    assert moves(steps) == [(3, "pause", "Green"), (4, "regress", "Blue")]
 
 
-def test_session_pain_at_the_stop_level_is_safety_and_soreness_is_not():
+def test_a_pain_stop_on_a_curl_still_gives_more_help_at_once():
+    curl = Rule(sessions_to_advance=3, min_days_on_band=14)
+    session = Session(START, 1, (SetDone(GREEN, 10, 6),), pain_stop=True)
+    decision = one(session, GREEN, role=Role.RESIST, rule=curl)
+    assert (decision.action, decision.band_id, decision.warn) == (Action.REGRESS, PURPLE, True)
+
+
+def test_pain_5_pauses_and_soreness_of_9_does_not():
     slots = nordic_schedule(2)
-    painful = replay(diligent, slots, tweak=with_session(2, pain=5))
-    assert moves(painful) == [(2, "regress", "Blue")]
-    assert painful[2].decision.warn
+    painful = replay(diligent, slots, tweak=with_session(2, pain=5), clear_after_days=99)
+    assert moves(painful) == [(2, "pause", "Green")]
+    assert painful[2].decision.warn and len(painful) == 3  # nothing logged while paused
     sore = replay(diligent, slots, tweak=with_session(2, soreness=9))
     assert moves(sore) == []
     assert sore[2].decision.flag and not sore[2].decision.warn
 
 
-def test_eighteen_days_off_after_week_4_resume_one_band_thicker_when_the_workout_opens():
-    slots = nordic_schedule(6)
-    back = [
-        slot if slot.week <= 4 else replace(slot, on=slot.on + timedelta(days=15)) for slot in slots
-    ]
-    steps = replay(diligent, back)
-    gap = next(s for s in steps if s.decision.action is Action.REGRESS)
-    assert gap.week == 5 and gap.decision.band_id == BLUE and not gap.decision.flag
-    assert gap.decision.reason.startswith("18 days since your last session")
-    week_5_first = steps[steps.index(gap) + 1]
-    assert week_5_first.band == BLUE and week_5_first.decision.action is Action.HOLD
-    assert "advance" not in [action for _, action, _ in moves(steps)]  # no advance after a gap
+def test_pain_3_once_holds_and_flags_twice_running_pauses():
+    once = replay(diligent, nordic_schedule(12), tweak=pain_in_week(7, 3))
+    week_7 = [s.decision for s in once if s.week == 7]
+    assert week_7[0].action is Action.HOLD and week_7[0].flag and not week_7[0].warn
+    assert "You reported pain 3/10: hold this band" in week_7[0].reason
+    assert "pause" not in [action for _, action, _ in moves(once)]
+    twice = replay(diligent, nordic_schedule(12), tweak=pain_in_week(7, 3, sessions=2))
+    paused = next(s for s in twice if s.decision.action is Action.PAUSE)
+    assert paused.week == 7 and paused.decision.reason.startswith(
+        "Pain 3 then 3/10 two sessions running: Nordic and other eccentric work is paused"
+    )
+
+
+def test_a_week_8_pain_stop_is_not_undone_by_time_alone_and_no_advance_for_14_days():
+    steps = replay(diligent, nordic_schedule(12), tweak=pain_in_week(8, 5), clear_after_days=14)
+    paused = next(i for i, s in enumerate(steps) if s.decision.action is Action.PAUSE)
+    assert steps[paused].decision.band_id == PURPLE
+    cleared = steps[paused + 1]
+    assert (cleared.on - steps[paused].on).days >= 14 and cleared.decision.band_id == GREEN
+    after = steps[paused + 2 :]
+    advanced = next(s for s in after if s.decision.action is Action.ADVANCE)
+    assert (advanced.on - cleared.on).days >= 14
+    assert all(
+        "no step on for 14 days" in s.decision.reason
+        for s in after
+        if (s.on - cleared.on).days < 14
+    )
+
+
+def test_pain_5_twice_within_28_days_says_refer_to_a_physio():
+    pains = [
+        replace(diligent(slot, GREEN, i), pain=5 if i in (5, 7) else 0)
+        for i, slot in enumerate(nordic_schedule(4))
+    ][:8]
+    first = decide(
+        ladder=LADDER,
+        role=Role.ASSIST,
+        rule=NORDIC_RULE,
+        current_band_id=GREEN,
+        band_changed_on=START,
+        sessions=pains[:6],
+        today=pains[5].performed_on,
+        eccentric=True,
+    )
+    second = decide(
+        ladder=LADDER,
+        role=Role.ASSIST,
+        rule=NORDIC_RULE,
+        current_band_id=BLUE,
+        band_changed_on=pains[6].performed_on,
+        sessions=pains,
+        today=pains[7].performed_on,
+        eccentric=True,
+        cleared_on=pains[6].performed_on,
+    )
+    assert first.action is Action.PAUSE and not first.repeated
+    assert second.action is Action.PAUSE and second.repeated
+    assert "Repeated within 4 weeks: refer to a physio." in second.reason
+
+
+def test_an_honest_rpe_9_climbs_on_the_diligent_timeline():
+    assert moves(replay(maximal, nordic_schedule(12))) == moves(
+        replay(diligent, nordic_schedule(12))
+    )
+    assert all("RPE" not in s.decision.reason for s in replay(maximal, nordic_schedule(12)))
+
+
+def test_rpe_still_gates_work_that_is_not_eccentric():
+    curl = Rule(sessions_to_advance=1, min_days_on_band=0, rpe_ceiling=8)
+    hard = Session(START, 6, (SetDone(GREEN, 10, 10, rpe=9),), pain=0)
+    decision = one(hard, GREEN, role=Role.RESIST, rule=curl)
+    assert decision.action is Action.HOLD and "RPE 9 is above the 8" in decision.reason
+
+
+def test_reps_breaking_at_halfway_raise_stalled_by_week_4():
+    steps = replay(halfway, nordic_schedule(5))
+    stalled = [s for s in steps if s.decision.stalled]
+    assert stalled[0].week == 4 and stalled[0].on == START + timedelta(days=21)
+    assert all(s.decision.flag and s.decision.band_id == GREEN for s in stalled)
+    assert "No step on for 3 weeks: most reps broke at halfway." in stalled[0].decision.reason
+    assert not any(s.decision.stalled for s in steps if s.week < 4)
+
+
+def test_the_diligent_athlete_never_stalls_while_the_plan_holds_the_band():
+    assert not any(s.decision.stalled for s in replay(diligent, nordic_schedule(12)))
+
+
+def test_a_stall_needs_two_thirds_of_the_sessions_done():
+    slots = nordic_schedule(5)
+    history = [halfway(slot, GREEN, i) for i, slot in enumerate(slots) if i % 2 == 0]
+    decision = decide(
+        ladder=LADDER,
+        role=Role.ASSIST,
+        rule=NORDIC_RULE,
+        current_band_id=GREEN,
+        band_changed_on=START,
+        sessions=history,
+        today=history[-1].performed_on,
+        eccentric=True,
+        due_sessions=len(slots),
+    )
+    assert decision.action is Action.HOLD and not decision.stalled and not decision.flag
+
+
+def test_graduation_waits_for_the_coach_and_the_first_two_unassisted_sessions_are_2_x_5():
+    steps = replay(diligent, nordic_schedule(15))
+    graduation = next(s for s in steps if s.decision.action is Action.GRADUATE)
+    assert graduation.decision.suggested and graduation.week == 12
+    assert "your coach is asked to approve that you go unassisted next" in (
+        graduation.decision.reason
+    )
+    unassisted = [s for s in steps if s.band is None]
+    assert [len(s.session.sets) for s in unassisted] == [2, 2, 3]
+    assert [s.target for s in unassisted[0].session.sets] == [5, 5]
+    waiting = replay(diligent, nordic_schedule(15), approve=False)
+    assert not any(s.band is None for s in waiting)  # nobody approved: still on red
+    assert graduation_dose(0) == graduation_dose(1) == (2, 5) and graduation_dose(2) is None
+
+
+def test_the_thickest_resist_band_is_a_graduation_too():
+    rule = Rule(sessions_to_advance=1, min_days_on_band=0)
+    good = Session(START, 6, (SetDone(GREEN, 10, 10),), pain=0)
+    decision = one(good, GREEN, role=Role.RESIST, rule=rule)
+    assert (decision.action, decision.band_id, decision.suggested) == (
+        Action.GRADUATE,
+        BLUE,
+        True,
+    )
+
+
+def test_a_gap_after_week_4_resumes_at_its_volume_one_step_easier_by_length():
+    for days, band, week, steps_easier in (
+        (18, GREEN, 4, "one"),
+        (24, GREEN, 4, "one"),
+        (60, BLUE, 3, "two"),
+    ):
+        steps = replay(diligent, gap_after_week_4(days), start_band=PURPLE)
+        gap = next(s for s in steps if s.decision.resume_week is not None)
+        assert (gap.week, gap.band, gap.decision.band_id) == (5, PURPLE, band), days
+        assert gap.decision.resume_week == week and not gap.decision.flag
+        assert gap.decision.reason.startswith(f"{days} days since your last session")
+        assert f"{steps_easier} step" in gap.decision.reason
+        back = steps[steps.index(gap) + 1]
+        assert [s.target for s in back.session.sets] == NORDIC_WEEKS[week][1]
+        assert back.band == band and back.decision.action is Action.HOLD
+
+
+def test_a_long_gap_never_goes_past_the_thickest_owned_band():
+    decision = after_gap(
+        ladder=LADDER,
+        role=Role.ASSIST,
+        current_band_id=PURPLE,
+        last_session_on=START,
+        last_week=4,
+        today=START + timedelta(days=60),
+        owned_band_ids=frozenset({PURPLE, GREEN}),
+    )
+    assert decision.band_id == GREEN and decision.resume_week == 3
+    assert "one step easier" in decision.reason
 
 
 def test_a_gap_under_two_weeks_changes_nothing():
@@ -200,7 +370,13 @@ def test_the_band_resisted_rdl_suggests_an_advance_and_regresses_at_once():
         for day in (0, 3)
     ]
     steps = replay(
-        rdl_session, slots, start_band=PURPLE, role=Role.RESIST, eccentric=False, rule=rdl
+        rdl_session,
+        slots,
+        start_band=PURPLE,
+        role=Role.RESIST,
+        eccentric=False,
+        rule=rdl,
+        approve=False,
     )
     suggested = [s.decision for s in steps if s.decision.suggested]
     assert suggested and suggested[0].band_id == GREEN and suggested[0].action is Action.ADVANCE
@@ -277,7 +453,15 @@ def test_the_engine_imports_only_the_standard_library():
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported <= {"collections", "dataclasses", "datetime", "enum", "typing"}
+    assert imported <= {"collections", "dataclasses", "datetime", "enum", "typing", "programs"}
+    assert "from programs.pain import" in Path(progression.__file__).read_text()
+    pain = ast.parse(Path(progression.__file__).with_name("pain.py").read_text())
+    assert {
+        (node.module or "").split(".")[0] if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(pain)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    } <= {"collections", "dataclasses", "datetime"}
 
 
 # -- Properties -------------------------------------------------------------------------------
@@ -372,8 +556,8 @@ def test_safety_always_wins_over_an_advance(drawn, rule, days):
     if not (latest.pain_stop or (latest.pain or 0) >= rule.pain_stop):
         history[-1] = replace(latest, pain_stop=True)
     decision = run(band, history, rule, changed=history[0].performed_on - timedelta(days=days))
-    assert decision.action in (Action.REGRESS, Action.HOLD)
-    assert decision.warn and decision.flag
+    assert decision.action is Action.PAUSE  # `run` decides a Nordic: eccentric work pauses
+    assert decision.warn and decision.flag and decision.band_id == band
 
 
 @settings(max_examples=300, deadline=None)
@@ -426,7 +610,8 @@ def test_a_gap_is_two_weeks_or_more(days):
     )
     assert (decision is not None) == (days >= 14)
     if decision is not None:
-        assert decision.band_id == GREEN and decision.action is Action.REGRESS
+        assert decision.band_id == (GREEN if days < 28 else BLUE)
+        assert decision.action is Action.REGRESS
 
 
 def test_the_nordic_rule_of_the_library_is_the_one_replayed_here():

@@ -1,0 +1,36 @@
+"""The coach clears an athlete's pain pause with a note (DESIGN.md, "Band progression, round 3",
+rule 1'): eccentric work resumes one step more help than before the pain. The action is
+`logbook.pauses.pause_clear`; who may clear is decided here (today the athlete's coach; a
+club's physio role can be required later)."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.access import athlete_for_coach
+from accounts.decorators import coach_required
+from coaching.forms import PauseClearForm
+from hamstrings.htmx import HtmxHttpRequest
+from logbook import pauses
+
+
+@coach_required
+@require_POST
+def pause_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    athlete = athlete_for_coach(request.user, pk)
+    url = reverse("coaching:athlete", args=[athlete.pk]) + "#pain-pause"
+    pause = pauses.open_pause(athlete)
+    form = PauseClearForm(request.POST)
+    if pause is None:
+        messages.info(request, "Nothing to clear: the pause was cleared already.")
+    elif not form.is_valid():
+        for error in form.errors.get("note", []):
+            messages.error(request, f"Not cleared. {error}")
+    else:
+        pauses.pause_clear(pause=pause, by=request.user, note=form.cleaned_data["note"])
+        messages.success(
+            request, f"Cleared: {athlete}'s Nordic work starts again, one step easier."
+        )
+    return redirect(url)
