@@ -14,6 +14,7 @@ from logbook.start_band import start_band_due
 from programs.models import Assignment, BandChange, StartBandFinder, Workout
 from programs.start_band_finder import start_band_finder_switch
 from tests.conftest import make_user
+from tests.hardening.test_hostile_input import HOSTILE
 from tests.logbook.conftest import set_data
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -244,4 +245,12 @@ def test_another_athletes_workout_is_404(client, first_workout, outsider, team):
     teammate = make_user("teammate")
     client.force_login(teammate)
     assert client.get(url(first_workout)).status_code == 404
+    assert not StartBandTrial.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["band", "first_rep", "second_rep"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_never_answer_5xx_nor_write(athlete_client, first_workout, field, value):
+    data = {"band": band("Blue").pk, "first_rep": "full", "second_rep": "late", field: value}
+    assert athlete_client.post(url(first_workout), data).status_code in (302, 422)
     assert not StartBandTrial.objects.exists()
