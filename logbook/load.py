@@ -10,7 +10,7 @@ Days are whole dates; a window of N days ends on `today` and includes it; anythi
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
@@ -20,6 +20,7 @@ ADHERENCE_DROP = 0.20  # a 7-day adherence 20 points or more under the 28-day on
 COMPLIANT_SHARE = 0.5
 COMPLIANT_GAP_DAYS = 21
 READINESS_ITEMS = ("soreness", "sleep", "fatigue", "stress", "mood")
+CLOCK_MINUTES = (1, 240)  # a clock reading outside it is no real session (a page left open)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,20 @@ class CheckIn:
     fatigue: int | None
     stress: int | None
     mood: int | None
+
+
+def clock_minutes(start: datetime, end: datetime) -> int | None:
+    """Whole minutes from `start` to `end`; None under a minute or over four hours, which
+    read as no real session."""
+    minutes = (end - start).total_seconds() / 60
+    low, high = CLOCK_MINUTES
+    return _whole(minutes) if low <= minutes <= high else None
+
+
+def session_minutes(*, confirmed: int | None, clock: int | None) -> int | None:
+    """The minutes a session's load counts: those the athlete confirmed at the finish, else the
+    clock's (which may have run on while a page was open)."""
+    return confirmed if confirmed is not None else clock
 
 
 def session_load(rpe: int | None, minutes: float | None) -> int | None:

@@ -13,7 +13,10 @@ from logbook.models import (
     PainWhere,
     Side,
 )
+from logbook.models.session import MINUTES_MAX
 from programs.models import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX
+
+MINUTES_MESSAGE = f"Enter the minutes the session took: a whole number from 1 to {MINUTES_MAX}."
 
 
 class SetForm(forms.Form):
@@ -103,6 +106,21 @@ class FinishForm(forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose 0 if nothing hurt."},
+    )
+    # Prefilled from the clock (logbook/templatetags: minutes_input); the athlete confirms or
+    # corrects it, since a page left open runs the clock on. Empty: the load uses the clock.
+    minutes = forms.IntegerField(
+        label="How many minutes did the session take?",
+        required=False,
+        min_value=1,
+        max_value=MINUTES_MAX,
+        help_text="From your first set until now; change it if that is not right.",
+        error_messages={
+            "invalid": MINUTES_MESSAGE,
+            "min_value": MINUTES_MESSAGE,
+            "max_value": MINUTES_MESSAGE,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     notes = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})

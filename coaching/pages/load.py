@@ -17,11 +17,11 @@ WEEKS = 8
 def load_panel(coach, athlete, *, today: date) -> dict:
     first = today - timedelta(weeks=WEEKS)
     sessions = [
-        load.Session(log.performed_on, log.rpe, log.minutes)
+        load.Session(log.performed_on, log.rpe, log.load_minutes)
         for log in WorkoutLog.objects.for_coach(coach)
         .completed()
         .filter(athlete=athlete, performed_on__gte=first)
-        .only("performed_on", "rpe", "started_at", "completed_at")
+        .only("performed_on", "rpe", "minutes", "started_at", "completed_at")
     ]
     weekly = load.weekly_loads(sessions, today=today, weeks=WEEKS)
     check_ins = [

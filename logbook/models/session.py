@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, Exercise
+from logbook import load
 from programs.models import (
     PAIN_MAX,
     REPS_MAX,
@@ -21,6 +22,7 @@ from programs.models import (
 )
 
 SET_NUMBER_MAX = 50
+MINUTES_MAX = 600  # the minutes an athlete may confirm for one session
 
 
 class WorkoutLogQuerySet(models.QuerySet):
@@ -58,6 +60,8 @@ class WorkoutLog(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     rpe = models.PositiveSmallIntegerField("session RPE", null=True, blank=True)
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    # What the athlete confirmed at the finish (prefilled from the clock); None: not given.
+    minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
     # What the progression engine decided when the workout was finished, for the summary.
     outcome = models.JSONField(default=list, blank=True)
@@ -83,6 +87,10 @@ class WorkoutLog(models.Model):
                 condition=Q(pain__isnull=True) | Q(pain__gte=0, pain__lte=PAIN_MAX),
                 name="logbook_workoutlog_pain_range",
             ),
+            models.CheckConstraint(
+                condition=Q(minutes__isnull=True) | Q(minutes__gte=1, minutes__lte=MINUTES_MAX),
+                name="logbook_workoutlog_minutes_range",
+            ),
         ]
         indexes = [models.Index(fields=["athlete", "-performed_on"])]
 
@@ -94,13 +102,17 @@ class WorkoutLog(models.Model):
         return self.completed_at is not None
 
     @property
-    def minutes(self) -> float | None:
-        """How long the session took, from its first set to its finish (None when that reads
-        as no real session: under a minute, or over four hours)."""
-        if self.completed_at is None:
-            return None
-        minutes = (self.completed_at - self.started_at).total_seconds() / 60
-        return round(minutes) if 1 <= minutes <= 240 else None
+    def clock_minutes(self) -> int | None:
+        """How long the session took by the clock: from its start (the first set) to its
+        finish, or to now while it is open; the finish form's prefill."""
+        return load.clock_minutes(self.started_at, self.completed_at or timezone.now())
+
+    @property
+    def load_minutes(self) -> int | None:
+        """The minutes the session load counts: those the athlete confirmed, else the clock's
+        (a finished session only)."""
+        clock = self.clock_minutes if self.completed_at is not None else None
+        return load.session_minutes(confirmed=self.minutes, clock=clock)
 
 
 class Side(models.TextChoices):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from logbook.links import occurrence_query
@@ -33,6 +34,20 @@ def scale(field):
             ),
         ),
     )
+
+
+@register.simple_tag
+def minutes_input(field, log):
+    """The finish form's minutes box. Until the athlete has typed (an unbound form), it holds
+    the clock's minutes since the log began (its first set), and `data-clock-seconds` the
+    seconds then, so the workout page's script can keep it current while sets are logged
+    without a page load. Before the first set there is no clock yet: it stays empty. What the
+    athlete typed (a bound form) is shown as typed."""
+    attrs = {}
+    if log and log.completed_at is None and not field.form.is_bound:
+        attrs["data-clock-seconds"] = int((timezone.now() - log.started_at).total_seconds())
+        field.initial = log.clock_minutes  # the bound field's value() reads it
+    return field.as_widget(attrs=attrs)
 
 
 def attributes(attrs: dict) -> str:

@@ -103,6 +103,7 @@ def free_session_finish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("logbook:today")
     form = FinishForm(request.POST)
     if form.is_valid():
-        services.free_session_finish(workout_log=log, **form.cleaned_data)
+        # It has sets, so it is kept: finished as any workout is, with the minutes confirmed.
+        services.workout_finish(workout_log=log, **form.cleaned_data)
         return redirect("logbook:log-detail", pk=log.pk)
     return render(request, PAGE, page_context(log, finish_form=form))

@@ -3,6 +3,8 @@
 (() => {
   var d = document, bar = d.getElementById("rest-timer"), left = bar?.querySelector(".rest-left");
   var rest, hold, audio; // rest: {end, gone}; hold: {b: button, input, start, target, cued}
+  // The finish form's minutes follow the clock from the first set until the athlete types one.
+  var mins = d.querySelector("[data-clock-seconds]"), from = mins && Date.now() - mins.dataset.clockSeconds * 1000;
   var clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   var on = (type, f) => d.addEventListener(type, f);
 
@@ -18,6 +20,7 @@
 
   function tick() {
     var now = Date.now();
+    if (from) mins.value = Math.max(1, Math.round((now - from) / 60000));
     if (rest) {
       if (rest.end > now) left.textContent = clock(Math.ceil((rest.end - now) / 1000));
       else if (!rest.gone) rest.gone = now + 3000, left.textContent = "Go", bar.classList.add("is-done"), cue(400);
@@ -36,6 +39,8 @@
   // Rest once every side of a new set is logged (left, right, then rest); not after an edit.
   on("queue:added", (e) => {
     var row = e.target, ds = row.dataset;
+    var m = mins === null && /\/sets\/$/.test(e.detail.url) && d.querySelector("#finish-form [name=minutes]");
+    if (m && !m.value) mins = m, from = Date.now(); // the first set starts the clock
     if (row.contains(hold?.b)) stopHold();
     if (!bar || !/\/sets\/$/.test(e.detail.url) || !+ds.restSeconds ||
       row.parentNode.querySelector('[data-set="' + ds.set + '"]:not(.is-logged,.is-waiting)')) return;
@@ -49,6 +54,8 @@
   var unhide = (root) => root.querySelectorAll(".hold-button").forEach((b) => { b.hidden = false; });
   unhide(d);
   on("htmx:load", (e) => unhide(e.target));
+
+  on("input", (e) => { if (e.target == mins) from = mins = 0; }); // typed: theirs now
 
   on("click", (e) => {
     var t = e.target, b = t.closest(".hold-button"), mine = b && hold?.b == b;

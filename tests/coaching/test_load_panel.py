@@ -64,4 +64,18 @@ def test_a_session_of_implausible_length_carries_no_load(athlete):
         athlete=athlete, performed_on=date(2026, 11, 20), started_at=start
     )
     logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=start + timedelta(hours=9))
-    assert WorkoutLog.objects.get().minutes is None
+    log = WorkoutLog.objects.get()
+    assert (log.clock_minutes, log.load_minutes) == (None, None)
+
+
+def test_the_load_counts_the_minutes_the_athlete_confirmed_over_the_clock(coach_client, athlete):
+    start = datetime(2026, 11, 20, 18, tzinfo=UTC)
+    log = WorkoutLog.objects.create(
+        athlete=athlete, performed_on=date(2026, 11, 20), started_at=start
+    )
+    # The page stayed open for 2 hours; the athlete says the session took 45 minutes.
+    logbook.workout_finish(
+        workout_log=log, rpe=6, pain=0, minutes=45, now=start + timedelta(hours=2)
+    )
+    page = coach_client.get(f"/coach/athletes/{athlete.pk}/").text
+    assert "Weekly volume, AU: 270" in page  # RPE 6 x 45, not x 120

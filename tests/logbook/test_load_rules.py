@@ -2,7 +2,7 @@
 session RPE, weekly load, an adherence drop, the check-in trend. Pure: no database."""
 
 import ast
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,9 +12,11 @@ from logbook.load import (
     CheckIn,
     Session,
     adherence_drop,
+    clock_minutes,
     nordic_compliant,
     readiness_trend,
     session_load,
+    session_minutes,
     weekly_loads,
 )
 
@@ -40,6 +42,33 @@ def test_session_load_rounds_half_minutes_up():
 @pytest.mark.parametrize(("rpe", "minutes"), [(None, 45), (7, None), (None, None)])
 def test_session_load_is_unknown_without_rpe_or_minutes(rpe, minutes):
     assert session_load(rpe, minutes) is None
+
+
+# -- A session's minutes --------------------------------------------------------------------------
+
+START = datetime(2025, 3, 12, 18, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "minutes"),
+    [
+        (timedelta(minutes=35), 35),
+        (timedelta(minutes=42, seconds=30), 43),  # rounded half up
+        (timedelta(seconds=59), None),  # under a minute: no real session
+        (timedelta(hours=4, seconds=1), None),  # over four hours: a page left open
+        (timedelta(hours=4), 240),
+    ],
+)
+def test_the_clocks_minutes_read_a_real_session_only(elapsed, minutes):
+    assert clock_minutes(START, START + elapsed) == minutes
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "clock", "counted"),
+    [(40, 90, 40), (None, 30, 30), (45, None, 45), (None, None, None)],
+)
+def test_the_load_counts_the_confirmed_minutes_else_the_clocks(confirmed, clock, counted):
+    assert session_minutes(confirmed=confirmed, clock=clock) == counted
 
 
 # -- Weekly load ----------------------------------------------------------------------------------
