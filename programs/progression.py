@@ -223,8 +223,8 @@ def decide(
         if step(ladder, current, role=role, direction="regress") == END:
             reason = (  # no easier band on the ladder: the volume waits instead
                 f"{_struggle_cause(latest, eccentric)} on {track.name(current)}, the easiest "
-                "band there is: repeat this week's volume until it goes better. Your coach "
-                "has been told."
+                "band there is: this week's volume again until it goes better. Your coach "
+                "has been told, to set it."
             )
             return Decision(
                 Action.HOLD, current, _with(reason, notes), flag=True, notes=notes, repeat_week=True

@@ -45,15 +45,11 @@ def after_gap(
     if long and decision.action is Action.REGRESS:
         further = track.more_help(decision.band_id, cause, flag=False)
         if further.action is Action.REGRESS:
-            reason = (
-                f"{cause}: today use {track.name(further.band_id)}, two steps easier, at "
-                f"the volume of week {resume_week}."
-            )
+            reason = f"{cause}: today use {track.name(further.band_id)}, two steps easier."
             return replace(further, reason=reason, resume_week=resume_week)
     if decision.action is not Action.REGRESS:
         return None
-    reason = f"{cause}: today use {track.name(decision.band_id)}, one step easier, "
-    reason += f"at the volume of week {resume_week}."
+    reason = f"{cause}: today use {track.name(decision.band_id)}, one step easier."
     return replace(decision, reason=reason, resume_week=resume_week)
 
 

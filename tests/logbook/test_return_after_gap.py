@@ -123,8 +123,7 @@ def test_a_band_set_before_the_gap_goes_one_step_easier(
     assert (change.from_band.name, change.to_band.name) == ("Purple", "Green")
     assert change.reason == (
         "18 days since your last session: eccentric strength holds about 4 weeks off, the "
-        "muscle's added length about 2: today use the green band, one step easier, at the "
-        "volume of week 1."
+        "muscle's added length about 2: today use the green band, one step easier."
     )
     assert assignment.tracks.get().band.name == "Green"
     assert "3 x 12/10/8, green band, assist" in response.text

@@ -100,7 +100,7 @@ def test_struggling_on_the_thickest_band_repeats_the_weeks_volume_and_flags_each
     held = [s for s in steps if s.decision.repeat_week]
     assert held[0].week == 2 and {s.week for s in held} == {2, 3, 4}
     assert all(s.decision.flag and s.decision.action is Action.HOLD for s in held)
-    assert "the easiest band there is: repeat this week's volume" in held[0].decision.reason
+    assert "the easiest band there is: this week's volume again" in held[0].decision.reason
     # The replay keeps week 2's 2 x 6 while the athlete struggles, not week 3's 3 x 6.
     assert [s.target for s in steps[-1].session.sets] == [6, 6]
 
