@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 
 from catalogue.models import Band, Exercise
+from logbook import pauses
 from logbook.flags import flag_raise
 from logbook.models import Control, FlagKind, PainStop, SetLog, StartBandTrial
 from programs import bands, progression
@@ -150,6 +151,11 @@ def closed_because(finder: Finder, athlete) -> str:
         return (
             "You have logged Nordic sets in this program already: your band now moves with "
             "what you log."
+        )
+    if pauses.is_paused_for(athlete_id=athlete.pk, exercise_id=finder.exercise.pk):
+        return (
+            "Nordic work is paused after pain until your coach clears it: the finder waits "
+            "until then."
         )
     if PainStop.objects.unanswered().filter(workout_log__athlete=athlete).exists():
         return (

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from catalogue.models import Band
-from logbook.models import Flag, FlagKind, PainStop, StartBandTrial, WorkoutLog
+from logbook import pauses
+from logbook.models import Flag, FlagKind, PainPause, PainStop, StartBandTrial, WorkoutLog
 from logbook.pages.workout import build_cards
 from logbook.start_band import start_band_due
 from programs.models import Assignment, BandChange, StartBandFinder, Workout
@@ -204,7 +205,12 @@ def test_a_pain_stop_waiting_for_the_coach_holds_the_finder(
     )
     assert PainStop.objects.unanswered().exists()
     text = athlete_client.get(url(first_workout)).text
-    assert "You stopped for pain recently." in text and "Save the" not in text
+    assert "Save the" not in text
+    assert "paused after pain until your coach clears it" in text or (
+        "You stopped for pain recently." in text
+    )
+    assert trial(athlete_client, first_workout, "Blue", "full", "full").status_code == 302
+    assert not StartBandTrial.objects.exists()
     cards = build_cards(workout=first_workout, assignment=assignment, log=WorkoutLog.objects.get())
     assert not start_band_due(assignment=assignment, cards=cards)
 
@@ -254,3 +260,16 @@ def test_hostile_values_never_answer_5xx_nor_write(athlete_client, first_workout
     data = {"band": band("Blue").pk, "first_rep": "full", "second_rep": "late", field: value}
     assert athlete_client.post(url(first_workout), data).status_code in (302, 422)
     assert not StartBandTrial.objects.exists()
+
+
+def test_a_pain_pause_holds_the_finder_until_the_coach_clears_it(
+    athlete, coach, athlete_client, assignment, first_workout
+):
+    pause = PainPause.objects.create(athlete=athlete, reason="Pain 6 after the session.")
+    text = athlete_client.get(url(first_workout)).text
+    assert "Nordic work is paused after pain until your coach clears it" in text
+    assert "Save the" not in text
+    trial(athlete_client, first_workout, "Blue", "full", "full")
+    assert not StartBandTrial.objects.exists()
+    pauses.pause_clear(pause=pause, by=coach, note="Seen by the physio: fine to go on.")
+    assert "Save the blue band" in athlete_client.get(url(first_workout)).text
