@@ -29,20 +29,19 @@ class FinderClosed(Exception):
 
 
 def start_band_due(*, assignment: Assignment, cards: Sequence, paused: bool = False) -> bool:
-    """Whether the workout page offers "Find your start band": the assignment's finder is on,
-    the workout has a band-assisted Nordic, and no Nordic set is logged in the assignment yet.
-    Read from what the page has (`cards`, its exercise cards; `paused`, its pain warning): no
-    query, except one in a Nordic session whose page shows no Nordic set of this assignment,
-    logged here or last time."""
+    """Whether the workout page links to "Find your start band": the assignment's finder is on,
+    the workout has a band-assisted Nordic that is not stopped or paused (`paused`: the page's
+    pain pause or warning), and the page shows no Nordic set of this assignment, logged here or
+    as last time's. No query: it reads what the page has (`cards`, its exercise cards). Sets
+    the page cannot see (a Nordic session of this assignment left unfinished, or one older than
+    last time's from another program) are left to the finder's own page, which says so."""
     if paused or assignment.start_band_finder != StartBandFinder.ON:
         return False
     card = next((c for c in cards if is_band_assisted_nordic(c.prescription.exercise)), None)
     if card is None or card.stopped or any(row.logged for row in card.rows):
         return False
     last = next((row.last for row in card.rows if row.last is not None), None)
-    if last is not None and last.workout_log.assignment_id == assignment.pk:
-        return False
-    return not nordic_logged(assignment, card.prescription.exercise_id)
+    return last is None or last.workout_log.assignment_id != assignment.pk
 
 
 def nordic_logged(assignment: Assignment, exercise_id: int) -> bool:
