@@ -115,11 +115,12 @@ def pause_clear(*, pause: PainPause, by, note: str, now=None) -> PainPause:
     PainStop.objects.unanswered().filter(workout_log__athlete=athlete).update(
         answered_at=now, answered_by=by
     )
+    said = note if note.endswith((".", "!", "?")) else f"{note}."
     bands_now = " ".join(change.reason for change in resumed)
     notice_post(
         athlete=athlete,
         author=by,
-        body=f"Your Nordic work can start again. {note} {bands_now}".strip(),
+        body=f"Your Nordic work can start again. {said} {bands_now}".strip(),
         subject=f"{by} cleared your pain pause",
     )
     return pause

@@ -24,6 +24,7 @@ from logbook.pages.calendar import FARTHEST
 from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
+from logbook.start_band import start_band_due
 from programs.access import workout_for_athlete
 from programs.assignments import occurrences_begun, scheduled_on
 from programs.bands import band_for, track_bands
@@ -139,6 +140,11 @@ def render_page(
             done_on=log.performed_on if log else None,
         ),
         **state,
+        "start_band_due": start_band_due(
+            assignment=assignment,
+            cards=cards,
+            paused=bool(state["pain_warning"]) or state["pain_pause"] is not None,
+        ),
         "check_in_form": check_in_form
         or (None if log and hasattr(log, "check_in") else CheckInForm()),
         # One form for every exercise card: without ids, its radios and select sit inside
@@ -332,9 +338,13 @@ def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = athlete_workout(request, pk)
     log = log_of(assignment, workout)
     form = FinishForm(request.POST)
-    if log is None or not log.sets.exists():
+    # A session with nothing prescribed set by set (a run in return to play, as the physio or
+    # coach sets it) is finished with its effort and pain alone.
+    set_by_set = workout.prescriptions.exists()
+    if set_by_set and (log is None or not log.sets.exists()):
         form.add_error(None, "Log at least one set before you finish.")
     if form.is_valid():
+        log = log or start(request, workout, assignment)
         services.workout_finish(workout_log=log, **form.cleaned_data)
         url = reverse("logbook:log-detail", args=[log.pk])
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
