@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.http import Http404
 
 from catalogue.models import Band, Exercise
 from logbook import pauses
@@ -89,13 +88,13 @@ class Finder:
         return next((line for line in self.lines if line.is_start), None)
 
 
-def finder_read(*, athlete, assignment: Assignment, workout: Workout) -> Finder:
-    """The finder of the workout's band-assisted Nordic (404 when the workout has none with a
+def finder_read(*, athlete, assignment: Assignment, workout: Workout) -> Finder | None:
+    """The finder of the workout's band-assisted Nordic (None when the workout has none with a
     band rule), its bands thickest first with the trials so far, and why it is closed, if it
     is. Reads only."""
     rule = finder_rule(assignment)
     if rule is None or not workout.prescriptions.filter(exercise=rule.exercise_id).exists():
-        raise Http404("This workout has no band-assisted Nordic to find a band for.")
+        return None
     exercise = rule.exercise
     ladder = list(Band.objects.ladder())
     rungs = [progression.Band(band.pk, band.name) for band in ladder]
@@ -176,6 +175,8 @@ def start_band_trial_record(
     finder is done, and a start on the thickest band after a failed trial flags the coach."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     finder = finder_read(athlete=athlete, assignment=assignment, workout=workout)
+    if finder is None:
+        raise FinderClosed("This workout has no band-assisted Nordic to find a band for.")
     if finder.assignment.start_band_finder == StartBandFinder.FOUND:
         raise FinderClosed(f"Your start band is found: {finder.finding.start_band.name}.")
     if finder.closed:

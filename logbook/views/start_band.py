@@ -5,7 +5,7 @@ one band per post; then the band the athlete starts on, and why."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +46,9 @@ class TrialForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def start_band(request: HttpRequest, pk: int) -> HttpResponse:
     workout, assignment = workout_for_athlete(request.user, pk)
+    finder = finder_read(athlete=request.user, assignment=assignment, workout=workout)
+    if finder is None:
+        raise Http404("This workout has no band-assisted Nordic to find a band for.")
     url = reverse("logbook:start-band", args=[workout.pk])
     form = TrialForm(request.POST) if request.method == "POST" else TrialForm()
     if request.method == "POST" and form.is_valid():
@@ -64,7 +67,6 @@ def start_band(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(url)
         # On to the next band's card, or up to the answer.
         return redirect(url + (f"#band-{finding.next_band.id}" if finding.next_band else "#found"))
-    finder = finder_read(athlete=request.user, assignment=assignment, workout=workout)
     context = {
         "workout": workout,
         "finder": finder,
