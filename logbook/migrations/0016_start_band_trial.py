@@ -6,28 +6,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0002_seeded_values'),
-        ('logbook', '0015_flag_nordic_too_soon'),
-        ('programs', '0011_assignment_start_band_finder'),
+        ("catalogue", "0002_seeded_values"),
+        ("logbook", "0015_flag_nordic_too_soon"),
+        ("programs", "0011_assignment_start_band_finder"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StartBandTrial',
+            name="StartBandTrial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_rep', models.CharField(choices=[('early', 'Lost it in the top third'), ('mid', 'Halfway'), ('late', 'Near the floor'), ('full', 'Controlled to the floor')], max_length=5)),
-                ('second_rep', models.CharField(choices=[('early', 'Lost it in the top third'), ('mid', 'Halfway'), ('late', 'Near the floor'), ('full', 'Controlled to the floor')], max_length=5)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='start_band_trials', to='programs.assignment')),
-                ('band', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalogue.band')),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalogue.exercise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "first_rep",
+                    models.CharField(
+                        choices=[
+                            ("early", "Lost it in the top third"),
+                            ("mid", "Halfway"),
+                            ("late", "Near the floor"),
+                            ("full", "Controlled to the floor"),
+                        ],
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "second_rep",
+                    models.CharField(
+                        choices=[
+                            ("early", "Lost it in the top third"),
+                            ("mid", "Halfway"),
+                            ("late", "Near the floor"),
+                            ("full", "Controlled to the floor"),
+                        ],
+                        max_length=5,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="start_band_trials",
+                        to="programs.assignment",
+                    ),
+                ),
+                (
+                    "band",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="catalogue.band",
+                    ),
+                ),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="catalogue.exercise",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('assignment', 'exercise', 'band'), name='logbook_startbandtrial_one_per_band'), models.CheckConstraint(condition=models.Q(('first_rep__in', ['early', 'mid', 'late', 'full']), ('second_rep__in', ['early', 'mid', 'late', 'full'])), name='logbook_startbandtrial_control_valid')],
+                "ordering": ["at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("assignment", "exercise", "band"),
+                        name="logbook_startbandtrial_one_per_band",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("first_rep__in", ["early", "mid", "late", "full"]),
+                            ("second_rep__in", ["early", "mid", "late", "full"]),
+                        ),
+                        name="logbook_startbandtrial_control_valid",
+                    ),
+                ],
             },
         ),
     ]

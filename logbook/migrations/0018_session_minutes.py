@@ -4,19 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('logbook', '0017_pain_pause'),
+        ("logbook", "0017_pain_pause"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='workoutlog',
-            name='minutes',
+            model_name="workoutlog",
+            name="minutes",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
         migrations.AddConstraint(
-            model_name='workoutlog',
-            constraint=models.CheckConstraint(condition=models.Q(('minutes__isnull', True), models.Q(('minutes__gte', 1), ('minutes__lte', 600)), _connector='OR'), name='logbook_workoutlog_minutes_range'),
+            model_name="workoutlog",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("minutes__isnull", True),
+                    models.Q(("minutes__gte", 1), ("minutes__lte", 600)),
+                    _connector="OR",
+                ),
+                name="logbook_workoutlog_minutes_range",
+            ),
         ),
     ]
