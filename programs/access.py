@@ -56,6 +56,12 @@ def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout,
     return workout, assignment
 
 
+def assignment_for_athlete(athlete, pk: int) -> Assignment:
+    """One of the athlete's own open assignments."""
+    assignments = Assignment.objects.for_athlete(athlete).open().select_related("program")
+    return get_object_or_404(assignments, pk=pk)
+
+
 def assignment_for_coach(coach, pk: int) -> Assignment:
     assignments = Assignment.objects.for_coach(coach).select_related("program")
     return get_object_or_404(assignments, pk=pk)

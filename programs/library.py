@@ -259,7 +259,7 @@ IN_SEASON_MAINTENANCE = {
     "band_rules": [rule(NORDIC, "Green", sessions_to_advance=3, min_days_on_band=14)],
 }
 
-# -- Return to play after a hamstring strain: Askling's L-protocol in three stages -------------
+# -- Return to play after a hamstring strain: Askling's L-protocol in three stages, then running --
 
 EXTENDER = "the-extender"
 DIVER = "the-diver"
@@ -317,13 +317,37 @@ def stage(number, focus, *, diver=False, glider=False):
     return week(number, focus, sessions, gate=STAGE_GATE)
 
 
+# Back to running: the sources give no running dose and no maintenance dose of the L-protocol,
+# so the runs are the physio's or coach's to set; the days are only where the app puts them, for
+# the coach to move. Three runs are as many as the pain criterion reads (programs.stages). The
+# gate asks for the athlete's report of the Askling H-test with no insecurity, Askling's return
+# criterion; a strength-symmetry test is the coach's to add in the builder.
+RUN_DAYS = (1, 3, 5)
+RUNNING_GATE = {"min_sessions": 3, "pain_max": 2, "requires_h_test": True}
+RUN = (
+    "Run as your physio or coach sets it: how far, how fast and on which days is theirs to "
+    "say. Stop if the hamstring hurts, and log your pain honestly afterwards. When your physio "
+    "or coach has taken you through the H-test, answer its question on the stage card on Today."
+)
+
+
+def running_stage(number):
+    return week(
+        number,
+        "Back to running",
+        [workout(day, "Run", notes=RUN) for day in RUN_DAYS],
+        gate=RUNNING_GATE,
+    )
+
+
 RETURN_TO_PLAY = {
     "slug": "return-to-play-l-protocol",
     "title": "Return to play after a hamstring strain",
     "summary": (
-        "Askling's L-protocol in three stages: the Extender, then the Diver, then the Glider. "
-        "Each stage repeats week after week until pain stays at 2/10 or less, enough sessions "
-        "are done and your coach signs it off."
+        "Askling's L-protocol in three stages: the Extender, then the Diver, then the Glider; "
+        "then back to running, until the H-test feels secure. Each stage repeats week after "
+        "week until pain stays at 2/10 or less, enough sessions are done and your coach signs "
+        "it off."
     ),
     "goal": (
         "The L-protocol is three lengthening exercises for an injured hamstring, each taken only "
@@ -333,16 +357,22 @@ RETURN_TO_PLAY = {
         "51 with conventional exercises, and elite sprinters and jumpers (2014) after 49 days, "
         "against 86. Here the exercises come in one stage at a time, with the trials' doses: "
         "the Extender 3 x 12 twice a day, the Diver 3 x 6 every other day, the Glider 3 x 4 "
-        "about every third day. A stage repeats every week until pain has stayed at 2/10 or "
-        "less through its sessions, at least 10 sessions are done, and your coach signs it "
-        "off. The 10 sessions are this app's starting point for your coach to change, not a "
-        "number from the trials. When you return to full training is your coach's call, with "
-        "your physio or doctor, not the app's."
+        "about every third day. The Diver and the Glider widen their range first, slowly, and "
+        "speed up only once the full range is pain-free. A stage repeats every week until "
+        "pain has stayed at 2/10 or less in its last 3 sessions, at least 10 sessions are "
+        "done, and your coach signs it off. The 10 sessions are this app's starting point for "
+        "your coach to change, not a number from the trials. The last stage is back to "
+        "running, as your physio or coach sets it, with Askling's H-test: a fast straight-leg "
+        "raise they take you through, and you report whether you felt any insecurity. Your "
+        "coach can sign it off once you report no insecurity and your last 3 runs stayed at "
+        "2/10 or less. When you return to full training is your coach's call, with your "
+        "physio or doctor, not the app's."
     ),
     "weeks": [
         stage(1, "The Extender"),
         stage(2, "Add the Diver", diver=True),
         stage(3, "Add the Glider", diver=True, glider=True),
+        running_stage(4),
     ],
     "band_rules": [],  # no bands in the L-protocol
 }

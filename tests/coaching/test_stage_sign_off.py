@@ -9,9 +9,11 @@ import pytest
 from django.test import Client
 
 from logbook.models import Message, MessageKind
+from logbook.stages import h_test_report
 from programs.assignments import program_assign
 from programs.library import load_library
 from programs.models import Assignment, AssignmentStatus, Program, StageOpening
+from programs.season import stage_now
 from tests.programs.test_stage_services import (
     TODAY,
     assign_l_protocol,
@@ -79,8 +81,8 @@ def test_the_athlete_page_shows_the_stage_and_its_criteria(coach_client, athlete
     response = coach_client.get(page_url(athlete))
     assert response.status_code == 200
     card = response.text
-    assert "Stage 1 of 3: The Extender" in card
-    assert "stage 1 of 3" in card  # on the program line
+    assert "Stage 1 of 4: The Extender" in card
+    assert "stage 1 of 4" in card  # on the program line
     for criterion in CRITERIA:
         assert criterion in card
     assert "You sign it off" in card
@@ -138,10 +140,10 @@ def test_signing_off_opens_stage_2_and_tells_the_athlete(
     assert (notice.kind, notice.author, notice.body) == (MessageKind.NOTICE, coach, SIGNED_OFF)
     page = coach_client.get(response["Location"])
     assert messages_of(page) == [SIGNED_OFF]
-    assert "Stage 2 of 3: Add the Diver" in page.text
+    assert "Stage 2 of 4: Add the Diver" in page.text
     assert " disabled " in sign_off_button(page.text)  # stage 2 starts its own record
     today = athlete_phone.get("/today/").text
-    assert "Stage 2 of 3: Add the Diver" in today
+    assert "Stage 2 of 4: Add the Diver" in today
     assert "10 sessions done in this stage (0 so far)" in today
     assert "Extender and Diver, morning" in today
 
@@ -153,7 +155,7 @@ def test_htmx_signing_off_answers_with_the_card(coach_client, athlete, ready):
     text = response.text
     assert text.lstrip().startswith(f'<article class="card assignment" id="assignment-{ready.pk}"')
     assert f'<p class="notice" role="status">{SIGNED_OFF}</p>' in text
-    assert "Stage 2 of 3: Add the Diver" in text
+    assert "Stage 2 of 4: Add the Diver" in text
     assert "Sign off stage 2" in text
     assert "<html" not in text
     assert StageOpening.objects.filter(assignment=ready, week__number=2).exists()
@@ -162,19 +164,23 @@ def test_htmx_signing_off_answers_with_the_card(coach_client, athlete, ready):
 
 def test_signing_off_the_last_stage_ends_the_program(coach_client, athlete, ready):
     coach_client.post(sign_off_url(ready))
-    do_stage(ready, 2, on=TODAY)
-    coach_client.post(sign_off_url(ready))
-    do_stage(ready, 3, on=TODAY)
+    for number in (2, 3):
+        do_stage(ready, number, on=TODAY)
+        coach_client.post(sign_off_url(ready))
+    running = stage_now(ready)
+    assert (running.number, running.title) == (4, "Back to running")
+    do_stage(ready, 4, sessions=3, on=running.opened_on)
+    h_test_report(assignment=ready, insecure=False, today=running.opened_on)
 
     response = coach_client.post(sign_off_url(ready), follow=True)
 
     # The earlier sign-offs' messages were never shown (their redirects not followed).
     assert messages_of(response)[-1] == (
-        "Add the Glider signed off: the return-to-play program is done."
+        "Back to running signed off: the return-to-play program is done."
     )
     ready.refresh_from_db()
     assert ready.status == AssignmentStatus.DONE
-    assert Message.objects.filter(athlete=athlete, kind=MessageKind.NOTICE).count() == 3
+    assert Message.objects.filter(athlete=athlete, kind=MessageKind.NOTICE).count() == 4
     assert "Sign off stage" not in response.text
 
 
@@ -230,7 +236,7 @@ def test_today_shows_the_stage_and_what_opens_the_next(athlete_phone, assignment
     response = athlete_phone.get("/today/")
     assert response.status_code == 200
     text = response.text
-    assert "Stage 1 of 3: The Extender" in text
+    assert "Stage 1 of 4: The Extender" in text
     assert "since Mon 5 Oct. The next stage opens when:" in text
     assert "10 sessions done in this stage (3 so far)" in text
     assert "Pain 2/10 or less in each of the last 3 sessions (highest of them 1/10)" in text

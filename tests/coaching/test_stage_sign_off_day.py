@@ -57,7 +57,7 @@ def test_it_opens_the_next_stage_tomorrow_when_the_athlete_trained_in_it_today(
     assert StageOpening.objects.get(assignment=assignment).opened_on == date(2026, 10, 10)
     after = text_of(coach_client.get(page))
     assert "Schedule: 10 done" in after  # Friday's two sessions stay stage 1's
-    assert "Stage 2 of 3: Add the Diver" in after
+    assert "Stage 2 of 4: Add the Diver" in after
     today = athlete_phone.get("/today/").text
     due_today, _, ahead = today.partition("<h2>Next up</h2>")
     assert "Nothing due today." in due_today

@@ -96,7 +96,7 @@ def test_it_loads_six_library_templates_with_their_weeks(library):
         "desk-worker-reset": 4,
         "runners-resilience": 6,
         "in-season-nordic-maintenance": 1,
-        "return-to-play-l-protocol": 3,  # three stages
+        "return-to-play-l-protocol": 4,  # three L-protocol stages, then running
     }
     for program in programs:
         assert program.owner is None and program.is_template

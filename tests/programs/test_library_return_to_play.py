@@ -1,5 +1,6 @@
-"""The library's return-to-play program: Askling's L-protocol in three gated stages, each a week
-that repeats until its gate holds and the coach signs it off."""
+"""The library's return-to-play program: Askling's L-protocol in three gated stages, then back to
+running with the H-test, each a week that repeats until its gate holds and the coach signs it
+off."""
 
 from collections import defaultdict
 
@@ -44,18 +45,33 @@ def volumes(program: Program, exercise: str) -> set[str]:
     return {rx.volume_text() for rx in prescriptions}
 
 
-def test_three_stages_each_gated_at_pain_two_and_ten_sessions(program):
+def test_three_l_protocol_stages_then_back_to_running(program):
     stages = list(program.weeks.select_related("gate"))
     assert [(stage.number, stage.focus) for stage in stages] == [
         (1, "The Extender"),
         (2, "Add the Diver"),
         (3, "Add the Glider"),
+        (4, "Back to running"),
     ]
+    gates = [
+        (gate.min_sessions, gate.pain_max, gate.test_min_symmetry, gate.requires_h_test)
+        for gate in (stage.gate for stage in stages)
+    ]
+    # Three runs, as many as the pain criterion reads; the symmetry test is the coach's to add.
+    assert gates == [(10, 2, None, False)] * 3 + [(3, 2, None, True)]
     for stage in stages:
-        assert (stage.gate.pain_max, stage.gate.min_sessions) == (2, 10)
-        assert stage.gate.test_min_symmetry is None
         assert not stage.is_maintenance and not stage.is_deload
         stage.gate.full_clean()
+
+
+def test_back_to_running_is_running_as_set_by_the_physio_or_coach(program):
+    """No dose the sources do not give: no distances or speeds, no L-protocol exercise."""
+    runs = list(Workout.objects.filter(week__program=program, week__number=4))
+    assert [(run.day, run.title) for run in runs] == [(1, "Run"), (3, "Run"), (5, "Run")]
+    for run in runs:
+        assert not run.prescriptions.exists()
+        assert "Run as your physio or coach sets it" in run.notes
+        assert "H-test" in run.notes and "Today" in run.notes
 
 
 def test_stage_one_is_the_extender_morning_and_evening_every_day(program):
@@ -123,6 +139,8 @@ def test_the_text_is_honest_about_the_trials_and_the_defaults(program):
     assert "49 days" in goal and "86" in goal  # sprinters and jumpers, 2014
     assert "not a number from the trials" in goal
     assert "coach's call" in goal and "not the app's" in goal
+    assert "H-test" in goal and "no insecurity" in goal
+    assert "as your physio or coach sets it" in goal
 
 
 def test_loading_twice_duplicates_no_stage_and_no_gate(program):
@@ -132,7 +150,7 @@ def test_loading_twice_duplicates_no_stage_and_no_gate(program):
     load_library()
 
     assert [model.objects.count() for model in models] == counts
-    assert StageGate.objects.filter(week__program__slug=SLUG).count() == 3
+    assert StageGate.objects.filter(week__program__slug=SLUG).count() == 4
 
 
 def test_a_deleted_program_comes_back_with_its_gates(program):
@@ -142,7 +160,7 @@ def test_a_deleted_program_comes_back_with_its_gates(program):
     load_library()
 
     gates = StageGate.objects.filter(week__program__slug=SLUG, week__program__owner=None)
-    assert sorted(gates.values_list("week__number", flat=True)) == [1, 2, 3]
+    assert sorted(gates.values_list("week__number", flat=True)) == [1, 2, 3, 4]
 
 
 def test_only_the_return_to_play_program_has_gates(library):

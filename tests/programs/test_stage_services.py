@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.http import Http404
 
-from logbook.models import PainKind, PainWhere, SetLog, Side, WorkoutLog
+from logbook.models import HTestReport, PainKind, PainWhere, SetLog, Side, WorkoutLog
 from logbook.services import pain_stop_record, set_log, workout_finish, workout_start
-from logbook.stages import stage_reading, stage_record
+from logbook.stages import NoHTest, h_test_report, stage_reading, stage_record
 from programs.access import workout_for_athlete
 from programs.assignments import assignment_schedule, program_assign, scheduled_on
 from programs.library import load_library
@@ -110,9 +110,9 @@ def weeks_dated(assignment, between) -> dict[tuple[int, int], list]:
 # Assigned: stage 1 is open
 
 
-def test_assigned_the_athlete_is_in_stage_1_of_3_since_the_start(assignment):
+def test_assigned_the_athlete_is_in_stage_1_of_4_since_the_start(assignment):
     stage = stage_now(assignment)
-    assert (stage.number, stage.count, stage.opened_on) == (1, 3, START)
+    assert (stage.number, stage.count, stage.opened_on) == (1, 4, START)
     assert stage.title == "The Extender"
     assert stage.next_week.number == 2
     assert (stage.gate.min_sessions, stage.gate.pain_max) == (10, 2)
@@ -120,7 +120,7 @@ def test_assigned_the_athlete_is_in_stage_1_of_3_since_the_start(assignment):
 
 def test_stage_1_repeats_each_week_and_the_later_stages_have_no_dates(assignment):
     dated = weeks_dated(assignment, TWO_WEEKS)
-    assert list(dated) == [(1, 1), (1, 2)]  # no stage 2 or 3 workout at all
+    assert list(dated) == [(1, 1), (1, 2)]  # no workout of a later stage at all
     first_week = [START + timedelta(days=day) for day in range(7) for _ in (1, 2)]
     assert dated[(1, 1)] == first_week  # the Extender morning and evening, every day
     assert dated[(1, 2)] == [on + timedelta(days=7) for on in first_week]
@@ -320,19 +320,137 @@ def test_a_pain_stop_counts_while_it_is_among_the_last_three_sessions(assignment
     assert sign_off(assignment, coach).startswith("The Extender signed off")
 
 
+def reach_running(assignment, coach) -> date:
+    """Stages 1 to 3 done and signed off, each the day after its last session; the day the
+    running stage opened."""
+    for number in (1, 2, 3):
+        opened = stage_now(assignment).opened_on
+        do_stage(assignment, number, on=opened)
+        sign_off(assignment, coach, today=opened + timedelta(days=5))
+    return stage_now(assignment).opened_on
+
+
+def test_signing_off_the_glider_opens_back_to_running(assignment, coach):
+    for number in (1, 2, 3):
+        opened = stage_now(assignment).opened_on
+        do_stage(assignment, number, on=opened)
+        text = sign_off(assignment, coach, today=opened + timedelta(days=5))
+
+    assert text == "Add the Glider signed off: stage 4 (Back to running) starts today."
+    stage = stage_now(assignment)
+    assert (stage.number, stage.count, stage.title, stage.next_week) == (
+        4,
+        4,
+        "Back to running",
+        None,
+    )
+    assert stage.gate.h_test and stage.gate.min_sessions == 3
+
+
 def test_signing_off_the_last_stage_ends_the_program(assignment, coach):
-    for number in (1, 2):
-        do_stage(assignment, number, on=TODAY)
-        sign_off(assignment, coach)
-    assert stage_now(assignment).number == 3
-    do_stage(assignment, 3, on=TODAY)
+    opened = reach_running(assignment, coach)
+    do_stage(assignment, 4, sessions=3, on=opened)
+    h_test_report(assignment=assignment, insecure=False, today=opened + timedelta(days=2))
 
-    text = sign_off(assignment, coach)
+    text = sign_off(assignment, coach, today=opened + timedelta(days=3))
 
-    assert text == "Add the Glider signed off: the return-to-play program is done."
+    assert text == "Back to running signed off: the return-to-play program is done."
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.DONE
-    assert StageOpening.objects.filter(assignment=assignment).count() == 2
+    assert StageOpening.objects.filter(assignment=assignment).count() == 3
+
+
+# Back to running: runs logged with their pain, and the athlete's H-test report
+
+
+def test_a_run_is_logged_with_its_pain_and_no_sets(assignment, coach):
+    opened = reach_running(assignment, coach)
+    [run] = do_stage(assignment, 4, sessions=1, pain=1, on=opened)
+    assert run.workout.title == "Run" and not run.sets.exists()
+    assert stage_record(assignment, stage_now(assignment)).pains == (1,)
+
+
+def test_three_good_runs_wait_for_the_h_test(assignment, coach):
+    opened = reach_running(assignment, coach)
+    do_stage(assignment, 4, sessions=3, on=opened)
+    with pytest.raises(StageNotReady) as refusal:
+        sign_off(assignment, coach, today=opened + timedelta(days=3))
+    assert str(refusal.value) == (
+        "Not yet: The H-test done with no insecurity reported (not reported yet)."
+    )
+    assert stage_now(assignment).number == 4
+
+
+def test_insecurity_keeps_the_stage_shut_until_a_later_test_feels_secure(assignment, coach):
+    opened = reach_running(assignment, coach)
+    do_stage(assignment, 4, sessions=3, on=opened)
+    day = opened + timedelta(days=1)
+    h_test_report(assignment=assignment, insecure=True, today=day)
+    reading = stage_reading(assignment, stage_now(assignment))
+    assert reading.missing == [
+        f"The H-test done with no insecurity reported (insecurity on {day:%a} {day.day} {day:%b})"
+    ]
+
+    h_test_report(assignment=assignment, insecure=False, today=opened + timedelta(days=3))
+
+    assert stage_reading(assignment, stage_now(assignment)).ready
+
+
+def test_a_later_insecure_report_shuts_the_stage_again(assignment, coach):
+    opened = reach_running(assignment, coach)
+    do_stage(assignment, 4, sessions=3, on=opened)
+    h_test_report(assignment=assignment, insecure=False, today=opened)
+    h_test_report(assignment=assignment, insecure=True, today=opened + timedelta(days=1))
+    assert not stage_reading(assignment, stage_now(assignment)).ready
+
+
+def test_a_second_answer_the_same_day_replaces_the_first(assignment, coach):
+    opened = reach_running(assignment, coach)
+    h_test_report(assignment=assignment, insecure=True, today=opened)
+    report = h_test_report(assignment=assignment, insecure=False, today=opened)
+    assert HTestReport.objects.get() == report
+    assert (report.athlete, report.week.number, report.on_date, report.insecure) == (
+        assignment.athlete,
+        4,
+        opened,
+        False,
+    )
+
+
+def test_a_stage_without_the_h_test_refuses_a_report(assignment):
+    with pytest.raises(NoHTest, match=r"This stage does not ask for the H-test\."):
+        h_test_report(assignment=assignment, insecure=False, today=TODAY)
+    assert not HTestReport.objects.exists()
+
+
+def test_an_ended_program_refuses_a_report(assignment, coach):
+    reach_running(assignment, coach)
+    Assignment.objects.filter(pk=assignment.pk).update(status=AssignmentStatus.CANCELLED)
+    assignment.refresh_from_db()
+    with pytest.raises(NoHTest):
+        h_test_report(assignment=assignment, insecure=False, today=TODAY)
+    assert not HTestReport.objects.exists()
+
+
+def test_a_report_before_the_running_stage_opens_is_refused(assignment, coach):
+    opened = reach_running(assignment, coach)
+    with pytest.raises(NoHTest, match=r"Back to running starts on .*: report the H-test from"):
+        h_test_report(assignment=assignment, insecure=False, today=opened - timedelta(days=1))
+    assert not HTestReport.objects.exists()
+
+
+def test_an_h_test_report_of_an_earlier_stage_does_not_count_in_running(assignment, coach):
+    """The gate reads the running stage's reports only (a report hangs on its stage)."""
+    opened = reach_running(assignment, coach)
+    stage_3 = stage_workouts(assignment, 3)[0].week
+    HTestReport.objects.create(
+        athlete=assignment.athlete,
+        assignment=assignment,
+        week=stage_3,
+        on_date=opened - timedelta(days=1),
+        insecure=False,
+    )
+    assert stage_record(assignment, stage_now(assignment)).h_test is None
 
 
 def test_opening_stage_2_deletes_no_log_of_stage_1(assignment, coach):
