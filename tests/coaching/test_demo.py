@@ -98,4 +98,4 @@ def test_the_season_has_fixtures_and_an_athlete_in_return_to_play(demo, client):
     assert not StageOpening.objects.exists()  # stage 1: the coach has signed nothing off
     client.force_login(User.objects.get(username="coach"))
     page = client.get(f"/coach/athletes/{rehab.athlete_id}/").text
-    assert "Stage 1 of 3" in page and "10 sessions done in this stage (8 so far)" in page
+    assert "Stage 1 of 4" in page and "10 sessions done in this stage (8 so far)" in page
