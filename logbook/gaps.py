@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from logbook.models import SetLog
 from logbook.nordic_gap import TooSoon, nordic_starts
-from programs import assignments, bands, reentry
+from programs import assignments, bands, doses, reentry
 from programs.models import Assignment, BandTrack, Workout
 
 
@@ -103,7 +103,7 @@ def gap_resume(*, athlete, assignment: Assignment, workout: Workout, today: date
         for track in tracks:
             if track.exercise_id in last:
                 on, week = last[track.exercise_id]
-                bands.band_after_gap(
+                decision = bands.band_after_gap(
                     track=track,
                     last_session_on=on,
                     last_week=week or 1,
@@ -111,4 +111,14 @@ def gap_resume(*, athlete, assignment: Assignment, workout: Workout, today: date
                     owned_band_ids=owned,
                     at=timezone.now(),
                 )
+                if decision is not None and decision.resume_week is not None:
+                    reps, sessions = doses.week_volume(track, decision.resume_week)
+                    if reps:
+                        doses.dose_cut(
+                            track=track,
+                            reps=reps,
+                            sessions=sessions,
+                            reason=f"Back after a break: week {decision.resume_week}'s volume "
+                            f"for {sessions} session{'s' if sessions != 1 else ''}.",
+                        )
         assignments.assignment_resume_after_gap(assignment=assignment, today=today)

@@ -18,7 +18,7 @@ from logbook.messages import notice_post
 from logbook.models import SET_NUMBER_MAX, CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
 from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
-from programs import assignments, bands, progression
+from programs import assignments, bands, doses, progression
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
 
 
@@ -59,6 +59,9 @@ def workout_start(
     )
     if created and athlete_start:
         gaps.gap_resume(athlete=athlete, assignment=assignment, workout=workout, today=today)
+    if created and (cut := doses.doses_for(assignment.pk, workout)):
+        log.doses = cut  # kept with the session: what it was begun at
+        log.save(update_fields=["doses"])
         too_soon = nordic_too_soon(
             athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
         )
@@ -184,7 +187,11 @@ def workout_finish(
         # judged again on an older session), and not one a pain stop already decided.
         stopped = set(log.pain_stops.values_list("exercise_id", flat=True))
         done = set(log.sets.values_list("exercise_id", flat=True)) - stopped
-        decided = [_progress(track, log) for track in _tracks_in(log) if track.exercise_id in done]
+        tracks = [track for track in _tracks_in(log) if track.exercise_id in done]
+        for track in tracks:
+            if _dose_of(log, track.exercise_id):
+                doses.dose_used(track=track)
+        decided = [_progress(track, log) for track in tracks]
         log.outcome = [*log.outcome, *(outcome for outcome in decided if outcome)]
         log.save(update_fields=["outcome"])
     pauses.pause_if_pain(log=log)
@@ -256,6 +263,15 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
     )
     if decision is None:
         return None
+    if decision.repeat_week:  # struggling at the easiest band: this volume once more
+        reps = _dose_of(log, track.exercise_id) or _prescribed_reps(log, track.exercise_id)
+        if reps:
+            doses.dose_cut(
+                track=track,
+                reps=reps,
+                sessions=1,
+                reason="This week's volume again: struggling on the easiest band.",
+            )
     if decision.flag:
         flag_raise(
             athlete=log.athlete,
@@ -273,6 +289,21 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
         "warn": decision.warn,
         "suggested": decision.suggested,
     }
+
+
+def _dose_of(log: WorkoutLog, exercise_id: int) -> list[int]:
+    """The cut reps the session was begun at for the exercise, if any."""
+    for prescription in log.workout.prescriptions.all():
+        if prescription.exercise_id == exercise_id and str(prescription.pk) in log.doses:
+            return log.doses[str(prescription.pk)]["reps"]
+    return []
+
+
+def _prescribed_reps(log: WorkoutLog, exercise_id: int) -> list[int]:
+    prescription = log.workout.prescriptions.filter(exercise_id=exercise_id, seconds=None).first()
+    if prescription is None:
+        return []
+    return [prescription.minimum_for_set(n) for n in range(1, prescription.sets + 1)]
 
 
 def flag_kind(decision: progression.Decision) -> FlagKind:

@@ -1,12 +1,13 @@
 """What an athlete did on one exercise, session by session, as the progression engine reads
 it: each logged set against its prescribed minimum, with its band and control; what was
-prescribed but not logged; the session's pain, pain stop, soreness and RPE. Read only: the
-engine's moves are written by `programs.bands`."""
+prescribed but not logged (at the cut dose the session was begun with, if any); the session's
+pain, pain stop, soreness and RPE. Read only: the engine's moves are written by
+`programs.bands`."""
 
 from collections import defaultdict
 
 from logbook.models import CheckIn, PainStop, SetLog, WorkoutLog
-from programs import progression
+from programs import doses, progression
 from programs.models import Prescription
 
 SESSIONS_CONSIDERED = 12
@@ -46,7 +47,10 @@ def sessions_of(*, assignment_id: int, exercise_id: int, including=None) -> list
     return [
         session_of(
             log,
-            prescriptions[log.workout_id],
+            [
+                doses.dosed(prescription, log.doses.get(str(prescription.pk), {}).get("reps"))
+                for prescription in prescriptions[log.workout_id]
+            ],
             sets[log.pk],
             pain_stop=log.pk in stopped,
             soreness=soreness.get(log.pk),

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalogue.models import Band, BandRole, Pattern
-from programs import progression, reentry
+from programs import doses, progression, reentry
 from programs.models import (
     BandChange,
     BandRule,
@@ -32,8 +32,13 @@ def band_for(prescription: Prescription, track_bands: dict[int, Band | None]) ->
 
 def track_bands(assignment_id: int) -> dict[int, Band | None]:
     """Exercise id -> the athlete's band on its track (None = unassisted)."""
+    return {exercise: track.band for exercise, track in tracks_by_exercise(assignment_id).items()}
+
+
+def tracks_by_exercise(assignment_id: int) -> dict[int, BandTrack]:
+    """Exercise id -> the athlete's ruled track (its band, and any cut dose). One query."""
     tracks = BandTrack.objects.filter(assignment_id=assignment_id).ruled().select_related("band")
-    return {track.exercise_id: track.band for track in tracks}
+    return {track.exercise_id: track for track in tracks}
 
 
 def one_band_harder(bands: list[progression.Band], prescription: Prescription) -> int | None:
@@ -254,6 +259,14 @@ def suggestion_decide(*, change: BandChange, approve: bool, by) -> BandChange:
     change.save(update_fields=["status", "by", "at", "from_band"])
     track.band_id = change.to_band_id
     track.save(update_fields=["band", "updated_at"])
+    if change.action == progression.Action.GRADUATE and change.to_band_id is None:
+        sets, reps = reentry.GRADUATION_DOSE
+        doses.dose_cut(
+            track=track,
+            reps=[reps] * sets,
+            sessions=reentry.GRADUATION_SESSIONS,
+            reason=f"First unassisted sessions: {sets} x {reps}, then the program's dose.",
+        )
     return change
 
 

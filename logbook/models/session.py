@@ -65,6 +65,8 @@ class WorkoutLog(models.Model):
     notes = models.TextField(blank=True)
     # What the progression engine decided when the workout was finished, for the summary.
     outcome = models.JSONField(default=list, blank=True)
+    # The cut doses it was begun with (`programs.doses`): prescription id -> reps and reason.
+    doses = models.JSONField(default=dict, blank=True)
 
     objects = WorkoutLogQuerySet.as_manager()
 

@@ -12,7 +12,8 @@ from django.db.models import Q
 
 from catalogue.models import Band, Pattern
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
-from programs.bands import band_for, track_bands
+from programs import doses
+from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
 
@@ -74,6 +75,7 @@ class ExerciseCard:
     last_time: str = ""
     stopped: bool = False  # stopped for pain, or paused: no more sets of it this session
     paused: PainPause | None = None  # eccentric work paused for pain until a coach clears it
+    cut: str = ""  # why the dose is cut below the program's (`programs.doses`)
 
     @property
     def notation(self) -> str:
@@ -92,8 +94,15 @@ def build_cards(
     """`extra`: the prescription that gets one more set, numbered after every set logged or
     `shown` on the page already (rows added by earlier taps, not logged yet). `paused`: the
     athlete's open pain pause, which stops every eccentric exercise of the workout."""
-    prescriptions = list(workout.prescriptions.select_related("exercise", "band"))
-    tracks = track_bands(assignment.pk)
+    tracks_now = tracks_by_exercise(assignment.pk)
+    tracks = {exercise: track.band for exercise, track in tracks_now.items()}
+    prescribed = list(workout.prescriptions.select_related("exercise", "band"))
+    # A workout begun keeps the cuts it was begun with; one not begun shows today's.
+    cuts = log.doses if log is not None else doses.cuts_of(prescribed, tracks_now)
+    prescriptions = [
+        doses.dosed(prescription, cuts.get(str(prescription.pk), {}).get("reps"))
+        for prescription in prescribed
+    ]
     logged = defaultdict(dict)
     if log is not None:
         for set_log in log.sets.select_related("band"):
@@ -126,7 +135,8 @@ def build_cards(
         if ended:  # no more sets of it this session
             rows = [row for row in rows if row.logged is not None]
         last_time = describe(last) if last else ""
-        cards.append(ExerciseCard(prescription, band, rows, last_time, ended, pause))
+        cut = cuts.get(str(prescription.pk), {}).get("reason", "")
+        cards.append(ExerciseCard(prescription, band, rows, last_time, ended, pause, cut))
     return cards
 
 

@@ -25,6 +25,7 @@ from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from logbook.start_band import start_band_due
+from programs import doses
 from programs.access import workout_for_athlete
 from programs.assignments import occurrences_begun, scheduled_on
 from programs.bands import band_for, track_bands
@@ -241,6 +242,9 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         log = start(request, workout, assignment)
+        prescription = doses.dosed(
+            prescription, log.doses.get(str(prescription.pk), {}).get("reps")
+        )
         if log.is_complete:
             form.add_error(None, "This workout is finished; its sets can no longer change.")
         else:

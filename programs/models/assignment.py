@@ -2,6 +2,7 @@
 on the band ladder for each tracked exercise, and every move of that band."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -154,6 +155,11 @@ class BandTrack(models.Model):
         related_name="+",
         help_text="Empty = unassisted.",
     )
+    # A cut dose for the next sessions of the exercise (`programs.doses`): reps per set, how
+    # many sessions it still lasts, and why (graduation, a return after a gap, a repeat).
+    dose_reps = ArrayField(models.PositiveSmallIntegerField(), blank=True, default=list)
+    dose_sessions = models.PositiveSmallIntegerField(default=0)
+    dose_reason = models.CharField(max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BandTrackQuerySet.as_manager()
@@ -162,6 +168,11 @@ class BandTrack(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["assignment", "exercise"], name="programs_bandtrack_one_per_exercise"
+            ),
+            models.CheckConstraint(
+                condition=Q(dose_sessions=0) | Q(dose_reps__len__gte=1, dose_reps__len__lte=10),
+                name="programs_bandtrack_dose_has_sets",
+                violation_error_message="A cut dose needs between 1 and 10 sets.",
             ),
         ]
 
