@@ -9,13 +9,16 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from logbook.models import HTestReport
 from programs.library import load_library
+from programs.models import StageOpening
 from tests.browser.conftest import (
     CSP_RECORDER,
     PageProblems,
     assert_fits_the_phone,
     log_in,
     screenshot,
+    small_tap_targets,
 )
 from tests.conftest import PASSWORD
 from tests.programs.test_stage_services import assign_l_protocol, do_stage
@@ -107,3 +110,45 @@ def test_the_coach_signs_off_stage_one_and_the_athlete_moves_on(
     phone.problems.assert_none()
     coach.problems.assert_none()
     desk.close()
+
+
+@pytest.fixture
+def running(transactional_db, catalogue, coach, athlete):
+    """In the running stage since six days ago, three runs at pain 1 done (the sign-offs of the
+    L-protocol stages as rows: the test above walks one)."""
+    load_library()
+    opened = timezone.localdate() - timedelta(days=6)
+    assignment = assign_l_protocol(athlete, coach, start=opened - timedelta(days=21))
+    for number, days_before in ((2, 14), (3, 7), (4, 0)):
+        StageOpening.objects.create(
+            assignment=assignment,
+            week=assignment.program.weeks.get(number=number),
+            opened_on=opened - timedelta(days=days_before),
+            signed_off_by=coach,
+        )
+    do_stage(assignment, 4, sessions=3, on=opened)
+    return assignment
+
+
+def test_the_athlete_reports_the_h_test_on_the_phone(phone, running):
+    log_in(phone, "athlete", PASSWORD)
+    phone.wait_for_url("**/today/")
+    card = phone.locator(".stage-card")
+    expect(card.locator("h2")).to_have_text("Stage 4 of 4: Back to running")
+    expect(card).to_contain_text("The H-test done with no insecurity reported (not reported yet)")
+    question = card.locator("fieldset", has_text="The H-test: did you feel any insecurity?")
+    assert small_tap_targets(phone, ".stage-card label, .stage-card button") == []
+    assert_fits_the_phone(phone)
+    screenshot(phone, "return-to-play-h-test-question")
+
+    question.locator(".scale-option", has_text="No").click()
+    card.get_by_role("button", name="Save my answer").click()
+
+    expect(card.locator(".notice")).to_have_text(
+        "Noted: no insecurity. Your coach sees it on your stage."
+    )
+    expect(card.locator("li.gate.is-met", has_text="H-test")).to_have_count(1)
+    assert HTestReport.objects.get().insecure is False
+    assert_fits_the_phone(phone)
+    screenshot(phone, "return-to-play-h-test-answered")
+    phone.problems.assert_none()
