@@ -28,9 +28,10 @@ class Gap:
         longer = self.days >= reentry.LONG_GAP_DAYS
         return (
             f"Welcome back: {self.days} days since your last session of this work. Starting "
-            f"today gives you {'two steps' if longer else 'one step'} more help from the band, "
-            "and the program picks up at day 1 of the week you stopped in. Eccentric strength "
-            "holds about four weeks off; the muscle's added length about two."
+            f"today gives you {'two steps' if longer else 'one step'} more help from the band "
+            f"and {'the week before your last' if longer else 'your last'} week's volume for a "
+            "week, and the program picks up at day 1 of the week you stopped in. Eccentric "
+            "strength holds about four weeks off; the muscle's added length about two."
         )
 
 

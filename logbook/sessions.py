@@ -7,7 +7,7 @@ pain, pain stop, soreness and RPE. Read only: the engine's moves are written by
 from collections import defaultdict
 
 from logbook.models import CheckIn, PainStop, SetLog, WorkoutLog
-from programs import doses, progression
+from programs import doses, ladder
 from programs.models import Prescription
 
 SESSIONS_CONSIDERED = 12
@@ -73,7 +73,7 @@ def session_of(log, prescribed: list[Prescription], done: list[SetLog], *, pain_
                 else:
                     sets.append(set_done(one, minimum))
     sets.extend(set_done(extra, 0) for extra in logged.values())  # extra sets add, never owe
-    return progression.Session(
+    return ladder.Session(
         performed_on=log.performed_on,
         # A repeating week counts on: its n-th occurrence is n - 1 weeks after its number.
         week_number=log.workout.week.number + log.occurrence - 1 if log.workout_id else 1,
@@ -87,12 +87,12 @@ def session_of(log, prescribed: list[Prescription], done: list[SetLog], *, pain_
     )
 
 
-def set_done(logged: SetLog, target: int) -> progression.SetDone:
+def set_done(logged: SetLog, target: int) -> ladder.SetDone:
     # A set holds reps or seconds, never both (logbook_setlog_reps_or_seconds).
-    return progression.SetDone(
+    return ladder.SetDone(
         band_id=logged.band_id,
         target=target,
         done=logged.reps if logged.reps is not None else logged.seconds,
-        control=progression.Control(logged.control) if logged.control else None,
+        control=ladder.Control(logged.control) if logged.control else None,
         rpe=logged.rpe,
     )

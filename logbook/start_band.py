@@ -97,7 +97,7 @@ def finder_read(*, athlete, assignment: Assignment, workout: Workout) -> Finder 
         return None
     exercise = rule.exercise
     ladder = list(Band.objects.ladder())
-    rungs = [progression.Band(band.pk, band.name) for band in ladder]
+    rungs = [ladder.Band(band.pk, band.name) for band in ladder]
     owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
     trials = {
         trial.band_id: trial

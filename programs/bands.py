@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalogue.models import Band, BandRole, Pattern
-from programs import doses, progression, reentry
+from programs import doses, ladder, progression, reentry
 from programs.models import (
     BandChange,
     BandRule,
@@ -19,9 +19,9 @@ from programs.models import (
 )
 
 
-def ladder() -> list[progression.Band]:
+def ladder_now() -> list[ladder.Band]:
     """The band ladder as the engine reads it, thinnest first."""
-    return [progression.Band(band.pk, band.name) for band in Band.objects.ladder()]
+    return [ladder.Band(band.pk, band.name) for band in Band.objects.ladder()]
 
 
 def band_for(prescription: Prescription, track_bands: dict[int, Band | None]) -> Band | None:
@@ -41,16 +41,14 @@ def tracks_by_exercise(assignment_id: int) -> dict[int, BandTrack]:
     return {track.exercise_id: track for track in tracks}
 
 
-def one_band_harder(bands: list[progression.Band], prescription: Prescription) -> int | None:
+def one_band_harder(bands: list[ladder.Band], prescription: Prescription) -> int | None:
     """The next harder band for a prescription; unchanged at the end of the ladder (an assisted
     exercise keeps its thinnest band: going unassisted is the athlete's step to earn)."""
     role = prescription.exercise.band_role
     if role == BandRole.NONE or prescription.band_id not in {band.id for band in bands}:
         return prescription.band_id
-    target = progression.step(
-        bands, prescription.band_id, role=progression.Role(role), direction="advance"
-    )
-    return prescription.band_id if target in (None, progression.END) else target
+    target = ladder.step(bands, prescription.band_id, role=ladder.Role(role), direction="advance")
+    return prescription.band_id if target in (None, ladder.END) else target
 
 
 def track_start(*, assignment, exercise_id: int, band: Band | None, by, at) -> BandTrack:
@@ -115,9 +113,9 @@ def cleared_on(track: BandTrack) -> date | None:
     return timezone.localdate(last) if last else None
 
 
-def engine_rule(rule: BandRule) -> progression.Rule:
-    return progression.Rule(
-        mode=progression.Mode(rule.mode),
+def engine_rule(rule: BandRule) -> ladder.Rule:
+    return ladder.Rule(
+        mode=ladder.Mode(rule.mode),
         start_band_id=rule.start_band_id,
         step_weeks=rule.step_weeks,
         sessions_to_advance=rule.sessions_to_advance,
@@ -132,12 +130,12 @@ def engine_rule(rule: BandRule) -> progression.Rule:
 def band_progress(
     *,
     track: BandTrack,
-    sessions: list[progression.Session],
+    sessions: list[ladder.Session],
     today: date,
     owned_band_ids: frozenset[int],
     at: datetime,
     due_sessions: int | None = None,
-) -> progression.Decision | None:
+) -> ladder.Decision | None:
     """Let the engine decide one track from the sessions `logbook` hands over, and write its
     move: applied, or (an advance on a loaded exercise) suggested to the coach. None when the
     program has no band rule for the exercise: the band holds. A pause moves nothing (the
@@ -148,8 +146,8 @@ def band_progress(
     if rule is None:
         return None
     decision = progression.decide(
-        ladder=ladder(),
-        role=progression.Role(track.exercise.band_role),
+        ladder=ladder_now(),
+        role=ladder.Role(track.exercise.band_role),
         rule=engine_rule(rule),
         current_band_id=track.band_id,
         band_changed_on=changed_on(track),
@@ -193,15 +191,15 @@ def band_after_gap(
     today: date,
     owned_band_ids,
     at,
-) -> progression.Decision | None:
+) -> ladder.Decision | None:
     """Rule 3': a workout started two weeks or more after the last session of the exercise
     (in program week `last_week`) is one step easier, from four weeks two (`reentry`). Written
     once per gap (the change itself, or a clearance since, ends the gap)."""
     if last_session_on is None or changed_on(track) > last_session_on:
         return None
     decision = reentry.after_gap(
-        ladder=ladder(),
-        role=progression.Role(track.exercise.band_role),
+        ladder=ladder_now(),
+        role=ladder.Role(track.exercise.band_role),
         current_band_id=track.band_id,
         last_session_on=last_session_on,
         last_week=last_week,
@@ -225,8 +223,8 @@ def band_resume_after_pause(*, track: BandTrack, owned_band_ids, by, at) -> Band
     pain; the change is written even when no easier band is owned, so the counts restart from
     it and no step on comes for 14 days (`cleared_on`). A pending suggestion is declined."""
     decision = reentry.after_pause(
-        ladder=ladder(),
-        role=progression.Role(track.exercise.band_role),
+        ladder=ladder_now(),
+        role=ladder.Role(track.exercise.band_role),
         current_band_id=track.band_id,
         cleared_on=timezone.localdate(at),
         owned_band_ids=owned_band_ids,
@@ -259,7 +257,7 @@ def suggestion_decide(*, change: BandChange, approve: bool, by) -> BandChange:
     change.save(update_fields=["status", "by", "at", "from_band"])
     track.band_id = change.to_band_id
     track.save(update_fields=["band", "updated_at"])
-    if change.action == progression.Action.GRADUATE and change.to_band_id is None:
+    if change.action == ladder.Action.GRADUATE and change.to_band_id is None:
         sets, reps = reentry.GRADUATION_DOSE
         doses.dose_cut(
             track=track,

@@ -6,7 +6,8 @@ unassisted (DESIGN.md, "Band progression, round 3"). Each answers a `Decision` o
 from dataclasses import replace
 from datetime import date
 
-from programs.progression import Action, Band, Decision, Role, Track
+from programs.ladder import Action, Band, Decision, Role
+from programs.progression import Track
 
 # Gaps (rule 3'): fascicle length was back to baseline within 2 weeks of stopping, eccentric
 # strength held at least 4 (Presland 2018). From 14 days one step more help and the last

@@ -116,7 +116,7 @@ def _copy_week(
             test_min_symmetry=gate.test_min_symmetry,
             requires_h_test=gate.requires_h_test,
         )
-    ladder = bands.ladder() if band_step else None
+    ladder = bands.ladder_now() if band_step else None
     for workout in week.workouts.all():
         new_workout = Workout.objects.create(
             week=new_week,

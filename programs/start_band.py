@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from programs.progression import CONTROLLED, Band, Control
+from programs.ladder import CONTROLLED, Band, Control
 
 REPS_PER_BAND = 2
 

@@ -21,6 +21,7 @@ from logbook.dates import log_days
 from logbook.models import Flag, Message, MessageKind, PainPause, PainStop, SetLog, WorkoutLog
 from logbook.stages import StageCard, stage_cards
 from programs.assignments import assignment_schedule
+from programs.ladder import CONTROLLED
 from programs.models import (
     PAIN_STOP_DEFAULT,
     Assignment,
@@ -29,7 +30,6 @@ from programs.models import (
     ChangeStatus,
     Workout,
 )
-from programs.progression import CONTROLLED
 from programs.schedule import WorkoutDay, week_on, workout_day
 from programs.start_band_finder import is_band_assisted_nordic
 

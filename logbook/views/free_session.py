@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from logbook import services
+from logbook import free_sessions, services
 from logbook.access import free_session_for_athlete
 from logbook.models import WorkoutLog
 from logbook.set_forms import FinishForm, FreeSetForm
@@ -24,8 +24,8 @@ PAGE = "logbook/free_session.html"
 def free_session_start(request: HttpRequest) -> HttpResponse:
     """Today's open free session, or the page of a new one (made by its first set)."""
     if request.method == "POST":
-        services.free_sessions_empty_delete(athlete=request.user)
-    if log := services.free_session_open(athlete=request.user, today=timezone.localdate()):
+        free_sessions.free_sessions_empty_delete(athlete=request.user)
+    if log := free_sessions.free_session_open(athlete=request.user, today=timezone.localdate()):
         return redirect("logbook:free-session", pk=log.pk)
     return redirect("logbook:free-session-new")
 
@@ -36,7 +36,7 @@ def free_session_new(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     # Opened again after its first set (the back button, a bookmark): resume the session.
     if request.method == "GET" and (
-        open_log := services.free_session_open(athlete=request.user, today=today)
+        open_log := free_sessions.free_session_open(athlete=request.user, today=today)
     ):
         return redirect("logbook:free-session", pk=open_log.pk)
     return set_page(request, None, today)
@@ -57,7 +57,7 @@ def set_page(request: HttpRequest, log: WorkoutLog | None, today) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            logged = services.free_set_log(
+            logged = free_sessions.free_set_log(
                 athlete=request.user,
                 today=today,
                 token=data["token"],
@@ -77,7 +77,7 @@ def set_page(request: HttpRequest, log: WorkoutLog | None, today) -> HttpRespons
 def next_set_initial(log: WorkoutLog | None) -> dict:
     """A fresh token, and the last set's exercise, reps or seconds, and band."""
     initial = {"token": uuid.uuid4()}
-    if log is not None and (last := services.free_session_last_set(log)):
+    if log is not None and (last := free_sessions.free_session_last_set(log)):
         initial.update(
             exercise=last.exercise_id, reps=last.reps, seconds=last.seconds, band=last.band_id
         )
@@ -98,7 +98,7 @@ def page_context(log: WorkoutLog | None, *, form=None, finish_form=None) -> dict
 def free_session_finish(request: HttpRequest, pk: int) -> HttpResponse:
     log = free_session_for_athlete(request.user, pk)
     if not log.sets.exists():  # nothing to keep: no questions asked
-        services.free_session_finish(workout_log=log, rpe=None, pain=None)
+        free_sessions.free_session_finish(workout_log=log, rpe=None, pain=None)
         messages.info(request, "Nothing was logged, so the free session was not kept.")
         return redirect("logbook:today")
     form = FinishForm(request.POST)

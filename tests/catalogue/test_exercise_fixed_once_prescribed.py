@@ -12,7 +12,7 @@ from django.forms.models import model_to_dict
 from catalogue import seed
 from catalogue.models import Band, Exercise
 from catalogue.services import exercise_save, load_catalogue
-from logbook import services as logbook
+from logbook import free_sessions
 from programs import services
 from programs.models import BandRule, Prescription, Workout
 
@@ -94,7 +94,7 @@ def use_in_a_rule(exercise, coach, athlete):
 
 
 def use_in_a_free_session(exercise, coach, athlete):
-    logbook.free_set_log(
+    free_sessions.free_set_log(
         athlete=athlete,
         today=date(2026, 11, 25),
         token=uuid.uuid4(),

@@ -8,6 +8,7 @@ import pytest
 
 from accounts import services as accounts
 from catalogue.models import Band, Exercise
+from logbook import free_sessions
 from logbook import services as logbook
 from programs.assignments import program_assign
 from programs.library import load_library
@@ -49,7 +50,7 @@ def world(catalogue, coach, team, athlete):
         today=date(2026, 11, 16),
         workout=workouts[1],
     )
-    free = logbook.free_set_log(
+    free = free_sessions.free_set_log(
         athlete=athlete,
         today=date(2026, 11, 18),
         token=uuid.uuid4(),

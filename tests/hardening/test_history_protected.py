@@ -13,7 +13,7 @@ from django.db.models import ProtectedError
 from accounts import services as accounts
 from accounts.models import Invite, Membership, Team, User, athletes_of
 from catalogue.models import Band, Exercise
-from logbook import services as logbook
+from logbook import free_sessions
 from logbook.messages import message_post
 from logbook.models import Message, SetLog, StrengthTest, WorkoutLog, WorkoutSkip
 from logbook.skips import workout_skip
@@ -58,7 +58,7 @@ def assert_refused(*responses):
 def test_it_keeps_a_user_with_sets_messages_and_tests(staff_client, coach, athlete):
     """A user with no assignment used to be deleted with their sets, logs, thread (the coach's
     messages too) and strength tests."""
-    free = logbook.free_set_log(
+    free = free_sessions.free_set_log(
         athlete=athlete,
         today=date(2026, 11, 25),
         token=uuid.uuid4(),

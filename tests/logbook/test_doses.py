@@ -85,9 +85,7 @@ def test_approving_a_graduation_cuts_the_next_two_sessions_to_2_x_5(
     assert (track.dose_reps, track.dose_sessions) == ([], 0)
 
 
-def test_a_workout_begun_keeps_its_cut_after_the_track_moves_on(
-    athlete_client, graduated, clock
-):
+def test_a_workout_begun_keeps_its_cut_after_the_track_moves_on(athlete_client, graduated, clock):
     first = workout(graduated, 1, 1)
     athlete_client.post(f"/workouts/{first.pk}/start/")
     track = graduated.tracks.get()
@@ -123,5 +121,3 @@ def test_struggling_on_the_easiest_band_repeats_the_sessions_volume(
     assert (track.dose_reps, track.dose_sessions) == ([12, 10, 8], 1)
     assert track.dose_reason == "This week's volume again: struggling on the easiest band."
     assert date(2026, 11, 19) == WorkoutLog.objects.latest("performed_on").performed_on
-
-

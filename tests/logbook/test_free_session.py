@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from catalogue.models import Exercise
-from logbook import services
+from logbook import free_sessions
 from logbook.models import SetLog, WorkoutLog
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -58,7 +58,7 @@ def test_bad_numbers_are_refused(athlete_client, new_session_url):
 
 def test_someone_elses_free_session_is_404(client, outsider, athlete):
     squat = Exercise.objects.get(slug="banded-squat")
-    logged = services.free_set_log(
+    logged = free_sessions.free_set_log(
         athlete=athlete, today=timezone.localdate(), token=uuid.uuid4(), exercise=squat, reps=8
     )
     client.force_login(outsider)

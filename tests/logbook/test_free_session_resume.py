@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from catalogue.models import Band, Exercise
-from logbook import services
+from logbook import free_sessions
 from logbook.models import SET_NUMBER_MAX, SetLog, WorkoutLog
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -115,7 +115,7 @@ def test_a_finished_session_is_not_resumed(athlete_client):
 
 
 def test_yesterdays_unfinished_session_is_not_resumed_today(athlete_client, athlete):
-    yesterday = services.free_set_log(
+    yesterday = free_sessions.free_set_log(
         athlete=athlete,
         today=date(2026, 11, 18),
         token=uuid.uuid4(),
@@ -129,7 +129,7 @@ def test_yesterdays_unfinished_session_is_not_resumed_today(athlete_client, athl
 
 
 def test_another_athletes_open_session_is_never_resumed(athlete_client, outsider):
-    services.free_set_log(
+    free_sessions.free_set_log(
         athlete=outsider,
         today=TODAY,
         token=uuid.uuid4(),
@@ -170,7 +170,7 @@ def test_empty_sessions_left_from_before_are_cleared_on_start(athlete_client, at
     WorkoutLog.objects.create(athlete=athlete, performed_on=date(2026, 11, 2))
     WorkoutLog.objects.create(athlete=athlete, performed_on=TODAY)
     theirs = WorkoutLog.objects.create(athlete=outsider, performed_on=TODAY)
-    kept = services.free_set_log(
+    kept = free_sessions.free_set_log(
         athlete=athlete,
         today=date(2026, 11, 10),
         token=uuid.uuid4(),
@@ -183,7 +183,7 @@ def test_empty_sessions_left_from_before_are_cleared_on_start(athlete_client, at
 
 def test_a_set_past_the_limit_is_refused_with_a_message(athlete_client, athlete):
     squat = exercise("banded-squat")
-    session = services.free_set_log(
+    session = free_sessions.free_set_log(
         athlete=athlete, today=TODAY, token=uuid.uuid4(), exercise=squat, reps=10
     ).workout_log
     SetLog.objects.bulk_create(

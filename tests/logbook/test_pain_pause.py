@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.models import Exercise
-from logbook import pauses, services
+from logbook import free_sessions, pauses, services
 from logbook.models import Flag, Message, PainPause, SetLog, WorkoutLog
 from programs.models import BandChange, Workout
 from tests.logbook.conftest import set_data
@@ -135,7 +135,7 @@ def test_a_free_session_nordic_is_refused_while_paused(athlete_client, athlete, 
     session(athlete_client, assignment, 1, 1, pain=7)
     nordic = Exercise.objects.get(slug="band-assisted-nordic-curl")
     with pytest.raises(services.EccentricPaused):
-        services.free_set_log(
+        free_sessions.free_set_log(
             athlete=athlete,
             today=date(2026, 11, 16),
             token="6f1c1c59-0000-4000-8000-000000000001",

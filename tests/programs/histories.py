@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from programs.progression import (
+from programs.ladder import (
     Action,
     Band,
     Control,
@@ -15,8 +15,8 @@ from programs.progression import (
     Rule,
     Session,
     SetDone,
-    decide,
 )
+from programs.progression import decide
 from programs.reentry import after_gap, after_pause, graduation_dose
 
 RED, BLACK, PURPLE, GREEN, BLUE = 1, 2, 3, 4, 5

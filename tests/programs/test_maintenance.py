@@ -12,9 +12,9 @@ from django.utils import timezone
 from catalogue.models import Band
 from logbook import services as logbook
 from programs import assignments, services
+from programs.ladder import Action
 from programs.library import load_library
 from programs.models import Assignment, MaintenanceDose, Program, ProgramWeek, Workout
-from programs.progression import Action
 from programs.schedule import repeats, week_start
 from tests.programs.histories import (
     MAINTENANCE,
@@ -119,8 +119,9 @@ def test_the_diligent_athlete_graduates_in_maintenance_and_the_band_rule_carries
         (6, "advance", "Purple"),
         (8, "advance", "Black"),
         (10, "advance", "Red"),
-        (12, "graduate", None),  # the second maintenance session
+        (12, "graduate", None),  # the second maintenance session, suggested to the coach
     ]
+    assert next(s for s in steps if s.decision.action is Action.GRADUATE).decision.suggested
     assert all(step.decision.action is Action.HOLD for step in steps[-50:])  # unassisted: holds
 
 
@@ -268,8 +269,10 @@ def test_a_low_volume_maintenance_session_counts_for_the_next_band(nordic, coach
     do(assignment, 10, 3)
     do(assignment, 10, 5)
     log = do(assignment, MAINTENANCE_WEEK, 1)  # 2 x 6: every prescribed rep, the third session
-    assert log.outcome[0]["action"] == "graduate"
-    assert assignment.tracks.get().band is None  # unassisted, as the 10-week Nordic intends
+    assert (log.outcome[0]["action"], log.outcome[0]["suggested"]) == ("graduate", True)
+    track = assignment.tracks.get()
+    assert track.band == red  # unassisted waits for the coach's approval
+    assert track.changes.get(status="suggested").to_band is None
 
 
 # -- The assign form ---------------------------------------------------------------------------

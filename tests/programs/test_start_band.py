@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from programs import start_band
-from programs.progression import Band, Control
+from programs.ladder import Band, Control
 from programs.start_band import bands_to_try, find, share_of_body_mass
 
 RED, BLACK, PURPLE, GREEN, BLUE = 1, 2, 3, 4, 5
