@@ -122,7 +122,11 @@ def test_it_flags_pain_and_a_missed_week_in_words_until_acknowledged(
     complete(assignment, 1, 1, pain=6)
     response = coach_client.get("/coach/")
     flags = {flag.kind: flag.detail for flag in row_of(response, athlete).flags}
-    assert flags == {"pain": "Pain 6/10 after Day 1", "missed_week": "No workout in 7 days"}
+    assert flags == {
+        "pain": "Pain 6/10 after Day 1",
+        "pain_pause": "You reported pain 6/10: eccentric work paused until you clear it.",
+        "missed_week": "No workout in 7 days",
+    }
     flags_url = f"/coach/athletes/{athlete.pk}/flags/"
     assert f'hx-get="{flags_url}"' in response.text  # opened from the row, in words
     opened = opened_flags(coach_client, athlete)
@@ -131,7 +135,7 @@ def test_it_flags_pain_and_a_missed_week_in_words_until_acknowledged(
     response = coach_client.post(f"/coach/flags/{pain.pk}/acknowledge/", {"note": "Called her"})
     assert response["Location"] == "/coach/"
     flags = [flag.kind for flag in row_of(coach_client.get("/coach/"), athlete).flags]
-    assert flags == ["missed_week"]
+    assert sorted(flags) == ["missed_week", "pain_pause"]  # the pause waits for its clearance
     pain.refresh_from_db()
     assert (pain.note, pain.acknowledged_by) == ("Called her", coach)
     # Acknowledged flags stay in the athlete's history.
