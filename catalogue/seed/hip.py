@@ -45,7 +45,7 @@ EXERCISES = [
         "slug": "supine-active-band-hamstring-stretch",
         "summary": (
             "An active stretch on your back: press the leg away against the band, relax, then "
-            "ease it a little higher; a gentle way to regain range after long hours of sitting."
+            "ease it a little higher; a gentle way to work on hamstring range."
         ),
         "setup": (
             "No anchor. Lie on your back, loop a light band around the arch of one foot and hold "
@@ -77,7 +77,7 @@ EXERCISES = [
         "slug": "banded-leg-flings",
         "summary": (
             "Rhythmic leg swings with a low-anchored band that take the hamstrings through "
-            "their full length, a quick reset for hips stiff from sitting."
+            "their full length, a quick dynamic warm-up."
         ),
         "setup": (
             "Anchor a loop to a sturdy post at ankle height and stand facing it with one hand "
