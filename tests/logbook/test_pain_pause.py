@@ -42,6 +42,15 @@ def session(client, assignment, week, day, *, pain, nordic=True):
     return workout
 
 
+def test_today_says_the_nordic_is_paused_until_cleared(athlete_client, coach, assignment):
+    session(athlete_client, assignment, 1, 1, pain=3)
+    session(athlete_client, assignment, 1, 4, pain=3)
+    today = athlete_client.get("/today/").text
+    assert "Nordic work is paused</strong> since Mon 16 Nov: Pain 3 then 3/10 two sessions" in today
+    pauses.pause_clear(pause=PainPause.objects.get(), by=coach, note="Seen by the physio")
+    assert "Nordic work is paused" not in athlete_client.get("/today/").text
+
+
 def test_pain_3_once_holds_and_flags_without_a_pause(athlete_client, athlete, assignment):
     session(athlete_client, assignment, 1, 1, pain=3)
     assert not PainPause.objects.exists()
