@@ -2,17 +2,15 @@
 and never counting; three weeks on, with the sessions the schedule had due done, the coach gets
 a "stalled" flag with the engine's reason. One who skips most sessions does not."""
 
-import uuid
-from datetime import date, datetime, time
+from datetime import date
 
 import pytest
-from django.utils import timezone
 
-from logbook import services as logbook
 from logbook.models import Flag
 from programs import assignments
 from programs.library import load_library
-from programs.models import Program, Workout
+from programs.models import Program
+from tests.programs.test_maintenance import do
 
 START = date(2026, 1, 5)  # a Monday
 
@@ -32,26 +30,7 @@ def assignment(nordic, coach, athlete):
 
 def halfway(assignment, week: int, day: int):
     """The workout done as prescribed on its day, every rep breaking at halfway."""
-    workout = Workout.objects.get(week__program=assignment.program, week__number=week, day=day)
-    rx = workout.prescriptions.get()
-    when = workout.scheduled_on(assignment.start_date)
-    log = logbook.workout_start(
-        athlete=assignment.athlete, assignment=assignment, workout=workout, today=when
-    )
-    band = assignment.tracks.get().band
-    for number in range(1, rx.sets + 1):
-        logbook.set_log(
-            workout_log=log,
-            token=uuid.uuid4(),
-            exercise_id=rx.exercise_id,
-            prescription=rx,
-            set_number=number,
-            reps=rx.target_for_set(number),
-            band=band,
-            control="mid",
-        )
-    evening = timezone.make_aware(datetime.combine(when, time(18)))
-    return logbook.workout_finish(workout_log=log, rpe=8, pain=0, now=evening)
+    return do(assignment, week, day, control="mid", rpe=8)
 
 
 def test_reps_breaking_at_halfway_for_three_weeks_flag_the_coach(assignment, athlete):

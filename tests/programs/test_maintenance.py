@@ -232,8 +232,9 @@ def test_the_builder_keeps_the_maintenance_phase_last(nordic, coach):
 # -- The band progression goes on in maintenance ----------------------------------------------
 
 
-def do(assignment, week: int, day: int):
-    """The workout done as prescribed, every rep controlled to the floor, on its day."""
+def do(assignment, week: int, day: int, *, control: str = "full", rpe: int = 7):
+    """The workout done as prescribed on its day, every rep controlled as far as `control`
+    (to the floor unless said)."""
     workout = Workout.objects.get(week__program=assignment.program, week__number=week, day=day)
     rx = workout.prescriptions.get()
     when = workout.scheduled_on(assignment.start_date)
@@ -250,10 +251,10 @@ def do(assignment, week: int, day: int):
             set_number=number,
             reps=rx.target_for_set(number),
             band=band,
-            control="full",
+            control=control,
         )
     evening = timezone.make_aware(datetime.combine(when, time(18)))
-    return logbook.workout_finish(workout_log=log, rpe=7, pain=0, now=evening)
+    return logbook.workout_finish(workout_log=log, rpe=rpe, pain=0, now=evening)
 
 
 def test_a_low_volume_maintenance_session_counts_for_the_next_band(nordic, coach, athlete):
