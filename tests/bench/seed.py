@@ -22,7 +22,7 @@ from catalogue.models import Band, BandRole, Dose, Exercise, Pattern
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, AssignmentStatus, Prescription, Program, Workout
 from programs.services import band_rule_set, program_create, week_add
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from logbook.models import CheckIn
 from programs import assignments
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD

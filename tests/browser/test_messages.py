@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from programs.library import load_library
+from programs.library_load import load_library
 from tests.browser.conftest import (
     CSP_RECORDER,
     PageProblems,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from logbook.models import HTestReport
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import StageOpening
 from tests.browser.conftest import (
     CSP_RECORDER,

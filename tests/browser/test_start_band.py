@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from programs import assignments
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program, Workout
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot, small_tap_targets
 from tests.browser.test_accessibility import violations

@@ -9,7 +9,8 @@ from catalogue import seed
 from catalogue.models import Exercise
 from catalogue.services import load_catalogue
 from logbook.strength import LOW_STRENGTH, Method, Phase, Result, Sport, read
-from programs.library import LIBRARY, load_library
+from programs.library import LIBRARY
+from programs.library_load import load_library
 from programs.models import Program
 
 pytestmark = pytest.mark.usefixtures("catalogue")

@@ -56,7 +56,7 @@ def test_an_unknown_slug_is_404(client):
 
 
 def test_it_lists_the_library_programs_that_use_it(client, athlete):
-    from programs.library import load_library
+    from programs.library_load import load_library
 
     load_library()
     client.force_login(athlete)

@@ -8,7 +8,7 @@ import pytest
 
 from accounts.models import Membership
 from logbook.models import Message
-from programs.library import load_library
+from programs.library_load import load_library
 from tests.conftest import make_user
 from tests.programs.test_stage_services import assign_l_protocol
 

@@ -13,7 +13,7 @@ from catalogue.models import Band
 from logbook.models import Message, WorkoutLog
 from logbook.services import set_log, workout_finish, workout_start
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, BandChange, BandTrack, DecidedBy, Program, Workout
 from tests.logbook.reading import seen
 

@@ -13,7 +13,7 @@ from catalogue.models import Band
 from logbook.models import StrengthTest
 from logbook.services import set_log, workout_finish, workout_start
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program, Workout
 from programs.services import program_create
 

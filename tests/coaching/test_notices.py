@@ -12,7 +12,7 @@ from catalogue.models import Band
 from logbook import services as logbook
 from logbook.messages import message_post, unread_count
 from logbook.models import Flag, Message
-from programs.library import load_library
+from programs.library_load import load_library
 from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
 from tests.coaching.test_suggestions_and_pain_answers import suggest
 

@@ -31,7 +31,7 @@ def shared_athlete(athlete, other_coach):
 
 @pytest.fixture
 def first_coachs(catalogue, shared_athlete, coach):
-    from programs.library import load_library
+    from programs.library_load import load_library
 
     load_library()
     assignment = assign(shared_athlete, coach)

@@ -11,7 +11,7 @@ from django.test import Client
 from logbook.models import Message, MessageKind
 from logbook.stages import h_test_report
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, AssignmentStatus, Program, StageOpening
 from programs.season import stage_now
 from tests.programs.test_stage_services import (

@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from django.test import Client
 
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import StageOpening
 from tests.programs.test_stage_services import START, assign_l_protocol, do_stage
 

@@ -7,7 +7,7 @@ import pytest
 
 from catalogue.models import Band, Exercise
 from programs import services
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, StartBandFinder
 from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
 

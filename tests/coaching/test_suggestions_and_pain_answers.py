@@ -13,7 +13,7 @@ from catalogue.models import Band, Pattern
 from logbook import services as logbook
 from logbook.models import PainStop
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import BandChange, ChangeStatus, Program
 from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
 from tests.conftest import make_user

@@ -11,7 +11,7 @@ from catalogue.models import Band, Exercise
 from logbook import free_sessions
 from logbook import services as logbook
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program, Workout
 
 

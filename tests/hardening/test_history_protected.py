@@ -19,7 +19,7 @@ from logbook.models import Message, SetLog, StrengthTest, WorkoutLog, WorkoutSki
 from logbook.skips import workout_skip
 from programs.assignments import program_assign
 from programs.fixtures import fixture_add
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import BandRule, Fixture, Prescription, Program, Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")

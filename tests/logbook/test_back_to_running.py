@@ -10,7 +10,7 @@ from django.test import Client
 
 from logbook.models import HTestReport, WorkoutLog
 from logbook.stages import stage_record
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import StageOpening, Workout
 from programs.season import stage_now
 from tests.programs.test_stage_services import TODAY, assign_l_protocol, do_stage

@@ -172,7 +172,7 @@ def test_history_dates_a_page_of_logs_in_the_same_queries_for_2_and_12(
 
     from logbook import services
     from programs.assignments import assignment_schedule, program_assign
-    from programs.library import load_library
+    from programs.library_load import load_library
     from programs.models import Program
 
     load_library()

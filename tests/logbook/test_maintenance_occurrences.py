@@ -17,7 +17,7 @@ from icalendar import Calendar
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.models.feeds import calendar_feed_renew
 from programs import assignments
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program, Workout
 from tests.logbook.conftest import set_data
 from tests.logbook.reading import seen

@@ -8,7 +8,7 @@ import pytest
 
 from logbook.models import Flag
 from programs import assignments
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Program
 from tests.programs.test_maintenance import do
 

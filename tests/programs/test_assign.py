@@ -4,7 +4,7 @@ import pytest
 
 from accounts.models import Membership
 from catalogue.models import Band
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, BandChange, BandTrack, Program
 from tests.conftest import make_user
 

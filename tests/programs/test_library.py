@@ -4,7 +4,8 @@ from collections import defaultdict
 
 import pytest
 
-from programs.library import LIBRARY, load_library
+from programs.library import LIBRARY
+from programs.library_load import load_library
 from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
 
 NORDIC = "band-assisted-nordic-curl"

@@ -9,7 +9,8 @@ import pytest
 from catalogue import seed
 from catalogue.models import Exercise
 from catalogue.services import load_catalogue
-from programs.library import LIBRARY, load_library, week, workout
+from programs.library import LIBRARY, week, workout
+from programs.library_load import load_library
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 
 SLUG = "return-to-play-l-protocol"

@@ -13,7 +13,7 @@ from catalogue.models import Band
 from logbook import services as logbook
 from programs import assignments, services
 from programs.ladder import Action
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, MaintenanceDose, Program, ProgramWeek, Workout
 from programs.schedule import repeats, week_start
 from tests.programs.histories import (

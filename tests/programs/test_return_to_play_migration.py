@@ -11,7 +11,7 @@ from django.apps import apps
 
 from programs import library
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Prescription, Program, StageGate, Workout
 
 migration = importlib.import_module("programs.migrations.0015_return_to_play_running")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from catalogue.models import Pattern
 from programs import assignments
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, Program, Workout
 
 MONDAY = date(2026, 11, 16)

@@ -7,7 +7,8 @@ import pytest
 
 from catalogue.models import Exercise
 from programs import services
-from programs.library import LIBRARY, load_library
+from programs.library import LIBRARY
+from programs.library_load import load_library
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 from programs.services import BAND_RULE_FIELDS, PRESCRIPTION_FIELDS
 from programs.sharing import (

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programs import services
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, Program, Workout
 from programs.sharing import program_to_json
 

@@ -13,7 +13,7 @@ from logbook.services import pain_stop_record, set_log, workout_finish, workout_
 from logbook.stages import NoHTest, h_test_report, stage_reading, stage_record
 from programs.access import workout_for_athlete
 from programs.assignments import assignment_schedule, program_assign, scheduled_on
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, AssignmentStatus, Program, StageOpening, Workout
 from programs.season import StageNotReady, stage_now, stage_sign_off
 

@@ -9,7 +9,7 @@ import pytest
 from catalogue.models import Band, Exercise
 from programs import services
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, Program, StartBandFinder, Workout
 from programs.start_band_finder import finder_rule, start_band_finder_switch
 
