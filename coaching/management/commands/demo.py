@@ -8,7 +8,7 @@ from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
 from coaching.demo import SQUAD_SPORT, conversation, replay_history, season_load, squad_load
 from programs.assignments import program_assign
-from programs.library import load_library
+from programs.library_load import load_library
 from programs.models import Assignment, Program
 
 DEMO_PASSWORD = "hamstrings"
