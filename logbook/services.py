@@ -305,7 +305,7 @@ def _prescribed_reps(log: WorkoutLog, exercise_id: int) -> list[int]:
 
 
 def flag_kind(decision: ladder.Decision) -> FlagKind:
-    if decision.warn or decision.action is ladder.Action.PAUSE:
+    if decision.warn or decision.pain:
         return FlagKind.PAIN
     if decision.stalled:
         return FlagKind.STALLED

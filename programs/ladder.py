@@ -124,6 +124,7 @@ class Decision:
     warn: bool = False  # tell the athlete to stop loading the hamstring
     suggested: bool = False  # an advance waiting for the coach's approval (rule 6)
     notes: tuple[str, ...] = field(default=())
+    pain: bool = False  # it answers pain (a pause, a stop, pain 3-4): a pain flag
     repeated: bool = False  # a second pain stop within 28 days: refer to a physio
     stalled: bool = False  # no step on for 3 weeks of sessions done
     repeat_week: bool = False  # struggling at the thickest band: repeat this week's volume

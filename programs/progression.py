@@ -87,13 +87,16 @@ def decide(
                 flag=True,
                 warn=True,
                 notes=notes,
+                pain=True,
                 repeated=verdict.repeated,
             )
         if verdict.pause and reports[-1].is_stop(rule.pain_stop):
             decision = track.more_help(current, verdict.reason, warn=True, notes=notes)
-            return replace(decision, repeated=verdict.repeated)
+            return replace(decision, pain=True, repeated=verdict.repeated)
         reason = f"{verdict.words} {track.stay(current).capitalize()}."
-        return Decision(Action.HOLD, current, _with(reason, notes), flag=True, notes=notes)
+        return Decision(
+            Action.HOLD, current, _with(reason, notes), flag=True, notes=notes, pain=True
+        )
     struggled = [s for s in at_band[-2:] if not s.pain_stop]
     if len(struggled) == 2 and all(_struggling(s, eccentric) for s in struggled):  # 2.
         if step(ladder, current, role=role, direction="regress") == END:
