@@ -1,12 +1,12 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
 from coaching.demo import SQUAD_SPORT, conversation, replay_history, season_load, squad_load
+from coaching.demo_paths import paths_load
 from programs.assignments import program_assign
 from programs.library_load import load_library
 from programs.models import Assignment, Program
@@ -25,8 +25,9 @@ WEEKS_IN = 6  # the demo athletes are this many weeks into the Nordic program
 class Command(BaseCommand):
     help = "Load the catalogue, library programs, demo users, their team and history. Rerunnable."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # Not one transaction: a coach's clearance of a pain pause is a transaction of its own
+        # (each replayed session is one, `coaching.demo`).
         load_catalogue()
         load_library()
         users = {}
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 )
                 replay_history(assignment, today, diligent=diligent)
         squad_load(team=team, template=nordic, today=today)
+        paths_load(team=team, template=nordic, today=today)
         season_load(team=team, today=today)
         conversation(team=team, coach=users["coach"], athlete=users["athlete"])
 
