@@ -13,7 +13,7 @@ from catalogue.models import Band, Exercise
 from logbook import pauses
 from logbook.flags import flag_raise
 from logbook.models import Control, FlagKind, PainStop, SetLog, StartBandTrial
-from programs import bands, progression
+from programs import bands, ladder, progression
 from programs.models import Assignment, BandTrack, StartBandFinder, Workout
 from programs.start_band import Finding, bands_to_try, find, passed, share_of_body_mass
 from programs.start_band_finder import (
@@ -96,8 +96,8 @@ def finder_read(*, athlete, assignment: Assignment, workout: Workout) -> Finder 
     if rule is None or not workout.prescriptions.filter(exercise=rule.exercise_id).exists():
         return None
     exercise = rule.exercise
-    ladder = list(Band.objects.ladder())
-    rungs = [ladder.Band(band.pk, band.name) for band in ladder]
+    on_ladder = list(Band.objects.ladder())
+    rungs = [ladder.Band(band.pk, band.name) for band in on_ladder]
     owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
     trials = {
         trial.band_id: trial
@@ -108,7 +108,7 @@ def finder_read(*, athlete, assignment: Assignment, workout: Workout) -> Finder 
         owned_band_ids=owned,
         trials={band_id: trial.reps for band_id, trial in trials.items()},
     )
-    by_id = {band.pk: band for band in ladder}
+    by_id = {band.pk: band for band in on_ladder}
     body_mass = athlete.body_mass_kg
     lines = [
         BandLine(
