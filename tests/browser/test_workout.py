@@ -99,8 +99,11 @@ def test_a_pain_stop_warns_the_athlete_and_flags_the_coach(phone, fresh_nordic):
     stop.locator("select[name=where]").select_option("high")
     screenshot(phone, "workout-pain-stop")
     stop.locator("button:has-text('Stop this exercise')").click()
-    expect(phone.locator(".exercise-card").first).to_contain_text("Stopped for pain")
-    expect(phone.locator(".pain-warning")).to_contain_text("Stop loading the hamstring")
+    expect(phone.locator(".exercise-card").first).to_contain_text("Paused since")
+    expect(phone.locator(".exercise-card").first).to_contain_text(
+        "No Nordic or other eccentric sets until your coach clears it."
+    )
+    expect(phone.locator(".pain-warning").first).to_contain_text("Stop loading the hamstring")
     expect(phone.locator("button.control-button")).to_have_count(0)
     assert_fits_the_phone(phone)
 
@@ -112,11 +115,14 @@ def test_a_pain_stop_warns_the_athlete_and_flags_the_coach(phone, fresh_nordic):
     expect(main).to_contain_text("You stopped for pain")
     expect(main).to_contain_text("sharp, high, near the buttock, left leg")
     expect(main).to_contain_text("check with your coach or physio before the next session")
-    expect(phone.locator(".next-time")).to_contain_text("blue band")
+    expect(phone.locator(".next-time")).to_contain_text(
+        "Band-assisted Nordic curl: paused until your coach clears it"
+    )
     assert_fits_the_phone(phone)
     screenshot(phone, "summary-pain-stop")
     phone.goto("/today/")
-    expect(phone.locator(".pain-warning")).to_be_visible()
+    expect(phone.locator(".pain-warning").first).to_be_visible()
+    expect(phone.locator(".pain-warning.paused")).to_contain_text("Nordic work is paused")
     phone.problems.assert_none()
 
     phone.click("button:has-text('Log out')")

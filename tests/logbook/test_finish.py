@@ -74,6 +74,7 @@ def test_pain_pauses_the_nordic_and_warns(athlete_client, athlete, first_workout
         summary.text
     )
     assert "Stop loading the hamstring and check with your coach or physio" in summary.text
+    assert "Band-assisted Nordic curl: paused until your coach clears it" in summary.text
     assert "You stopped for pain recently." in athlete_client.get("/today/").text
     pause = PainPause.objects.open().get(athlete=athlete)
     assert pause.reason == "You reported pain 6/10" and not pause.repeated
