@@ -60,6 +60,7 @@ def workout_start(
     if created and (cut := doses.doses_for(assignment.pk, workout)):
         log.doses = cut  # kept with the session: what it was begun at
         log.save(update_fields=["doses"])
+    if created and athlete_start:
         too_soon = nordic_too_soon(
             athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalogue.models import Band, Exercise
 from logbook import services as logbook
-from logbook.models import SetLog
+from logbook.models import PainPause, SetLog
 from programs import assignments, services
 from programs.models import BandChange, Prescription, Workout
 
@@ -170,12 +170,13 @@ def test_three_good_sessions_two_weeks_on_move_the_assist_band_one_thinner(assig
     assert (change.from_band.name, change.to_band.name) == ("Green", "Purple")
 
 
-def test_pain_regresses_flags_and_warns(assignment):
+def test_pain_pauses_the_nordic_flags_and_warns(assignment):
     log = session(assignment, 1, 1, pain=6)
-    assert log.outcome[0]["action"] == "regress"
-    assert log.outcome[0]["band"] == "Blue"
+    assert log.outcome[0]["action"] == "pause"
+    assert log.outcome[0]["band"] == "Green"  # the band waits for the clearance
     assert (log.outcome[0]["flag"], log.outcome[0]["warn"]) == (True, True)
-    assert assignment.tracks.get().band.name == "Blue"
+    assert assignment.tracks.get().band.name == "Green"
+    assert PainPause.objects.open().filter(athlete=assignment.athlete).exists()
     [stop] = log.pain_stops.all()
     assert (stop.exercise, stop.pain, stop.answered_at) == (None, 6, None)
 
