@@ -296,7 +296,7 @@ def stopped(assignment) -> PainStop:
     return stop_for_pain(assignment, workouts_of(assignment)[5])
 
 
-def test_the_athlete_page_lists_unanswered_stops(coach_client, athlete, stopped, painful_log):
+def test_the_athlete_page_lists_unanswered_stops(coach_client, athlete, painful_log, stopped):
     text = coach_client.get(page_url(athlete)).text
     assert 'id="pain-stops"' in text
     assert "Band-assisted Nordic curl: sharp, high, near the buttock, left leg" in text
@@ -306,7 +306,7 @@ def test_the_athlete_page_lists_unanswered_stops(coach_client, athlete, stopped,
 
 
 def test_clearing_answers_every_stop_and_the_warning_goes(
-    coach_client, coach, athlete, stopped, painful_log
+    coach_client, coach, athlete, painful_log, stopped
 ):
     assert WARNING in athlete_view(athlete).get("/today/").text
     response = coach_client.post(clear_url(athlete))
@@ -322,7 +322,8 @@ def test_clearing_answers_every_stop_and_the_warning_goes(
     assert WARNING not in athletes_browser.get("/today/").text
     workout_page = athletes_browser.get(f"/workouts/{stopped.workout_log.workout_id}/").text
     assert WARNING not in workout_page
-    assert "Stopped for pain: no more sets of it today." in workout_page  # the stop itself stays
+    # The stop itself stays, and the Nordic stays paused until the coach clears the pause.
+    assert "No Nordic or other eccentric sets until your coach clears it." in workout_page
 
 
 def test_clearing_with_nothing_to_clear_says_so(coach_client, athlete, assignment):
@@ -365,7 +366,7 @@ def test_clearing_is_a_post(coach_client, athlete, stopped):
 
 
 def test_a_comment_answers_the_stops_of_its_workout_only(
-    coach_client, coach, athlete, stopped, painful_log
+    coach_client, coach, athlete, painful_log, stopped
 ):
     response = coach_client.post(
         f"/coach/logs/{painful_log.pk}/comments/", {"body": "Rest it, we talk tomorrow."}
@@ -389,7 +390,7 @@ def test_a_refused_comment_answers_nothing(coach_client, stopped):
 
 
 def test_setting_the_band_by_hand_answers_the_athletes_stops(
-    coach_client, coach, athlete, track, stopped, painful_log
+    coach_client, coach, athlete, track, painful_log, stopped
 ):
     track.refresh_from_db()
     response = coach_client.post(
