@@ -110,8 +110,9 @@ class Step:
         used = NAMES.get(self.band, "unassisted")
         after = NAMES.get(self.decision.band_id, "unassisted")
         move = self.decision.action.value + (" (suggested)" if self.decision.suggested else "")
+        done = "/".join(str(s.target) for s in self.session.sets) if self.session else "-"
         return (
-            f"{self.on:%a %d %b} | week {self.week:>2} | {used:<10} | {move:<20} -> "
+            f"{self.on:%a %d %b} | week {self.week:>2} | {done:<8} | {used:<10} | {move:<20} -> "
             f"{after:<10} | {self.decision.reason}"
         )
 
@@ -260,7 +261,7 @@ if __name__ == "__main__":
         replay(diligent, nordic_schedule(12), tweak=pain_in_week(8, 5)),
     )
     print_timeline(
-        "Pain 3 then 4 in week 7",
+        "Pain 3 two sessions running in week 7 (cleared 7 days later)",
         replay(diligent, nordic_schedule(12), tweak=pain_in_week(7, 3, sessions=2)),
     )
     for days in (18, 24, 60):
