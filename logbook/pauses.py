@@ -69,10 +69,13 @@ def pause_if_pain(*, log: WorkoutLog) -> PainVerdict | None:
     if not verdict.pause:
         flag_raise(athlete=log.athlete, kind=FlagKind.PAIN, workout_log=log, detail=verdict.words)
         return verdict
-    if open_pause(log.athlete) is None:
-        PainPause.objects.create(
-            athlete=log.athlete, reason=verdict.reason, workout_log=log, repeated=verdict.repeated
-        )
+    # One open pause per athlete (a partial unique constraint): two finishes at once make one.
+    _, opened = PainPause.objects.get_or_create(
+        athlete=log.athlete,
+        cleared_at=None,
+        defaults={"reason": verdict.reason, "workout_log": log, "repeated": verdict.repeated},
+    )
+    if opened:
         detail = f"{verdict.reason}: eccentric work paused until you clear it."
         if verdict.repeated:
             detail += " Repeated within 4 weeks: refer to a physio."
