@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install format bench
+.PHONY: run test test-fast install format bench
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,10 +39,19 @@ test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-012345678
 test: export HTTPS := 0
 test: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The edit loop: every test but the browser ones (no Chromium, no static files), then the
+# import contracts and ruff. `make test` stays the whole suite.
+test-fast: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
+test-fast: export HTTPS := 0
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser" --durations=15
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
 
 format: install
 	$(BIN)/ruff check --fix .

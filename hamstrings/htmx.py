@@ -9,6 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django_htmx.middleware import HtmxDetails
 
+# The status of a form sent back with its errors (without JavaScript too): the one place it is
+# named.
+UNPROCESSABLE = 422
+
 
 class HtmxHttpRequest(HttpRequest):
     """A request as django-htmx's middleware leaves it (for type checkers and readers)."""

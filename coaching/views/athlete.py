@@ -25,7 +25,7 @@ from coaching.pages.athlete import (
     track_panels,
     tracks_of,
 )
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
 from logbook.flags import flags_acknowledge_for
@@ -38,7 +38,6 @@ from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
 from programs.season import stage_now
 
 PAGE = "coaching/athlete.html"
-UNPROCESSABLE = 422  # a form sent back with its errors, without JavaScript
 
 
 def page_url(athlete_id: int, anchor: str) -> str:

@@ -16,7 +16,7 @@ from accounts.access import team_for_coach
 from accounts.decorators import coach_required
 from accounts.models import Team
 from coaching.forms import FixtureForm, FixturePasteForm
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import FIXTURE_DATES
 from programs.fixtures import (
     FixtureBatch,
@@ -31,7 +31,6 @@ from programs.models import Assignment, Fixture
 from programs.season import placement_clashes
 
 PAGE = "coaching/fixtures.html"
-UNPROCESSABLE = 422
 
 
 def page_url(team: Team) -> str:

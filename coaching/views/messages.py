@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from accounts.models import Team, User, athletes_of
-from hamstrings.htmx import HtmxHttpRequest
+from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from logbook.messages import announcement_post
 from logbook.models import BODY_MAX, Message
 from logbook.views.messages import thread_view
@@ -78,7 +78,7 @@ def announce(request: HtmxHttpRequest) -> HttpResponse:
     form = AnnouncementForm(request.POST, coach=request.user)
     if not form.is_valid():
         context = {"rows": inbox_rows(request.user), "form": form}
-        return render(request, INBOX, context, status=422 if not request.htmx else 200)
+        return render(request, INBOX, context, status=UNPROCESSABLE if not request.htmx else 200)
     team = form.cleaned_data["team"]
     athletes = User.objects.filter(memberships__team=team, memberships__is_active=True)
     left_out = 0

@@ -8,13 +8,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from hamstrings.htmx import HtmxHttpRequest
+from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from hamstrings.params import parse_id
 from logbook.message_form import MessageForm
 from logbook.messages import message_post, thread_page, thread_read
 
 PAGE = "logbook/messages.html"
-UNPROCESSABLE = 422
 
 
 def thread_context(*, athlete, reader, request, form=None, post_url: str) -> dict:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from catalogue.models import Band
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
 from logbook import gaps, services
 from logbook.access import open_set_for_athlete
@@ -397,7 +397,9 @@ def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     skipped = "skip" in request.POST
     if not skipped and not form.is_valid():
         log = log_of(assignment, workout)
-        return render_page(request, workout, assignment, log=log, check_in_form=form, status=422)
+        return render_page(
+            request, workout, assignment, log=log, check_in_form=form, status=UNPROCESSABLE
+        )
     log = start(request, workout, assignment)
     if log.is_complete:
         return redirect("logbook:log-detail", pk=log.pk)
