@@ -20,7 +20,7 @@ from accounts.models import Team, User, athletes_of
 from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from logbook.messages import announcement_post
 from logbook.models import BODY_MAX, Message
-from logbook.views.messages import thread_view
+from logbook.pages.thread import thread_view
 from programs.models import Assignment
 
 INBOX = "coaching/messages.html"
