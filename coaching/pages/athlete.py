@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -35,6 +36,12 @@ from programs.start_band_finder import is_band_assisted_nordic
 
 RECENT_LOGS = 10
 FLAGS_SHOWN = 20
+PAGE = "coaching/athlete.html"
+
+
+def page_url(athlete_id: int, anchor: str) -> str:
+    """A section of the coach's athlete page."""
+    return reverse("coaching:athlete", args=[athlete_id]) + f"#{anchor}"
 
 
 @dataclass

@@ -8,7 +8,6 @@ from datetime import date
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,12 +15,14 @@ from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from catalogue.models import Band
 from coaching.pages.athlete import (
+    PAGE,
     assignment_panels,
     band_form,
     comment_form,
     log_panels,
     logs_of,
     page_context,
+    page_url,
     track_panels,
     tracks_of,
 )
@@ -36,12 +37,6 @@ from programs import assignments, bands, season
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
 from programs.season import stage_now
-
-PAGE = "coaching/athlete.html"
-
-
-def page_url(athlete_id: int, anchor: str) -> str:
-    return reverse("coaching:athlete", args=[athlete_id]) + f"#{anchor}"
 
 
 @coach_required

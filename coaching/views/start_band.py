@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import coach_required
 from catalogue.models import Band
-from coaching.pages.athlete import track_panels, tracks_of
-from coaching.views.athlete import PAGE, page_url
+from coaching.pages.athlete import PAGE, page_url, track_panels, tracks_of
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook.start_band import nordic_logged
 from programs.access import track_for_coach

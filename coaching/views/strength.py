@@ -15,9 +15,8 @@ from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
 from accounts.units import mass_from_kg
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
-from coaching.pages.athlete import page_context
+from coaching.pages.athlete import PAGE, page_context
 from coaching.season_phase import matches_window, phase_on
-from coaching.views.athlete import PAGE
 from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from logbook.strength_tests import strength_test_record
 from programs.models import Fixture

@@ -15,7 +15,7 @@ from programs import services
 from programs.access import prescription_of, program_for_owner, rule_of, week_of, workout_of
 from programs.forms import BandRuleForm, PrescriptionForm, ProgramForm, WeekForm, WorkoutForm
 from programs.models import Prescription, Program, ProgramWeek, Workout
-from programs.views.library import rules_prefetch, weeks_prefetch, workouts_prefetch
+from programs.prefetch import rules_prefetch, weeks_prefetch, workouts_prefetch
 
 BUILDER = "programs/builder.html"
 FORM_PAGE = "programs/builder_form.html"

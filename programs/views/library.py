@@ -1,7 +1,6 @@
 """Reading programs: the library and one's own, the week-by-week plan; creating and copying."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,24 +11,8 @@ from hamstrings.htmx import HtmxHttpRequest
 from programs import services
 from programs.access import program_for_user, template_for_coach
 from programs.forms import ProgramForm
-from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
-
-
-def workouts_prefetch() -> Prefetch:
-    """A week's workouts with their prescriptions: two queries, whatever the program's size."""
-    prescriptions = Prescription.objects.select_related("exercise", "band")
-    return Prefetch(
-        "workouts", Workout.objects.prefetch_related(Prefetch("prescriptions", prescriptions))
-    )
-
-
-def weeks_prefetch() -> Prefetch:
-    weeks = ProgramWeek.objects.select_related("gate")  # a stage's gate, none for most
-    return Prefetch("weeks", weeks.prefetch_related(workouts_prefetch()))
-
-
-def rules_prefetch() -> Prefetch:
-    return Prefetch("band_rules", BandRule.objects.select_related("exercise", "start_band"))
+from programs.models import Program
+from programs.prefetch import rules_prefetch, weeks_prefetch
 
 
 def is_open_copy(program: Program) -> bool:
