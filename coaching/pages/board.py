@@ -5,14 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Subquery
 
 from accounts.models import Membership, display_name
 from catalogue.words import no_band_label
 from hamstrings.lookups import AnyOf
-from logbook.flags import flags_raise_many
-from logbook.load import adherence_drop, nordic_compliant
-from logbook.models import Flag, FlagKind, StrengthTest, TestMethod, WorkoutLog
+from logbook.load import nordic_compliant
+from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
 from programs.assignments import schedule_places
 from programs.models import Assignment, BandTrack
 from programs.places import program_places, structure_version
@@ -178,35 +177,6 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
             until=assignment.paused_on or today,
         )
 
-    # What the board itself sees becomes a flag too: a week without a workout, adherence
-    # dropping. Raised once (an open one stays), then every open flag is read.
-    # ... unless it is open already, or the coach acknowledged it in the last week.
-    seen = set(
-        Flag.objects.filter(AnyOf(F("athlete"), athlete_ids))
-        .filter(Q(acknowledged_at__isnull=True) | Q(acknowledged_at__date__gt=today - timedelta(7)))
-        .values_list("athlete_id", "kind")
-    )
-    drafts = []
-    for row in assignments.values():
-        if row.missed_week and (
-            row.last_workout is None or row.last_workout < today - timedelta(6)
-        ):
-            drafts.append(
-                Flag(
-                    athlete_id=row.athlete.pk,
-                    kind=FlagKind.MISSED_WEEK,
-                    detail="No workout in 7 days",
-                )
-            )
-        if adherence_drop(row.adherence_7, row.adherence_28):
-            detail = (
-                f"Adherence {row.adherence_7:.0%} over 7 days against {row.adherence_28:.0%} "
-                "over 28"
-            )
-            drafts.append(
-                Flag(athlete_id=row.athlete.pk, kind=FlagKind.COMPLIANCE_DROP, detail=detail)
-            )
-    flags_raise_many([d for d in drafts if (d.athlete_id, d.kind) not in seen])
     for test in (
         StrengthTest.objects.filter(AnyOf(F("athlete"), athlete_ids), method=TestMethod.NORDBORD)
         .order_by("athlete_id", "-on_date", "-id")

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Team
 from catalogue.models import Exercise
+from coaching.flags_derive import flags_derive
 from logbook import services as logbook
 from logbook.models import Flag
 from programs import assignments, services
@@ -120,6 +121,7 @@ def test_it_flags_pain_and_a_missed_week_in_words_until_acknowledged(
 ):
     assignment = assign(plan, athlete, coach)
     complete(assignment, 1, 1, pain=6)
+    flags_derive(today=TODAY)  # the daily job: a missed week
     response = coach_client.get("/coach/")
     flags = {flag.kind: flag.detail for flag in row_of(response, athlete).flags}
     assert flags == {
@@ -147,6 +149,7 @@ def test_flagged_athletes_come_first(coach_client, coach, team, plan, athlete):
     early = make_user("aaron", first_name="Aaron")
     Membership.objects.create(team=team, athlete=early)
     assign(plan, athlete, coach)  # nothing done: a missed week
+    flags_derive(today=TODAY)
     rows = coach_client.get("/coach/").context["rows"]
     assert [row.athlete.pk for row in rows] == [athlete.pk, early.pk]
 
@@ -247,8 +250,9 @@ def test_the_query_count_does_not_grow_with_athletes(
             complete(assignment, 1, 1)
     # session, user, teams, memberships, assignments (with their programs' structure versions),
     # the programs' workouts (only on a process's first read of them: programs.places), logs,
-    # flags seen, flags raised, strength, bands, open flags: 12 for 12 athletes and for 200.
-    with django_assert_num_queries(12):
+    # strength, bands, open flags: 10 for 12 athletes and for 200 (the derived flags are the
+    # daily job's, `coaching.flags_derive`: a GET writes none).
+    with django_assert_num_queries(10):
         response = coach_client.get("/coach/")
     page = response.context["page"]
     assert page.paginator.count == athletes
@@ -339,9 +343,10 @@ def test_a_flagged_workout_can_be_commented_on_from_the_board(coach_client, coac
 
 def test_an_acknowledged_missed_week_stays_acknowledged(coach_client, coach, plan, athlete):
     assign(plan, athlete, coach)  # nothing done for a fortnight
-    coach_client.get("/coach/")
+    flags_derive(today=TODAY)
     missed = Flag.objects.get(kind="missed_week")
     coach_client.post(f"/coach/flags/{missed.pk}/acknowledge/", {"note": "Injured, knew"})
+    assert flags_derive(today=TODAY) == 0  # acknowledged in the last week: not raised again
     rows = coach_client.get("/coach/").context["rows"]
     assert [flag.kind for flag in row_of_rows(rows, athlete).flags] == []
     assert Flag.objects.filter(kind="missed_week").count() == 1
@@ -349,3 +354,23 @@ def test_an_acknowledged_missed_week_stays_acknowledged(coach_client, coach, pla
 
 def row_of_rows(rows, athlete):
     return next(row for row in rows if row.athlete.pk == athlete.pk)
+
+
+def test_the_board_reads_flags_and_writes_none(coach_client, coach, plan, athlete):
+    """A GET writes nothing: the missed week is the daily job's to raise, and it raises it once."""
+    assign(plan, athlete, coach)  # nothing done for a fortnight
+    assert coach_client.get("/coach/").status_code == 200
+    assert not Flag.objects.exists()
+    assert flags_derive(today=TODAY) == 1
+    assert flags_derive(today=TODAY) == 0  # open already
+    row = row_of(coach_client.get("/coach/"), athlete)
+    assert [flag.detail for flag in row.flags] == ["No workout in 7 days"]
+
+
+def test_an_adherence_drop_is_derived_in_words(coach, plan, athlete):
+    assignment = assign(plan, athlete, coach)
+    for week, day in [(1, 1), (1, 3), (1, 5), (2, 1), (2, 3), (2, 5)]:  # weeks 1-2 done
+        complete(assignment, week, day)
+    flags_derive(today=TODAY + timedelta(days=7))  # week 3 (and today's) missed
+    flag = Flag.objects.get(kind="compliance_drop")
+    assert flag.detail.startswith("Adherence 0% over 7 days against")

@@ -75,3 +75,13 @@ def test_an_athlete_who_asked_is_reminded_on_a_training_day_only(
     log_workout(assignment, workouts_of(assignment)[0], on=date(2026, 10, 1))
     run_daily()
     assert mails_to(athlete) == []  # done already
+
+
+def test_the_day_starts_by_raising_the_flags_the_schedule_implies(catalogue, coach, athlete):
+    """A missed week reaches the digest without anyone opening the board (the job derives it)."""
+    load_library()
+    assign(athlete, coach, start=date(2026, 9, 21))  # two weeks of sessions due, none done
+    run_daily()
+    assert Flag.objects.get(athlete=athlete, kind="missed_week").detail == "No workout in 7 days"
+    [digest] = mails_to(coach)
+    assert "Alex: Missed a week: No workout in 7 days" in digest.body

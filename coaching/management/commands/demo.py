@@ -7,6 +7,7 @@ from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
 from coaching.demo import SQUAD_SPORT, conversation, replay_history, season_load, squad_load
 from coaching.demo_paths import paths_load
+from coaching.flags_derive import flags_derive
 from programs.assignments import program_assign
 from programs.library_load import load_library
 from programs.models import Assignment, Program
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         paths_load(team=team, template=nordic, today=today)
         season_load(team=team, today=today)
         conversation(team=team, coach=users["coach"], athlete=users["athlete"])
+        flags_derive(today=today)  # as the daily job would have: the board only reads flags
 
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, *_ in DEMO_USERS:
