@@ -37,8 +37,19 @@ def track_bands(assignment_id: int) -> dict[int, Band | None]:
 
 def tracks_by_exercise(assignment_id: int) -> dict[int, BandTrack]:
     """Exercise id -> the athlete's ruled track (its band, and any cut dose). One query."""
-    tracks = BandTrack.objects.filter(assignment_id=assignment_id).ruled().select_related("band")
-    return {track.exercise_id: track for track in tracks}
+    return {exercise: track for (_, exercise), track in tracks_of([assignment_id]).items()}
+
+
+def tracks_of(assignment_ids) -> dict[tuple[int, int], BandTrack]:
+    """(assignment id, exercise id) -> the athlete's ruled track, with its band and exercise:
+    the one batch read of the band to use (`band_for`), for any number of assignments. One
+    query."""
+    tracks = (
+        BandTrack.objects.filter(assignment__in=assignment_ids)
+        .ruled()
+        .select_related("band", "exercise")
+    )
+    return {(track.assignment_id, track.exercise_id): track for track in tracks}
 
 
 def one_band_harder(bands: list[ladder.Band], prescription: Prescription) -> int | None:

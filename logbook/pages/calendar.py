@@ -12,7 +12,8 @@ from enum import StrEnum
 from logbook.models import CalendarFeed
 from logbook.pages.today import LogRecord, records_of
 from programs.assignments import assignment_schedule
-from programs.models import Assignment, BandTrack, Fixture, Prescription, Workout
+from programs.bands import tracks_of
+from programs.models import Assignment, Fixture, Prescription, Workout
 from programs.schedule import WorkoutDay, workout_day
 
 MAX_WEEKS = 26
@@ -120,12 +121,7 @@ def attach_bands(assignments: list[Assignment], entries: list[Entry]) -> None:
     what was done on its own page). Two queries, whatever the number of workouts."""
     if not assignments:
         return
-    tracks = {
-        (track.assignment_id, track.exercise_id): track
-        for track in BandTrack.objects.filter(assignment__in=assignments)
-        .ruled()
-        .select_related("band", "exercise")
-    }
+    tracks = tracks_of(assignments)
     ahead = [entry for entry in entries if entry.mark != Mark.DONE]
     tracked = (
         Prescription.objects.filter(

@@ -17,8 +17,8 @@ from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.pages.state import athlete_state
 from logbook.stages import stage_cards
 from programs.assignments import assignment_schedule
-from programs.bands import band_for
-from programs.models import Assignment, AssignmentStatus, BandTrack, Prescription, Workout
+from programs.bands import band_for, tracks_of
+from programs.models import Assignment, AssignmentStatus, Prescription, Workout
 from programs.schedule import WEEK, WorkoutDay, workout_day
 
 
@@ -133,12 +133,10 @@ def attach_exercises(items: list[DueWorkout]) -> None:
         workout__in=[item.workout for item in items]
     ).select_related("exercise", "band")
     track_bands = {}
-    for track in (
-        BandTrack.objects.filter(assignment__in={item.assignment.pk for item in items})
-        .ruled()
-        .select_related("band")
-    ):
-        track_bands.setdefault(track.assignment_id, {})[track.exercise_id] = track.band
+    for (assignment_id, exercise_id), track in tracks_of(
+        {item.assignment.pk for item in items}
+    ).items():
+        track_bands.setdefault(assignment_id, {})[exercise_id] = track.band
     by_workout = {}
     for prescription in prescriptions:
         by_workout.setdefault(prescription.workout_id, []).append(prescription)
