@@ -1,17 +1,26 @@
 """Personas shared by the whole suite: a coach, their athlete, another coach's athlete, staff."""
 
+import os
+
 import pytest
 from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
+from hypothesis import settings as hypothesis_settings
 
 from accounts.models import Membership, Team, User
 from catalogue.models import Band
 from catalogue.services import load_catalogue
 
 PASSWORD = "correct horse battery"
+
+# Hypothesis: every property's full number of examples under CI (`.ci/run` sets CI), a third of
+# it in the edit loop. A property that wants more asks for a multiple of the profile's.
+hypothesis_settings.register_profile("ci", deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=30, deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)

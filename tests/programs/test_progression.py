@@ -459,6 +459,7 @@ def test_the_engine_imports_only_the_standard_library_and_itself(module):
 # -- Properties -------------------------------------------------------------------------------
 
 BANDS = [band.id for band in LADDER]
+EXAMPLES = 3 * settings.default.max_examples  # 300 under CI (tests/conftest.py's profiles)
 controls = st.sampled_from([*Control, None])
 
 
@@ -523,7 +524,7 @@ def rung(band_id):
     return -1 if band_id is None else BANDS.index(band_id)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(
     sessions(),
     rules,
@@ -540,7 +541,7 @@ def test_never_more_than_one_ladder_step_per_decision(drawn, rule, role, days, o
     assert abs(rung(decision.band_id) - rung(band)) <= 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(sessions(), rules, st.integers(0, 30))
 def test_safety_always_wins_over_an_advance(drawn, rule, days):
     band, history = drawn
@@ -552,7 +553,7 @@ def test_safety_always_wins_over_an_advance(drawn, rule, days):
     assert decision.warn and decision.flag and decision.band_id == band
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(sessions(), rules, st.integers(0, 30))
 def test_no_advance_inside_hold_until_week_or_min_days_on_band(drawn, rule, days):
     band, history = drawn
@@ -563,7 +564,7 @@ def test_no_advance_inside_hold_until_week_or_min_days_on_band(drawn, rule, days
         assert days >= rule.min_days_on_band
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(sessions(), rules, st.integers(0, 30))
 def test_no_advance_while_a_struggling_or_painful_session_is_recent(drawn, rule, days):
     band, history = drawn
@@ -576,7 +577,7 @@ def test_no_advance_while_a_struggling_or_painful_session_is_recent(drawn, rule,
             assert session.reps_where(ladder.CONTROLLED) * 2 > session.done
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(sessions(), rules, st.integers(0, 30), st.sets(st.sampled_from(BANDS)))
 def test_graduation_only_from_the_thinnest_band(drawn, rule, days, owned):
     band, history = drawn
