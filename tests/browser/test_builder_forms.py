@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PageProblems, log_in
 from tests.conftest import PASSWORD
-from tests.programs.test_builder import build_program
+from tests.programs.builder import build_program
 
 pytestmark = pytest.mark.browser
 

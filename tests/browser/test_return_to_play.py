@@ -21,7 +21,7 @@ from tests.browser.conftest import (
     small_tap_targets,
 )
 from tests.conftest import PASSWORD
-from tests.programs.test_stage_services import assign_l_protocol, do_stage
+from tests.programs.stages import assign_l_protocol, do_stage
 
 pytestmark = pytest.mark.browser
 DESK = {"width": 1280, "height": 800}

@@ -10,7 +10,7 @@ from accounts.models import Membership
 from logbook.models import Message
 from programs.library_load import load_library
 from tests.conftest import make_user
-from tests.programs.test_stage_services import assign_l_protocol
+from tests.programs.stages import assign_l_protocol
 
 ANNOUNCE = "/coach/messages/announce/"
 

@@ -12,7 +12,7 @@ from logbook.models import Flag
 from programs.library_load import load_library
 from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
 from tests.coaching.test_suggestions_and_pain_answers import suggest
-from tests.programs.test_stage_services import assign_l_protocol, do_stage
+from tests.programs.stages import assign_l_protocol, do_stage
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from programs.assignments import program_assign
 from programs.library_load import load_library
 from programs.models import Assignment, AssignmentStatus, Program, StageOpening
 from programs.season import stage_now
-from tests.programs.test_stage_services import (
+from tests.programs.stages import (
     TODAY,
     assign_l_protocol,
     do_session,

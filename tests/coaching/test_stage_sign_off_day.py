@@ -11,7 +11,7 @@ from django.test import Client
 
 from programs.library_load import load_library
 from programs.models import StageOpening
-from tests.programs.test_stage_services import START, assign_l_protocol, do_stage
+from tests.programs.stages import START, assign_l_protocol, do_stage
 
 FRIDAY = date(2026, 10, 9)  # the fifth day of stage 1: its morning and evening are done
 

@@ -13,7 +13,7 @@ from logbook.stages import stage_record
 from programs.library_load import load_library
 from programs.models import StageOpening, Workout
 from programs.season import stage_now
-from tests.programs.test_stage_services import TODAY, assign_l_protocol, do_stage
+from tests.programs.stages import TODAY, assign_l_protocol, do_stage
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 QUESTION = "The H-test: did you feel any insecurity?"
@@ -32,7 +32,7 @@ def assignment(catalogue, athlete, coach):
 
 
 def open_running(assignment, coach, on: date) -> None:
-    """The coach's sign-offs of stages 1 to 3 as rows (`test_stage_services` walks them)."""
+    """The coach's sign-offs of stages 1 to 3 as rows (the stage tests walk them)."""
     for number, opened_on in ((2, on - timedelta(days=14)), (3, on - timedelta(days=7)), (4, on)):
         StageOpening.objects.create(
             assignment=assignment,

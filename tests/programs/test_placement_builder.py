@@ -6,7 +6,7 @@ import re
 import pytest
 
 from programs.models import Workout
-from tests.programs.test_builder import HTMX, WORKOUT, build_program, error_next_to, first
+from tests.programs.builder import HTMX, WORKOUT, build_program, error_next_to, first
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 

@@ -15,7 +15,7 @@ from programs.sharing import (
     program_to_json,
     read_program_file,
 )
-from tests.programs.test_builder import HTMX, build_program, error_next_to, first, snapshot
+from tests.programs.builder import HTMX, build_program, error_next_to, first, snapshot
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 
