@@ -1,11 +1,14 @@
 """Loads the library programs (`programs.library`) into the database: the missing ones only."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from catalogue.models import Band, Exercise
 from catalogue.services import load_catalogue
 from programs.library import LIBRARY
-from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
+from programs.models import Program
+from programs.structure import ProgramSpec, WeekSpec, program_build
 
 
 @transaction.atomic
@@ -13,51 +16,45 @@ def load_library() -> None:
     """Create the library programs that are missing. Safe to run again, and it never touches a
     library program that already exists under the same slug, so admin edits survive."""
     load_catalogue()
-    bands = Band.objects.in_bulk(field_name="name")
-    exercises = Exercise.objects.in_bulk(field_name="slug")
+    rows = Rows(
+        exercises=Exercise.objects.in_bulk(field_name="slug"),
+        bands=Band.objects.in_bulk(field_name="name"),
+    )
     # Every program without an owner holds its slug (a database constraint), template or not.
     taken = set(Program.objects.filter(owner__isnull=True).values_list("slug", flat=True))
     for spec in LIBRARY:
         if spec["slug"] not in taken:
-            _create_program(spec, bands, exercises)
+            program_build(spec=_resolved(spec, rows), owner=None, is_template=True)
 
 
-def _create_program(spec: dict, bands: dict, exercises: dict) -> None:
-    details = {key: spec[key] for key in ("slug", "title", "summary", "goal")}
-    program = Program.objects.create(owner=None, is_template=True, **details)
-    prescriptions = []
-    for week_spec in spec["weeks"]:
-        program_week = ProgramWeek.objects.create(
-            program=program,
-            number=week_spec["number"],
-            focus=week_spec["focus"],
-            is_deload=week_spec["is_deload"],
-            is_maintenance=week_spec["is_maintenance"],
-        )
-        if week_spec["gate"]:
-            StageGate.objects.create(week=program_week, **week_spec["gate"])
-        for workout_spec in week_spec["workouts"]:
-            session = Workout.objects.create(
-                week=program_week,
-                day=workout_spec["day"],
-                title=workout_spec["title"],
-                notes=workout_spec["notes"],
-            )
-            prescriptions += [
-                Prescription(workout=session, order=order, **_rows(fields, bands, exercises))
-                for order, fields in enumerate(workout_spec["prescriptions"], start=1)
-            ]
-    Prescription.objects.bulk_create(prescriptions)
-    BandRule.objects.bulk_create(
-        BandRule(program=program, **_rows(fields, bands, exercises))
-        for fields in spec["band_rules"]
-    )
+@dataclass(frozen=True)
+class Rows:
+    """The catalogue's rows by the names the library uses: exercises by slug, bands by name."""
+
+    exercises: dict[str, Exercise]
+    bands: dict[str, Band]
 
 
-def _rows(fields: dict, bands: dict, exercises: dict) -> dict:
-    """Swap the exercise slug and band names in a spec for the catalogue rows."""
-    rows = {**fields, "exercise": exercises[fields["exercise"]]}
+def _resolved(spec: dict, rows: Rows) -> ProgramSpec:
+    """The library's spec with its exercise slugs and band names swapped for the rows."""
+    return {
+        **spec,
+        "weeks": [_week(week, rows) for week in spec["weeks"]],
+        "band_rules": [_fields(rule, rows) for rule in spec["band_rules"]],
+    }
+
+
+def _week(week: dict, rows: Rows) -> WeekSpec:
+    workouts = [
+        {**workout, "prescriptions": [_fields(fields, rows) for fields in workout["prescriptions"]]}
+        for workout in week["workouts"]
+    ]
+    return {**week, "workouts": workouts}
+
+
+def _fields(fields: dict, rows: Rows) -> dict:
+    resolved = {**fields, "exercise": rows.exercises[fields["exercise"]]}
     for key in ("band", "start_band"):
         if key in fields:
-            rows[key] = bands.get(fields[key])  # None stays None: no band
-    return rows
+            resolved[key] = rows.bands.get(fields[key])  # None stays None: no band
+    return resolved

@@ -9,6 +9,15 @@ from django.utils.text import slugify
 from catalogue.models import Exercise
 from programs import bands
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
+from programs.structure import (
+    GATE_FIELDS,
+    PROGRAM_FIELDS,
+    WEEK_FIELDS,
+    WORKOUT_FIELDS,
+    WeekSpec,
+    program_build,
+    weeks_build,
+)
 
 PRESCRIPTION_FIELDS = [
     "exercise_id",
@@ -75,64 +84,39 @@ def program_create(*, owner, title: str, summary: str = "", goal: str = "") -> P
 
 @transaction.atomic
 def program_copy(*, program: Program, owner, is_template: bool = True, title: str = "") -> Program:
-    """A deep copy (weeks, workouts, prescriptions, band rules) owned by `owner`. Library
-    programs are only ever edited through such a copy."""
-    copy = Program.objects.create(
-        owner=owner,
-        title=title or program.title,
-        slug=program.slug,
-        summary=program.summary,
-        goal=program.goal,
-        is_template=is_template,
-        source=program,
-    )
-    for week in program.weeks.select_related("gate").prefetch_related("workouts__prescriptions"):
-        _copy_week(week, program=copy, number=week.number, maintenance=week.is_maintenance)
-    BandRule.objects.bulk_create(
-        BandRule(program=copy, **{field: getattr(rule, field) for field in BAND_RULE_FIELDS})
-        for rule in program.band_rules.all()
-    )
-    return copy
+    """A deep copy (weeks, stage gates, workouts, prescriptions, band rules) owned by `owner`.
+    Library programs are only ever edited through such a copy."""
+    weeks = program.weeks.select_related("gate").prefetch_related("workouts__prescriptions")
+    spec = {
+        **_fields_of(program, PROGRAM_FIELDS),
+        "title": title or program.title,
+        "weeks": [_week_spec(week) for week in weeks],
+        "band_rules": [_fields_of(rule, BAND_RULE_FIELDS) for rule in program.band_rules.all()],
+    }
+    return program_build(spec=spec, owner=owner, is_template=is_template, source=program)
 
 
-def _copy_week(
-    week: ProgramWeek, *, program: Program, number: int, band_step=False, maintenance=False
-):
-    """A copy of the week, with its stage gate; a duplicate is never a second maintenance
-    phase."""
-    new_week = ProgramWeek.objects.create(
-        program=program,
-        number=number,
-        focus=week.focus,
-        is_deload=week.is_deload,
-        is_maintenance=maintenance,
-    )
-    if week.is_stage:
-        gate = week.gate
-        StageGate.objects.create(
-            week=new_week,
-            min_sessions=gate.min_sessions,
-            pain_max=gate.pain_max,
-            test_min_symmetry=gate.test_min_symmetry,
-            requires_h_test=gate.requires_h_test,
-        )
-    ladder = bands.ladder_now() if band_step else None
-    for workout in week.workouts.all():
-        new_workout = Workout.objects.create(
-            week=new_week,
-            day=workout.day,
-            match_day=workout.match_day,
-            title=workout.title,
-            notes=workout.notes,
-        )
-        prescriptions = []
-        for prescription in workout.prescriptions.all():
-            fields = {field: getattr(prescription, field) for field in PRESCRIPTION_FIELDS}
-            if ladder and prescription.band_id:
-                fields["band_id"] = bands.one_band_harder(ladder, prescription)
-            prescriptions.append(Prescription(workout=new_workout, **fields))
-        Prescription.objects.bulk_create(prescriptions)
-    return new_week
+def _week_spec(week: ProgramWeek) -> WeekSpec:
+    """The week as the builder takes it, read with its gate, workouts and prescriptions:
+    exercises and bands by id, and each prescription's order as it is."""
+    return {
+        **_fields_of(week, WEEK_FIELDS),
+        "gate": _fields_of(week.gate, GATE_FIELDS) if week.is_stage else None,
+        "workouts": [
+            {
+                **_fields_of(workout, WORKOUT_FIELDS),
+                "prescriptions": [
+                    _fields_of(prescription, PRESCRIPTION_FIELDS)
+                    for prescription in workout.prescriptions.all()
+                ],
+            }
+            for workout in week.workouts.all()
+        ],
+    }
+
+
+def _fields_of(row, fields) -> dict:
+    return {field: getattr(row, field) for field in fields}
 
 
 # Weeks. Week numbers are unique per program, so renumbering walks in an order that never
@@ -208,8 +192,19 @@ def week_duplicate(*, week: ProgramWeek, band_step: bool = False) -> ProgramWeek
     for later in program.weeks.filter(number__gt=week.number).order_by("-number"):
         later.number += 1
         later.save(update_fields=["number"])
-    week = ProgramWeek.objects.prefetch_related("workouts__prescriptions__exercise").get(pk=week.pk)
-    return _copy_week(week, program=program, number=week.number + 1, band_step=band_step)
+    week = (
+        ProgramWeek.objects.select_related("gate")
+        .prefetch_related("workouts__prescriptions__exercise")
+        .get(pk=week.pk)
+    )
+    if band_step:  # on the rows just read, never saved: the copy takes the harder bands
+        ladder = bands.ladder_now()
+        for workout in week.workouts.all():
+            for prescription in workout.prescriptions.all():
+                prescription.band_id = bands.one_band_harder(ladder, prescription)
+    # A copy of the maintenance phase is a plain week, never a second phase.
+    copy = {**_week_spec(week), "number": week.number + 1, "is_maintenance": False}
+    return weeks_build(program=program, weeks=[copy])[0]
 
 
 # Workouts and prescriptions.

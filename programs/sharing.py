@@ -24,6 +24,7 @@ from programs.models import (
 )
 from programs.models.plan import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX, SETS_MAX, TEMPO_RE
 from programs.services import MAX_WEEKS, slug_for
+from programs.structure import WEEK_FIELDS, WORKOUT_FIELDS, ProgramSpec, program_build
 
 FORMAT = "hamstrings.program"
 VERSION = 1
@@ -44,8 +45,6 @@ class ImportRefused(Exception):
 
 # -- Export ------------------------------------------------------------------------------------
 
-WEEK_FIELDS = ("number", "focus", "is_deload", "is_maintenance")
-WORKOUT_FIELDS = ("day", "match_day", "title", "notes")
 GATE_NUMBERS = {"min_sessions": (1, 60), "pain_max": (0, PAIN_MAX), "test_min_symmetry": (50, 100)}
 
 
@@ -147,7 +146,9 @@ def read_program_file(raw: bytes) -> dict:
     return data
 
 
-def program_from_dict(obj, *, exercises: Mapping[str, Exercise], bands: Mapping[str, Band]) -> dict:
+def program_from_dict(
+    obj, *, exercises: Mapping[str, Exercise], bands: Mapping[str, Band]
+) -> ProgramSpec:
     """A checked program spec (model fields, with exercises and bands as rows) from a file's
     object; ImportRefused naming each problem and its line. `exercises` are the published
     ones by slug, `bands` all bands by lower-case name."""
@@ -379,37 +380,12 @@ def program_import(*, data, owner) -> Program:
     exercises = Exercise.objects.filter(is_published=True).in_bulk(field_name="slug")
     bands = {band.name.lower(): band for band in Band.objects.all()}
     spec = program_from_dict(data, exercises=exercises, bands=bands)
+    spec["title"] = unique_title(owner, spec["title"])
     try:
-        with transaction.atomic():
-            return _create(spec, owner)
+        return program_build(spec=spec, owner=owner, is_template=True)
     except DatabaseError as error:  # the constraints behind the checks above
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ImportRefused([f"The file breaks a rule of the database: {reason}."]) from error
-
-
-def _create(spec: dict, owner) -> Program:
-    program = Program.objects.create(
-        owner=owner,
-        is_template=True,
-        title=unique_title(owner, spec["title"]),
-        **{key: spec[key] for key in ("slug", "summary", "goal")},
-    )
-    prescriptions, gates = [], []
-    for week_spec in spec["weeks"]:
-        week = ProgramWeek.objects.create(program=program, **{k: week_spec[k] for k in WEEK_FIELDS})
-        if week_spec["gate"] is not None:
-            gates.append(StageGate(week=week, **week_spec["gate"]))
-        for workout_spec in week_spec["workouts"]:
-            fields = {key: workout_spec[key] for key in WORKOUT_FIELDS}
-            workout = Workout.objects.create(week=week, **fields)
-            prescriptions += [
-                Prescription(workout=workout, order=order, **fields)
-                for order, fields in enumerate(workout_spec["prescriptions"], start=1)
-            ]
-    Prescription.objects.bulk_create(prescriptions)
-    StageGate.objects.bulk_create(gates)
-    BandRule.objects.bulk_create(BandRule(program=program, **rule) for rule in spec["band_rules"])
-    return program
 
 
 def unique_title(owner, title: str) -> str:
