@@ -14,7 +14,7 @@ from tests.browser.conftest import (
     log_in,
     screenshot,
 )
-from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
+from tests.coaching.athletes import assign, log_workout, workouts_of
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser

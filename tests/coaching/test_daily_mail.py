@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from logbook.models import Flag
 from programs.library_load import load_library
-from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
+from tests.coaching.athletes import assign, log_workout, workouts_of
 
 MONDAY = datetime(2026, 10, 5, 6, 0, tzinfo=UTC)  # the assignment starts Thursday 1 October
 

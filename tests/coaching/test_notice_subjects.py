@@ -10,8 +10,7 @@ from catalogue.models import Band
 from logbook import services as logbook
 from logbook.models import Flag
 from programs.library_load import load_library
-from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
-from tests.coaching.test_suggestions_and_pain_answers import suggest
+from tests.coaching.athletes import assign, log_workout, suggest, workouts_of
 from tests.programs.stages import assign_l_protocol, do_stage
 
 

@@ -13,8 +13,7 @@ from logbook import services as logbook
 from logbook.messages import message_post, unread_count
 from logbook.models import Flag, Message
 from programs.library_load import load_library
-from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
-from tests.coaching.test_suggestions_and_pain_answers import suggest
+from tests.coaching.athletes import assign, log_workout, suggest, workouts_of
 
 NOW = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
 

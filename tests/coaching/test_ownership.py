@@ -12,7 +12,7 @@ import time_machine
 from accounts.models import Membership, Team
 from logbook.models import Message
 from programs.models import BandChange
-from tests.coaching.test_athlete_page import START, assign, log_workout, workouts_of
+from tests.coaching.athletes import START, assign, log_workout, workouts_of
 
 
 @pytest.fixture(autouse=True)

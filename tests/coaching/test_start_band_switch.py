@@ -9,7 +9,7 @@ from catalogue.models import Band, Exercise
 from programs import services
 from programs.library_load import load_library
 from programs.models import Assignment, StartBandFinder
-from tests.coaching.test_athlete_page import assign, log_workout, workouts_of
+from tests.coaching.athletes import assign, log_workout, workouts_of
 
 HTMX = {"HX-Request": "true"}
 
