@@ -9,3 +9,8 @@ def no_band_label(band_role: str) -> str:
 def band_words(band_name: str | None, band_role: str) -> str:
     """'green band', 'unassisted' or 'no band'."""
     return f"{band_name.lower()} band" if band_name else no_band_label(band_role).lower()
+
+
+def on_band(band_name: str | None) -> str:
+    """Where a coach put an athlete: 'on the green band' or 'without a band'."""
+    return f"on the {band_name.lower()} band" if band_name else "without a band"

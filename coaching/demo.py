@@ -1,8 +1,9 @@
-"""The demo squad's history, replayed through the same services (and so the same engine and
-the same flags) as the app: two athletes to sign in as, and ten more so the coach's board
-looks like a real Monday, with a season of strength tests and check-ins (three of them, one
-for each path of the band advice, in `coaching.demo_paths`). Each session is a transaction;
-a coach's clearance of a pain pause is one of its own, so the demo is not loaded in one."""
+"""The demo squad's history, replayed through the same actions (and so the same engine and the
+same flags) as the app: two athletes to sign in as, and ten more so the coach's board looks
+like a real Monday, with a season of strength tests and check-ins (three of them, one for
+each path of the band advice, in `coaching.demo_paths`). Each tap is its action's own durable
+transaction (`logbook.actions`, `coaching.actions`), as on a phone, so the demo is not loaded
+in one."""
 
 import uuid
 from datetime import datetime, time, timedelta
@@ -12,10 +13,11 @@ from django.utils import timezone
 
 from accounts.models import Membership, User
 from catalogue.models import Pattern
-from logbook import services as logbook
+from coaching.actions import comment_add, pause_clear
+from logbook import actions as logbook
 from logbook.messages import announcement_post, message_post
 from logbook.models import Message, StrengthTest
-from logbook.pauses import open_pause, pause_clear
+from logbook.pauses import open_pause
 from logbook.strength_tests import strength_test_record
 from programs.assignments import assignment_end, assignment_schedule, program_assign
 from programs.fixtures import fixture_add
@@ -73,7 +75,6 @@ def squad_member(
     )
 
 
-@transaction.atomic
 def squad_load(*, team, template, today) -> None:
     """Seven more athletes with programs, sessions, check-ins and strength tests (once)."""
     coach = team.coach
@@ -149,10 +150,9 @@ def replay_history(assignment: Assignment, today, *, diligent: bool, skip: str =
         stop_for_pain = not diligent and week.number == 3 and workout.day == 5
         log = session_replay(assignment, week, workout, performed_on, stop_for_pain=stop_for_pain)
         if stop_for_pain:
-            message_post(
-                athlete=assignment.athlete,
-                workout_log=log,
-                author=assignment.assigned_by,
+            comment_add(
+                coach=assignment.assigned_by,
+                log=log,
                 body="Good call stopping. Two easy days, then back on the blue band, and "
                 "tell me at once if it is sharp again.",
             )
@@ -181,7 +181,6 @@ def controlled(set_number: int, last: bool) -> str:
     return "late" if last else "full"
 
 
-@transaction.atomic
 def session_replay(
     assignment: Assignment, week, workout, performed_on, *, control=controlled, stop_for_pain=False
 ):
@@ -189,33 +188,32 @@ def session_replay(
     from its number and whether it is the last), and the finish; or, on `stop_for_pain`, a
     first Nordic set and a tap on "Stop: it hurts" (which pauses the athlete's Nordic work)."""
     at = evening(performed_on)
-    log = logbook.workout_start(
-        athlete=assignment.athlete,
-        assignment=assignment,
-        workout=workout,
-        today=performed_on,
-        now=at - timedelta(minutes=35),
-    )
-    logbook.check_in_save(
-        athlete=assignment.athlete,
-        workout_log=log,
+    session = {
+        "athlete": assignment.athlete,
+        "assignment": assignment,
+        "workout": workout,
+        "today": performed_on,
+    }
+    log = logbook.workout_begin(**session, now=at - timedelta(minutes=35))
+    logbook.check_in(
+        **session,
         soreness=3 if week.number > 4 else 2 + workout.day % 2,
         sleep=3 if workout.day == 5 else 4,
         fatigue=3 + week.number % 2,
         stress=3,
         mood=4,
     )
-    log_sets(assignment, log, workout, stop_after_one=stop_for_pain, control=control)
+    log_sets(session, stop_after_one=stop_for_pain, control=control)
     if stop_for_pain:
-        logbook.pain_stop_record(
-            workout_log=log,
+        logbook.pain_stop(
+            **session,
             exercise=workout.prescriptions.first().exercise,
             side="left",
             where="high",
             kind="sharp",
             now=at,
         )
-    logbook.workout_finish(workout_log=log, rpe=7, pain=3 if stop_for_pain else 1, now=at)
+    logbook.workout_finish(**session, rpe=7, pain=3 if stop_for_pain else 1, now=at)
     return log
 
 
@@ -225,10 +223,12 @@ def pause_cleared(log, *, note: str, at) -> None:
     pause_clear(pause=open_pause(log.athlete), by=log.assignment.assigned_by, note=note, now=at)
 
 
-def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool, control=controlled):
-    """Every prescribed set on the track's band; where the eccentric reps break comes from
+def log_sets(session: dict, *, stop_after_one: bool, control=controlled):
+    """Every prescribed set of the `session` (athlete, assignment, workout, day and occurrence,
+    as the actions take them) on the track's band; where the eccentric reps break comes from
     `control` (by default the last set of each session breaks near the floor, the others are
     controlled to it)."""
+    assignment, workout = session["assignment"], session["workout"]
     bands = {track.exercise_id: track.band for track in assignment.tracks.all()}
     for prescription in workout.prescriptions.all():
         eccentric = prescription.exercise.pattern == Pattern.ECCENTRIC
@@ -236,10 +236,9 @@ def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool, cont
             last = set_number == prescription.sets
             for side in prescription.sides:
                 logbook.set_log(
-                    workout_log=log,
-                    token=uuid.uuid4(),
-                    exercise_id=prescription.exercise_id,
+                    **session,
                     prescription=prescription,
+                    token=uuid.uuid4(),
                     set_number=set_number,
                     side=side,
                     reps=prescription.target_for_set(set_number),
@@ -250,7 +249,6 @@ def log_sets(assignment: Assignment, log, workout, *, stop_after_one: bool, cont
                 return
 
 
-@transaction.atomic
 def season_load(*, team, today) -> None:
     """The season around the squad, once: a match every Saturday from four weeks back to eight
     ahead, and Robin (whose strength dropped) back from a strain, four days into the
@@ -275,13 +273,13 @@ def season_load(*, team, today) -> None:
             continue
         hour = 8 if "morning" in item.workout.title else 19
         at = timezone.make_aware(datetime.combine(item.on, time(hour)))
-        log = logbook.workout_start(
-            athlete=robin,
-            assignment=assignment,
-            workout=item.workout,
-            today=item.on,
-            now=at - timedelta(minutes=10),
-            occurrence=item.occurrence,
-        )
-        log_sets(assignment, log, item.workout, stop_after_one=False)
-        logbook.workout_finish(workout_log=log, rpe=3, pain=2 if hour == 8 else 1, now=at)
+        session = {
+            "athlete": robin,
+            "assignment": assignment,
+            "workout": item.workout,
+            "occurrence": item.occurrence,
+            "today": item.on,
+        }
+        logbook.workout_begin(**session, now=at - timedelta(minutes=10))
+        log_sets(session, stop_after_one=False)
+        logbook.workout_finish(**session, rpe=3, pain=2 if hour == 8 else 1, now=at)

@@ -6,8 +6,6 @@ unassisted waits for the coach's approval."""
 
 from datetime import timedelta
 
-from django.db import transaction
-
 from catalogue.models import Band
 from coaching.demo import evening, pause_cleared, session_replay, squad_member, workouts_due
 
@@ -43,7 +41,7 @@ def paths_load(*, team, template, today) -> None:
 def priya_replay(assignment, today) -> None:
     """Diligent, so on the purple band from week 6; in week 7 she stopped a Nordic for a sharp
     pain, which paused her Nordic work. The physio saw her, her coach cleared the pause two
-    days later (not inside a transaction: the clearance is one of its own), and she is back
+    days later, and she is back
     one band easier, with no step on for 14 days."""
     for week, workout, performed_on in workouts_due(assignment, today):
         stop_for_pain = week.number == 7 and workout.day == 3
@@ -57,7 +55,6 @@ def priya_replay(assignment, today) -> None:
             )
 
 
-@transaction.atomic
 def tom_replay(assignment, today) -> None:
     """Every session done, but past the first set his reps break at halfway: no session
     counts towards a thinner band, and three weeks on green flag him as stalled."""
@@ -65,7 +62,6 @@ def tom_replay(assignment, today) -> None:
         session_replay(assignment, week, workout, performed_on, control=halfway)
 
 
-@transaction.atomic
 def lena_replay(assignment, today) -> None:
     """Strong: her coach started her on the red band, the thinnest; six diligent weeks earn
     her graduation to unassisted, which waits for the coach's approval."""

@@ -3,24 +3,18 @@ or more, or two sessions running at 3-4 pause the athlete's eccentric work (patt
 `eccentric`, the Nordic) in every open assignment until a coach clears it with a note. While
 paused no eccentric set is logged (`logbook.services.set_log` asks `is_paused_for`); the rest
 of a workout goes on. The rule itself is pure (`programs.pain`); this module reads the
-athlete's reports, keeps the pause and its clearance, and tells the coach.
-
-Seam for the club roles to come: `pause_clear` takes whoever clears; who may is decided by
-the view that calls it (today the athlete's coach).
+athlete's reports, opens the pause and tells the coach; the coach's clearance is the action
+`coaching.actions.pause_clear`.
 """
 
 from datetime import date
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from catalogue.models import Exercise, Pattern
-from logbook.flags import flag_raise, flags_acknowledge_for
-from logbook.messages import notice_post
+from logbook.flags import flag_raise
 from logbook.models import FlagKind, PainPause, PainStop, WorkoutLog
-from programs import bands
-from programs.models import Assignment, BandTrack
 from programs.pain import REPEAT_WITHIN, PainReport, PainVerdict, pain_verdict
 
 
@@ -81,49 +75,3 @@ def pause_if_pain(*, log: WorkoutLog) -> PainVerdict | None:
             detail += " Repeated within 4 weeks: refer to a physio."
         flag_raise(athlete=log.athlete, kind=FlagKind.PAIN_PAUSE, workout_log=log, detail=detail)
     return verdict
-
-
-@transaction.atomic(durable=True)
-def pause_clear(*, pause: PainPause, by, note: str, now=None) -> PainPause:
-    """A coach clears the pause with a note: each eccentric track of the athlete's open
-    assignments resumes one step more help than before the pain, its counts restart, and no
-    step on comes for 14 days (`programs.bands.band_resume_after_pause`); the pain flags are
-    acknowledged and the athlete is told. Clearing twice changes nothing the second time."""
-    now = now or timezone.now()
-    pause = PainPause.objects.select_for_update().get(pk=pause.pk)
-    if not pause.is_open:
-        return pause
-    pause.cleared_at, pause.cleared_by, pause.note = now, by, note
-    pause.save(update_fields=["cleared_at", "cleared_by", "note"])
-    athlete = pause.athlete
-    owned = frozenset(athlete.owned_bands.values_list("pk", flat=True))
-    tracks = (
-        BandTrack.objects.select_for_update(of=("self",))
-        .filter(
-            assignment__in=Assignment.objects.for_athlete(athlete).open(),
-            exercise__pattern=Pattern.ECCENTRIC,
-        )
-        .select_related("exercise", "band")
-    )
-    resumed = [
-        bands.band_resume_after_pause(track=track, owned_band_ids=owned, by=by, at=now)
-        for track in tracks
-    ]
-    flags_acknowledge_for(
-        athlete=athlete,
-        by=by,
-        note=f"Cleared: {note}"[:300],
-        kinds=[FlagKind.PAIN, FlagKind.PAIN_STOP, FlagKind.PAIN_PAUSE],
-    )
-    PainStop.objects.unanswered().filter(workout_log__athlete=athlete).update(
-        answered_at=now, answered_by=by
-    )
-    said = note if note.endswith((".", "!", "?")) else f"{note}."
-    bands_now = " ".join(change.reason for change in resumed)
-    notice_post(
-        athlete=athlete,
-        author=by,
-        body=f"Your Nordic work can start again. {said} {bands_now}".strip(),
-        subject=f"{by} cleared your pain pause",
-    )
-    return pause

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from catalogue.models import Band
+from catalogue.words import on_band
+from coaching import actions
 from coaching.pages.athlete import (
     PAGE,
     assignment_panels,
@@ -29,14 +31,10 @@ from coaching.pages.athlete import (
 from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
-from logbook.flags import flags_acknowledge_for
-from logbook.messages import message_post, notice_post
-from logbook.models import FlagKind
-from logbook.stages import stage_reading
-from programs import assignments, bands, season
+from programs import assignments
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
-from programs.season import stage_now
+from programs.season import StageNotReady
 
 
 @coach_required
@@ -107,28 +105,13 @@ def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     stage opens (today, or tomorrow after a session of the stage today) or the program is done,
     and the athlete is told in their thread."""
     assignment = assignment_for_coach(request.user, pk)
-    stage = stage_now(assignment) if assignment.is_open else None
-    if stage is None:
-        return show_assignment(
-            request, assignment, "There is no stage to sign off.", messages.WARNING
-        )
     try:
-        notice = season.stage_sign_off(
-            assignment=assignment,
-            stage=stage,
-            reading=stage_reading(assignment, stage),
-            by=request.user,
-            today=timezone.localdate(),
+        said = actions.stage_sign_off(
+            coach=request.user, assignment=assignment, today=timezone.localdate()
         )
-    except season.StageNotReady as refusal:
+    except StageNotReady as refusal:
         return show_assignment(request, assignment, str(refusal), messages.WARNING)
-    notice_post(
-        athlete=assignment.athlete,
-        author=request.user,
-        body=notice,
-        subject=f"{request.user} signed off {stage.title}",
-    )
-    return show_assignment(request, assignment, notice, messages.SUCCESS)
+    return show_assignment(request, assignment, said, messages.SUCCESS)
 
 
 @coach_required
@@ -139,26 +122,10 @@ def track_band_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form, notice = band_form(track, ladder, request.POST), ""
     if form.is_valid():
         band = form.cleaned_data["band"]
-        bands.band_set_by_coach(
-            track=track, band=band, reason=form.cleaned_data["reason"], by=request.user
+        actions.band_set(
+            coach=request.user, track=track, band=band, reason=form.cleaned_data["reason"]
         )
-        logbook.pain_stops_answer(
-            athlete=track.assignment.athlete, by=request.user, assignment=track.assignment
-        )
-        flags_acknowledge_for(
-            athlete=track.assignment.athlete,
-            by=request.user,
-            note=f"Band set: {form.cleaned_data['reason']}",
-            kinds=[FlagKind.REGRESSION, FlagKind.SORENESS],
-        )
-        where = f"on the {band.name.lower()} band" if band else "without a band"
-        notice_post(
-            athlete=track.assignment.athlete,
-            author=request.user,
-            body=f"{track.exercise.name}: your coach put you {where}. "
-            f"{form.cleaned_data['reason']}",
-            subject=f"{track.exercise.name}: {request.user} put you {where}",
-        )
+        where = on_band(band.name if band else None)
         notice, form = f"{track.exercise.name}: now {where}.", None
     elif not request.htmx:
         context = page_context(request.user, track.assignment.athlete, track_form=form)
@@ -184,16 +151,7 @@ def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     log = log_for_coach(request.user, pk)
     form, notice = comment_form(log, request.POST), ""
     if form.is_valid():
-        message_post(
-            athlete=log.athlete,
-            author=request.user,
-            body=form.cleaned_data["body"],
-            workout_log=log,
-        )
-        logbook.pain_stops_answer(athlete=log.athlete, by=request.user, workout_log=log)
-        flags_acknowledge_for(
-            athlete=log.athlete, by=request.user, workout_log=log, note="Commented on the workout"
-        )
+        actions.comment_add(coach=request.user, log=log, body=form.cleaned_data["body"])
         notice, form = "Comment added.", None
     elif not request.htmx:
         context = page_context(request.user, log.athlete, log_form=(log.pk, form))
@@ -221,26 +179,10 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
     if decision not in ("approve", "decline"):
         raise Http404("No such decision.")
     change = suggestion_for_coach(request.user, pk)
-    bands.suggestion_decide(change=change, approve=decision == "approve", by=request.user)
+    actions.suggestion_decide(coach=request.user, change=change, approve=decision == "approve")
     track = change.track
     to = change.to_band.name.lower() + " band" if change.to_band else "no band"
     notice = f"Approved: {to} from the next session." if decision == "approve" else "Declined."
-    answer = (
-        f"step on to the {to} from your next session"
-        if decision == "approve"
-        else f"stay on your band for now (the {to} was suggested)"
-    )
-    said = (
-        f"approved your step on to {'the ' if change.to_band else ''}{to}"
-        if decision == "approve"
-        else "keeps you on your band for now"
-    )
-    notice_post(
-        athlete=track.assignment.athlete,
-        author=request.user,
-        body=f"{track.exercise.name}: your coach says {answer}.",
-        subject=f"{track.exercise.name}: {request.user} {said}",
-    )
 
     def card() -> dict:
         ladder = list(Band.objects.ladder())

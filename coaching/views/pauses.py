@@ -1,6 +1,6 @@
 """The coach clears an athlete's pain pause with a note (DESIGN.md, "Band progression, round 3",
 rule 1'): eccentric work resumes one step more help than before the pain. The action is
-`logbook.pauses.pause_clear`; who may clear is decided here (today the athlete's coach; a
+`coaching.actions.pause_clear`; who may clear is decided here (today the athlete's coach; a
 club's physio role can be required later)."""
 
 from django.contrib import messages
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
+from coaching import actions
 from coaching.forms import PauseClearForm
 from hamstrings.htmx import HtmxHttpRequest
 from logbook import pauses
@@ -29,7 +30,7 @@ def pause_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         for error in form.errors.get("note", []):
             messages.error(request, f"Not cleared. {error}")
     else:
-        pauses.pause_clear(pause=pause, by=request.user, note=form.cleaned_data["note"])
+        actions.pause_clear(pause=pause, by=request.user, note=form.cleaned_data["note"])
         messages.success(
             request, f"Cleared: {athlete}'s Nordic work starts again, one step easier."
         )

@@ -4,7 +4,6 @@ read (N, N/kg, imbalance) and raises its flags as it is saved."""
 from decimal import Decimal
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
 from accounts.units import mass_from_kg
+from coaching import actions
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import PAGE, page_context
 from coaching.season_phase import matches_window, phase_on
@@ -61,12 +61,9 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         form_kwargs={"athletes": athletes, "units": units},
     )
     if request.method == "POST" and header.is_valid() and rows.is_valid():
-        entered = rows.entered()
-        with transaction.atomic():
-            for data in entered:
-                strength_test_record(
-                    entered_by=request.user, sport=team.sport, **header.cleaned_data, **data
-                )
+        entered = actions.squad_tests_record(
+            coach=request.user, sport=team.sport, rows=rows.entered(), **header.cleaned_data
+        )
         messages.success(request, f"{len(entered)} strength tests saved for {team}.")
         return redirect("coaching:board")
     names = [athletes.get(form.initial.get("athlete")) for form in rows.forms]

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
+from logbook.actions import NotMissed, workout_skip
 from logbook.pages.today import today_for
-from logbook.skips import NotMissed, workout_skip
 from programs.access import workout_for_athlete
 
 PAGE = "logbook/today.html"

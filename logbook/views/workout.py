@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from catalogue.models import Band
 from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from hamstrings.params import parse_id
-from logbook import gaps, services
+from logbook import actions, gaps, services
 from logbook.access import open_set_for_athlete
 from logbook.gaps import Gap
 from logbook.links import occurrence_query
@@ -25,7 +25,6 @@ from logbook.pages.state import athlete_state
 from logbook.pages.workout import SetRow, build_cards, last_time_for
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm, SetForm
 from logbook.start_band import start_band_due
-from programs import doses
 from programs.access import workout_for_athlete
 from programs.assignments import occurrences_begun, scheduled_on
 from programs.bands import band_for, track_bands
@@ -63,20 +62,6 @@ def log_of(assignment, workout) -> WorkoutLog | None:
     ).first()
 
 
-def start(request, workout, assignment) -> WorkoutLog:
-    """The athlete's own start: a return after a gap is written now, and a Nordic session under
-    48 hours after the last one is flagged for the coach (the page asked first; a set sent
-    from a page that did not ask is kept)."""
-    return services.workout_start(
-        athlete=request.user,
-        assignment=assignment,
-        workout=workout,
-        today=timezone.localdate(),
-        occurrence=workout.occurrence,
-        athlete_start=True,
-    )
-
-
 def ask_first(request, workout, assignment, asked: TooSoon | Gap) -> HttpResponse:
     """Before a Nordic session under 48 hours after the last one, or a return after a gap:
     the reason, and a start (a POST), or back to today."""
@@ -104,7 +89,13 @@ def workout_begin(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
         if too_soon is not None and "anyway" not in request.POST:
             return ask_first(request, workout, assignment, too_soon)
-        start(request, workout, assignment)
+        actions.workout_begin(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            occurrence=workout.occurrence,
+            today=timezone.localdate(),
+        )
     return redirect(workout_url(workout))
 
 
@@ -241,33 +232,33 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = SetForm(request.POST, prescription=prescription)
     if form.is_valid():
         data = form.cleaned_data
-        log = start(request, workout, assignment)
-        prescription = doses.dosed(
-            prescription, log.doses.get(str(prescription.pk), {}).get("reps")
-        )
-        if log.is_complete:
-            form.add_error(None, "This workout is finished; its sets can no longer change.")
+        try:
+            set_log = actions.set_log(
+                athlete=request.user,
+                assignment=assignment,
+                workout=workout,
+                occurrence=workout.occurrence,
+                prescription=prescription,
+                today=timezone.localdate(),
+                token=data["token"],
+                set_number=data["set_number"],
+                side=data["side"],
+                reps=data["reps"],
+                seconds=data["seconds"],
+                band=data["band"],
+                rpe=data["rpe"],
+                control=data["control"],
+                break_angle=data["break_angle"],
+            )
+        except actions.WorkoutFinished as refusal:
+            form.add_error(None, str(refusal))
+        except services.SetConflict as error:
+            form.add_error(None, f"{error} Reload the page to see it.")
         else:
-            try:
-                set_log = services.set_log(
-                    workout_log=log,
-                    token=data["token"],
-                    exercise_id=prescription.exercise_id,
-                    prescription=prescription,
-                    set_number=data["set_number"],
-                    side=data["side"],
-                    reps=data["reps"],
-                    seconds=data["seconds"],
-                    band=data["band"],
-                    rpe=data["rpe"],
-                    control=data["control"],
-                    break_angle=data["break_angle"],
-                )
-            except services.SetConflict as error:
-                form.add_error(None, f"{error} Reload the page to see it.")
-            else:
-                row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
-                return show_row(request, row, workout)
+            row = SetRow(
+                set_log.prescription, set_log.set_number, set_log.side, set_log.band, set_log
+            )
+            return show_row(request, row, workout)
     row = SetRow(
         prescription,
         form.cleaned_data.get("set_number") or 1,
@@ -348,8 +339,14 @@ def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if set_by_set and (log is None or not log.sets.exists()):
         form.add_error(None, "Log at least one set before you finish.")
     if form.is_valid():
-        log = log or start(request, workout, assignment)
-        services.workout_finish(workout_log=log, **form.cleaned_data)
+        log = actions.workout_finish(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            occurrence=workout.occurrence,
+            today=timezone.localdate(),
+            **form.cleaned_data,
+        )
         url = reverse("logbook:log-detail", args=[log.pk])
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
@@ -371,18 +368,22 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if prescription is None:
         messages.error(request, "Choose the exercise that hurt.")
         return redirect(workout_url(workout))
-    log = start(request, workout, assignment)
-    if log.is_complete:  # one decision per session: a stale page after the finish
-        messages.warning(request, "This workout is finished; tell your coach about the pain.")
-        return redirect("logbook:log-detail", pk=log.pk)
     data = form.cleaned_data
-    services.pain_stop_record(
-        workout_log=log,
-        exercise=prescription.exercise,
-        side=data["side"],
-        where=data["where"],
-        kind=data["kind"],
-    )
+    try:
+        actions.pain_stop(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            occurrence=workout.occurrence,
+            today=timezone.localdate(),
+            exercise=prescription.exercise,
+            side=data["side"],
+            where=data["where"],
+            kind=data["kind"],
+        )
+    except actions.WorkoutFinished as refusal:  # one decision per session: a stale page
+        messages.warning(request, "This workout is finished; tell your coach about the pain.")
+        return redirect("logbook:log-detail", pk=refusal.log.pk)
     messages.warning(request, f"{prescription.exercise.name} stopped. {STOP_LOADING}")
     url = workout_url(workout) + f"#exercise-{prescription.pk}"
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
@@ -400,12 +401,18 @@ def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return render_page(
             request, workout, assignment, log=log, check_in_form=form, status=UNPROCESSABLE
         )
-    log = start(request, workout, assignment)
-    if log.is_complete:
-        return redirect("logbook:log-detail", pk=log.pk)
     answers = {} if skipped else form.cleaned_data
     readiness = {item: answers.get(item) for item in CheckInForm.READINESS_ITEMS}
-    services.check_in_save(
-        athlete=request.user, workout_log=log, soreness=answers.get("soreness"), **readiness
-    )
+    try:
+        actions.check_in(
+            athlete=request.user,
+            assignment=assignment,
+            workout=workout,
+            occurrence=workout.occurrence,
+            today=timezone.localdate(),
+            soreness=answers.get("soreness"),
+            **readiness,
+        )
+    except actions.WorkoutFinished as refusal:
+        return redirect("logbook:log-detail", pk=refusal.log.pk)
     return redirect(workout_url(workout))

@@ -1,14 +1,14 @@
 """Assigning a template to one athlete or a whole team."""
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import coach_required
-from programs import assignments
+from programs import actions, assignments
 from programs.access import template_for_coach
 from programs.forms import AssignForm
 
@@ -26,17 +26,15 @@ def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         athletes = form.chosen_athletes()
         try:
-            with transaction.atomic():
-                for athlete in athletes:
-                    assignments.program_assign(
-                        template=program,
-                        athlete=athlete,
-                        start_date=form.cleaned_data["start_date"],
-                        by=request.user,
-                        start_bands=form.start_bands(athlete),
-                        maintenance=form.maintenance_dose(),
-                        find_start_band=form.find_start_band(),
-                    )
+            actions.program_assign_many(
+                coach=request.user,
+                template=program,
+                athletes=athletes,
+                start_date=form.cleaned_data["start_date"],
+                start_bands={athlete.pk: form.start_bands(athlete) for athlete in athletes},
+                maintenance=form.maintenance_dose(),
+                find_start_band=form.find_start_band(),
+            )
         except assignments.AlreadyAssigned as error:
             form.add_error("target", f"{error} End that assignment first; nothing was assigned.")
         except IntegrityError:  # the same assignment made at the same moment elsewhere

@@ -14,9 +14,9 @@ from accounts import services as accounts
 from accounts.models import Invite, Membership, Team, User, athletes_of
 from catalogue.models import Band, Exercise
 from logbook import free_sessions
+from logbook.actions import workout_skip
 from logbook.messages import message_post
 from logbook.models import Message, SetLog, StrengthTest, WorkoutLog, WorkoutSkip
-from logbook.skips import workout_skip
 from programs.assignments import program_assign
 from programs.fixtures import fixture_add
 from programs.library_load import load_library

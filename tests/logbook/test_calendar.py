@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Team
 from logbook import services as logbook
-from logbook.skips import workout_skip
+from logbook.actions import workout_skip
 from programs import assignments
 from programs.models import AssignmentStatus, Workout
 from tests.logbook.reading import seen

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.models import Exercise
-from logbook import free_sessions, pauses, services
+from coaching.actions import pause_clear
+from logbook import free_sessions, services
 from logbook.models import Flag, Message, PainPause, SetLog, WorkoutLog
 from programs.models import BandChange, Workout
 from tests.logbook.conftest import set_data
@@ -47,7 +48,7 @@ def test_today_says_the_nordic_is_paused_until_cleared(athlete_client, coach, as
     session(athlete_client, assignment, 1, 4, pain=3)
     today = athlete_client.get("/today/").text
     assert "Nordic work is paused</strong> since Mon 16 Nov: Pain 3 then 3/10 two sessions" in today
-    pauses.pause_clear(pause=PainPause.objects.get(), by=coach, note="Seen by the physio")
+    pause_clear(pause=PainPause.objects.get(), by=coach, note="Seen by the physio")
     assert "Nordic work is paused" not in athlete_client.get("/today/").text
 
 
@@ -74,7 +75,7 @@ def test_a_second_stop_within_28_days_says_refer_to_a_physio(
     athlete_client, coach, athlete, assignment, monday_16_november
 ):
     session(athlete_client, assignment, 1, 1, pain=6)
-    pauses.pause_clear(pause=PainPause.objects.get(), by=coach, note="Physio: fine")
+    pause_clear(pause=PainPause.objects.get(), by=coach, note="Physio: fine")
     monday_16_november.move_to(datetime(2026, 11, 26, 18, tzinfo=UTC), tick=False)
     session(athlete_client, assignment, 2, 1, pain=5)
     pause = PainPause.objects.open().get(athlete=athlete)
@@ -118,7 +119,7 @@ def test_no_step_on_for_14_days_after_the_clearance(
     athlete_client, coach, athlete, assignment, monday_16_november
 ):
     session(athlete_client, assignment, 1, 1, pain=6)
-    pauses.pause_clear(pause=PainPause.objects.get(), by=coach, note="Cleared by physio")
+    pause_clear(pause=PainPause.objects.get(), by=coach, note="Cleared by physio")
     monday_16_november.move_to(datetime(2026, 11, 19, 18, tzinfo=UTC), tick=False)
     session(athlete_client, assignment, 1, 4, pain=0)
     [outcome] = [o for o in WorkoutLog.objects.latest("performed_on").outcome if o["band"]]
@@ -135,8 +136,8 @@ def test_another_coachs_athlete_is_404(client, other_coach, athlete, assignment)
 def test_clearing_twice_changes_nothing(athlete_client, coach, athlete, assignment):
     session(athlete_client, assignment, 1, 1, pain=6)
     pause = PainPause.objects.get()
-    pauses.pause_clear(pause=pause, by=coach, note="First")
-    pauses.pause_clear(pause=pause, by=coach, note="Second")
+    pause_clear(pause=pause, by=coach, note="First")
+    pause_clear(pause=pause, by=coach, note="Second")
     pause.refresh_from_db()
     assert pause.note == "First" and BandChange.objects.filter(action="resume").count() == 1
 

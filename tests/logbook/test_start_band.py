@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from catalogue.models import Band
-from logbook import pauses
+from coaching.actions import pause_clear
 from logbook.models import Flag, FlagKind, PainPause, PainStop, StartBandTrial, WorkoutLog
 from logbook.pages.workout import build_cards
 from logbook.start_band import start_band_due
@@ -277,5 +277,5 @@ def test_a_pain_pause_holds_the_finder_until_the_coach_clears_it(
     assert "Save the" not in text
     trial(athlete_client, first_workout, "Blue", "full", "full")
     assert not StartBandTrial.objects.exists()
-    pauses.pause_clear(pause=pause, by=coach, note="Seen by the physio: fine to go on.")
+    pause_clear(pause=pause, by=coach, note="Seen by the physio: fine to go on.")
     assert "Save the blue band" in athlete_client.get(url(first_workout)).text

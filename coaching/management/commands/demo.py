@@ -27,8 +27,8 @@ class Command(BaseCommand):
     help = "Load the catalogue, library programs, demo users, their team and history. Rerunnable."
 
     def handle(self, *args, **options):
-        # Not one transaction: a coach's clearance of a pain pause is a transaction of its own
-        # (each replayed session is one, `coaching.demo`).
+        # Not one transaction: every replayed tap is an action, a durable transaction of its
+        # own (`coaching.demo`).
         load_catalogue()
         load_library()
         users = {}
