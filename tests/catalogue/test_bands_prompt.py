@@ -1,5 +1,5 @@
 """After signing up through an invite the athlete is asked which bands they own, then goes on
-to today (tests/accounts/test_invites.py checks the sign-up sends them here)."""
+to today (tests/accounts/test_invite_accepting.py checks the sign-up sends them here)."""
 
 import pytest
 
