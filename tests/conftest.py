@@ -13,6 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from accounts.models import Membership, Team, User
 from catalogue.models import Band
 from catalogue.services import load_catalogue
+from tests.snapshots import demo_restore
 
 PASSWORD = "correct horse battery"
 
@@ -117,3 +118,11 @@ def catalogue(db):
     loads them again."""
     if not Band.objects.exists():
         load_catalogue()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo's data (`manage.py demo`) for today by the clock as it stands (a test that moves
+    the clock does so first), committed: replayed once per session and day, then restored from
+    its snapshot in a fraction of a second (tests/snapshots.py)."""
+    return demo_restore()

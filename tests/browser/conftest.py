@@ -5,12 +5,16 @@ with the reason shown, except under CI, where a missing browser is a failure.
 """
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.test.testcases import LiveServerThread
+from django.utils import timezone
+
+from tests.snapshots import demo_restore
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 PHONE = {"width": 390, "height": 844}
@@ -95,6 +99,14 @@ class PageProblems:
     def assert_none(self):
         assert self.errors == []
         assert self.csp_violations() == []
+
+
+@pytest.fixture
+def demo_on_monday(transactional_db, time_machine):
+    """The demo's data on Monday 23 November 2026 at 17:00, the clock left there and ticking:
+    the day the Nordic-today tests start the demo athlete's program."""
+    time_machine.move_to(timezone.make_aware(datetime(2026, 11, 23, 17)), tick=True)
+    demo_restore()
 
 
 @pytest.fixture

@@ -3,12 +3,8 @@ page, the month calendar, settings, my bands and the builder have no serious or 
 violation (every field labelled, text readable against its background), in light and dark
 mode; and every checkbox is a 44 px target (its label row is what a finger hits)."""
 
-import io
-from datetime import datetime
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
@@ -21,10 +17,8 @@ SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
-def nordic(transactional_db, time_machine):
+def nordic(demo_on_monday):
     """The demo data, with the demo athlete starting the library Nordic program today."""
-    time_machine.move_to(timezone.make_aware(datetime(2026, 11, 23, 17)), tick=True)
-    call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.all():
         assignments.assignment_end(assignment=assignment)
     return assignments.program_assign(

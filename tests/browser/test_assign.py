@@ -1,7 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from programs import assignments
@@ -12,10 +9,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo_without_programs(transactional_db):
+def demo_without_programs(demo):
     """The demo data, with the demo athletes' mid-way Nordic assignments ended so the coach
     can assign it afresh."""
-    call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.all():
         assignments.assignment_end(assignment=assignment)
 

@@ -2,21 +2,13 @@
 the flagged athlete first, a flag acknowledged in one tap moving them down, and a squad's
 strength tests raising a low-strength flag."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import Team
 from tests.browser.conftest import CSP_RECORDER, PageProblems, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
 
 
 @pytest.fixture(

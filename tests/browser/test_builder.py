@@ -1,17 +1,9 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
 
 
 def test_the_coach_copies_the_nordic_program_adds_a_week_and_changes_its_band_rule(phone, demo):

@@ -1,18 +1,10 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot, small_tap_targets
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=io.StringIO())
 
 
 def test_the_coach_reads_an_athlete_sets_a_band_and_comments_on_a_phone(phone, demo):

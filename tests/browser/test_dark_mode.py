@@ -1,11 +1,7 @@
 """Dark mode follows the phone (prefers-color-scheme): the same pages at 390 px, light and
 dark, screenshotted into test-artifacts/; the page turns dark and its text stays readable."""
 
-import io
-from datetime import datetime
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -70,10 +66,8 @@ def contrast(one, other) -> float:
 
 
 @pytest.fixture
-def nordic_today(transactional_db, time_machine):
+def nordic_today(demo_on_monday):
     """The demo data, with the demo athlete starting the library Nordic program today."""
-    time_machine.move_to(timezone.make_aware(datetime(2026, 11, 23, 17)), tick=True)
-    call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.filter(athlete__username="athlete"):
         assignments.assignment_end(assignment=assignment)
     return assignments.program_assign(

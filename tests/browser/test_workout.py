@@ -1,8 +1,4 @@
-import io
-from datetime import datetime
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -15,10 +11,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def fresh_nordic(transactional_db, time_machine):
+def fresh_nordic(demo_on_monday):
     """The demo data, with the demo athlete starting the library Nordic program today."""
-    time_machine.move_to(timezone.make_aware(datetime(2026, 11, 23, 17)), tick=True)
-    call_command("demo", stdout=io.StringIO())
     for assignment in Assignment.objects.all():
         assignments.assignment_end(assignment=assignment)
     nordic = Program.objects.library().get(slug="band-assisted-nordic")

@@ -1,11 +1,9 @@
 """The schedule read over a window fetches, for each assignment, only the weeks that can fall in
 it (and the repeating ones): a squad whose athletes started months apart costs what one costs."""
 
-import io
 from datetime import date, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
@@ -48,11 +46,10 @@ def test_each_assignment_reads_only_its_own_weeks_in_reach(nordic, coach, athlet
 
 
 @pytest.mark.parametrize("weeks_from_today", [0, 2, 6, 12])
-def test_places_are_dated_as_the_workouts_are(db, weeks_from_today):
+def test_places_are_dated_as_the_workouts_are(demo, weeks_from_today):
     """The board's light read dates every workout as the full read does, on the demo squad:
     numbered weeks, maintenance, workouts placed before Saturday's matches, a return-to-play
     stage."""
-    call_command("demo", stdout=io.StringIO())
     squad = list(Assignment.objects.open())
     # The coach places every day-1 workout three days before Saturday's match (MD-3).
     Workout.objects.filter(week__program__assignment__in=squad, day=1).update(match_day=-3)
