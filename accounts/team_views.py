@@ -20,7 +20,7 @@ from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
 from accounts.mail import last_failure
 from accounts.models import Invite, Team
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from web.htmx import HtmxHttpRequest, partial_or_redirect
 
 TEAM_DETAIL = "accounts/team_detail.html"
 

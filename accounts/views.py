@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import services, throttling
 from accounts.forms import QueuedPasswordResetForm, SettingsForm
 from accounts.task_queue import queue_health
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from web.htmx import HtmxHttpRequest, partial_or_redirect
 
 SETTINGS = "accounts/settings.html"
 

@@ -12,7 +12,7 @@ from catalogue import services
 from catalogue.access import exercise_for_user
 from catalogue.forms import ExerciseFilterForm, OwnedBandsForm
 from catalogue.models import Band, BandKind, Exercise
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
+from web.htmx import HtmxHttpRequest, partial_or_redirect
 
 
 @vary_on_headers("HX-Request")

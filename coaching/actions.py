@@ -20,9 +20,9 @@ from logbook.messages import message_post, notice_post
 from logbook.models import FlagKind, Message, PainPause, PainStop, StrengthTest, WorkoutLog
 from logbook.stages import stage_reading
 from logbook.strength_tests import strength_test_record
-from programs import bands, season
+from programs import bands, return_to_play
 from programs.models import Assignment, BandChange, BandTrack
-from programs.season import StageNotReady, stage_now
+from programs.return_to_play import StageNotReady, stage_now
 
 
 @transaction.atomic(durable=True)
@@ -91,7 +91,7 @@ def stage_sign_off(*, coach, assignment: Assignment, today: date) -> str:
     stage = stage_now(assignment) if assignment.is_open else None
     if stage is None:
         raise StageNotReady("There is no stage to sign off.")
-    said = season.stage_sign_off(
+    said = return_to_play.stage_sign_off(
         assignment=assignment,
         stage=stage,
         reading=stage_reading(assignment, stage),

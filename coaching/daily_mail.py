@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.mail import mail_queue
 from accounts.models import User
 from logbook.models import Flag
-from programs.assignments import assignment_schedule
+from programs.dating import assignment_schedule
 from programs.models import Assignment
 
 

@@ -19,7 +19,8 @@ from logbook.messages import announcement_post, message_post
 from logbook.models import Message, StrengthTest
 from logbook.pauses import open_pause
 from logbook.strength_tests import strength_test_record
-from programs.assignments import assignment_end, assignment_schedule, program_assign
+from programs.assignments import assignment_end, program_assign
+from programs.dating import assignment_schedule
 from programs.fixtures import fixture_add
 from programs.models import Assignment, AssignmentStatus, Program
 

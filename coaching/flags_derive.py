@@ -10,10 +10,10 @@ from django.db.models import F, Q
 
 from accounts.models import User
 from coaching.pages.board import AthleteRow, board_rows
-from hamstrings.lookups import AnyOf
 from logbook.flags import flags_raise_many
 from logbook.load import adherence_drop
 from logbook.models import Flag, FlagKind
+from web.lookups import AnyOf
 
 
 def derived_flags(rows: list[AthleteRow], *, today: date) -> list[Flag]:

@@ -6,10 +6,10 @@ from django.utils import timezone
 from accounts.forms import no_control_characters
 from accounts.units import body_mass_limits, mass_to_kg
 from catalogue.models import Band, BandRole
-from hamstrings.params import FIXTURE_DATES, STRENGTH_TEST_DATES, DateWindow
 from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
 from programs.fixtures import LABEL_MAX, PASTE_MAX_LINES, PasteRefused, parse_fixture_lines
 from programs.models import BandTrack
+from web.params import FIXTURE_DATES, STRENGTH_TEST_DATES, DateWindow
 
 NO_BAND = "none"
 REASON_MAX = 300  # BandChange.reason

@@ -15,7 +15,7 @@ from catalogue.models import Band
 from logbook import services
 from logbook.models import CheckIn, PainStop, SetLog, WorkoutLog, WorkoutSkip
 from programs import doses
-from programs.assignments import scheduled_on
+from programs.dating import scheduled_on
 from programs.models import Assignment, Prescription, Workout
 
 

@@ -10,8 +10,8 @@ from django.db.models import F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from accounts.models import Membership, User
-from hamstrings.compiled import SOMEONE, Compiled, compiled
 from logbook.models import Message
+from web.compiled import SOMEONE, Compiled, compiled
 
 
 def counted(messages) -> Coalesce:

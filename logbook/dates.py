@@ -4,7 +4,7 @@ day it was done, with the day it was scheduled for beside it when that differs."
 from datetime import timedelta
 
 from logbook.models import WorkoutLog
-from programs.assignments import assignment_schedule, scheduled_on
+from programs.dating import assignment_schedule, scheduled_on
 from programs.schedule import WorkoutDay, workout_day
 
 # A log is matched to its scheduled day if it was done within this long of it: further apart,

@@ -16,7 +16,7 @@ from logbook.messages import notice_post
 from logbook.models import CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
 from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
-from programs import assignments, bands, doses, ladder
+from programs import bands, dating, doses, ladder
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
 
 
@@ -65,7 +65,7 @@ def workout_start(
             athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
         )
         if too_soon is not None:
-            due = assignments.scheduled_on(assignment, workout, occurrence)
+            due = dating.scheduled_on(assignment, workout, occurrence)
             flag_raise(
                 athlete=athlete,
                 kind=FlagKind.NORDIC_TOO_SOON,
@@ -254,7 +254,7 @@ def _progress(track: BandTrack, log: WorkoutLog, at=None) -> dict | None:
         today=log.performed_on,
         owned_band_ids=frozenset(log.athlete.owned_bands.values_list("pk", flat=True)),
         at=at or log.completed_at,
-        due_sessions=assignments.sessions_due(
+        due_sessions=dating.sessions_due(
             track.assignment, track.exercise_id, (since, log.performed_on)
         )
         if since <= log.performed_on

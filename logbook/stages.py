@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from logbook.models import HTestReport, PainStop, StrengthTest, WorkoutLog
 from programs.models import Assignment
+from programs.return_to_play import StageNow, stage_now
 from programs.schedule import workout_date
-from programs.season import StageNow, stage_now
 from programs.stages import (
     LAST_SESSIONS,
     GateReading,
@@ -36,7 +36,7 @@ def stage_record(assignment, stage: StageNow) -> StageRecord:
         if completed_at is not None:
             finished.append((completed_at, pk, pain))
         # Begun counts too: a session begun today keeps today in this stage. The stage's
-        # occurrences are weeks from its opening (`programs.assignments.week_starts`).
+        # occurrences are weeks from its opening (`programs.dating.week_starts`).
         days.append(performed_on)
         with suppress(OverflowError):  # a row logged before occurrences were bounded
             days.append(workout_date(stage.opened_on, occurrence, day))

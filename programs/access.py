@@ -5,7 +5,7 @@ of a program already fetched are `<part>_of(program, pk)`."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from programs.assignments import scheduled_on
+from programs.dating import scheduled_on
 from programs.models import (
     OPEN_STATUSES,
     Assignment,

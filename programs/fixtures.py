@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 
 from accounts.models import NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MESSAGE, Team
-from hamstrings.params import FIXTURE_DATES
 from programs.models import Fixture
+from web.params import FIXTURE_DATES
 
 LABEL_MAX = Fixture._meta.get_field("label").max_length
 PASTE_MAX_LINES = 60

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from accounts.models import athletes_of
 from catalogue.models import Band, BandRole, Dose, Exercise
-from hamstrings.params import PROGRAM_START_DATES
 from programs.models import (
     PAIN_MAX,
     REPS_MAX,
@@ -20,6 +19,7 @@ from programs.models import (
 )
 from programs.sharing import MAX_BYTES, ImportRefused, read_program_file
 from programs.start_band_finder import is_band_assisted_nordic
+from web.params import PROGRAM_START_DATES
 
 TARGET_HELP = "Reps as 8, a range 8-10, per set 12/10/8, or a hold in seconds: 45 s."
 

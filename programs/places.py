@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, F, OuterRef, Subquery
 
 from catalogue.models import Pattern
-from hamstrings.lookups import AnyOf
 from programs.models import Prescription, StructureVersion, Workout
+from web.lookups import AnyOf
 
 KEPT_PROGRAMS = 5_000  # per process, the least recently read dropped first (~1 KB each)
 

@@ -5,7 +5,7 @@ one, the athlete reported the Askling H-test with no insecurity if the gate asks
 last stage, back to running), and then the coach signs it off: the criteria say what is still
 missing, in words for the athlete and the coach. Only the last sessions count, so one sore day
 early in a stage does not keep it shut for good. The record comes from the logbook
-(`logbook.stages`); the opening is written by `programs.season.stage_sign_off`.
+(`logbook.stages`); the opening is written by `programs.return_to_play.stage_sign_off`.
 
 Pure functions, no Django, tested without a database.
 """

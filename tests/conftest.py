@@ -5,6 +5,7 @@ import os
 import pytest
 from asgiref.local import Local
 from django.core.cache import cache
+from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
@@ -13,6 +14,8 @@ from hypothesis import settings as hypothesis_settings
 from accounts.models import Membership, Team, User
 from catalogue.models import Band
 from catalogue.services import load_catalogue
+from programs.library_load import load_library
+from programs.models import Program
 from tests.snapshots import demo_restore
 
 PASSWORD = "correct horse battery"
@@ -102,22 +105,67 @@ def coach_client(client, coach):
     return client
 
 
+def seed_load() -> None:
+    """What `make run` loads before anything else: the seed catalogue and the program library."""
+    load_catalogue()
+    load_library()
+
+
+DB_BLOCKER = pytest.StashKey[object]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The seed catalogue is loaded once per test database, not once per test: each test's
-    transaction rolls back to it."""
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The seed catalogue and the program library are loaded once per test database, not once
+    per test: each test's transaction rolls back to them. The database is kept between runs
+    (--reuse-db), so each run first empties it: an interrupted run's rows and a library older
+    than the code go."""
     with django_db_blocker.unblock():
-        load_catalogue()
+        call_command("flush", interactive=False, verbosity=0)
+        seed_load()
         cache.clear()  # the database cache's counts (resets) outlive a kept test database
+    request.config.stash[DB_BLOCKER] = django_db_blocker
+
+
+def empties_the_tables(item) -> bool:
+    """Whether pytest-django runs the test as a TransactionTestCase, which commits and empties
+    every table after it."""
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    fixtures = {"transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(
+        fixtures & set(getattr(item, "fixturenames", ()))
+        or options.get("transaction")
+        or options.get("reset_sequences")
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test emptied the tables, the seed goes back in, committed, before
+    the next test: the tests after a browser test find the catalogue and library as the others
+    do, instead of each loading them again inside its own transaction."""
+    try:
+        return (yield)
+    finally:
+        blocker = item.config.stash.get(DB_BLOCKER, None)
+        if blocker is not None and nextitem is not None and empties_the_tables(item):
+            with blocker.unblock():
+                seed_load()
 
 
 @pytest.fixture
 def catalogue(db):
-    """The seed bands and exercises, as `make run` loads them. Already there for ordinary
-    tests; a transactional test (the browser's) empties the tables after it, so the next one
-    loads them again."""
+    """The seed bands and exercises, as `make run` loads them: there for every test."""
     if not Band.objects.exists():
         load_catalogue()
+
+
+@pytest.fixture
+def library(catalogue):
+    """The library programs, as `make run` loads them: there for every test."""
+    if not Program.objects.library().exists():
+        load_library()
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from django.db import connection
 from django.db.models import F
 
 from accounts.models import User
-from hamstrings.compiled import SOME_DAY, SOME_IDS, SOMEONE, compiled
-from hamstrings.lookups import AnyOf
+from web.compiled import SOME_DAY, SOME_IDS, SOMEONE, compiled
+from web.lookups import AnyOf
 
 
 @pytest.fixture

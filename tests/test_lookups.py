@@ -6,7 +6,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from hamstrings.lookups import AnyOf
+from web.lookups import AnyOf
 
 
 @pytest.fixture

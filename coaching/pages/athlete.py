@@ -21,7 +21,7 @@ from logbook.charts import ladder_chart
 from logbook.dates import log_days
 from logbook.models import Flag, Message, MessageKind, PainPause, PainStop, SetLog, WorkoutLog
 from logbook.stages import StageCard, stage_cards
-from programs.assignments import assignment_schedule
+from programs.dating import assignment_schedule
 from programs.ladder import CONTROLLED
 from programs.models import (
     PAIN_STOP_DEFAULT,

@@ -9,14 +9,14 @@ from django.db.models import F, OuterRef, Subquery
 
 from accounts.models import Membership, display_name
 from catalogue.words import no_band_label
-from hamstrings.lookups import AnyOf
 from logbook.load import nordic_compliant
 from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
-from programs.assignments import schedule_places
+from programs.dating import schedule_places
 from programs.models import Assignment, BandTrack
 from programs.places import program_places, structure_version
+from programs.return_to_play import StageNow, stages_now
 from programs.schedule import adherence, due_in_last_days, week_on
-from programs.season import StageNow, stages_now
+from web.lookups import AnyOf
 
 WINDOW_DAYS = 28  # the longest adherence window
 

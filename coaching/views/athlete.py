@@ -28,13 +28,13 @@ from coaching.pages.athlete import (
     track_panels,
     tracks_of,
 )
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from logbook import services as logbook
 from logbook.access import log_for_coach
 from programs import assignments
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
-from programs.season import StageNotReady
+from programs.return_to_play import StageNotReady
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 
 
 @coach_required

@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.decorators import coach_required
 from accounts.models import Team
 from coaching.pages.board import SORTS, board_rows, compliance_share, sort_rows
-from hamstrings.htmx import HtmxHttpRequest
+from web.htmx import HtmxHttpRequest
 
 ROWS_PER_PAGE = 50
 

@@ -10,10 +10,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import team_for_coach
 from accounts.decorators import coach_required
-from hamstrings.htmx import HtmxHttpRequest
 from logbook.pages.calendar import calendar_entries, weeks_of, window_from
 from programs.models import Assignment
 from programs.season import placement_clashes
+from web.htmx import HtmxHttpRequest
 
 PAGE = "coaching/team_calendar.html"
 

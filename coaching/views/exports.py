@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
-from hamstrings.htmx import HtmxHttpRequest
 from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
 from logbook.strength_tests import reading_of
+from web.htmx import HtmxHttpRequest
 
 SETS_HEADER = [
     "athlete",

@@ -16,8 +16,6 @@ from accounts.access import team_for_coach
 from accounts.decorators import coach_required
 from accounts.models import Team
 from coaching.forms import FixtureForm, FixturePasteForm
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
-from hamstrings.params import FIXTURE_DATES
 from programs.fixtures import (
     FixtureBatch,
     FixtureTaken,
@@ -29,6 +27,8 @@ from programs.fixtures import (
 )
 from programs.models import Assignment, Fixture
 from programs.season import placement_clashes
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
+from web.params import FIXTURE_DATES
 
 PAGE = "coaching/fixtures.html"
 

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
-from hamstrings.htmx import HtmxHttpRequest
 from logbook.access import flag_for_coach
 from logbook.flags import flag_acknowledge
 from logbook.models import Flag
+from web.htmx import HtmxHttpRequest
 
 
 @coach_required

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from accounts.models import Team, User, athletes_of
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from logbook.messages import announcement_post
 from logbook.models import BODY_MAX, Message
 from logbook.pages.thread import thread_view
 from programs.models import Assignment
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 
 INBOX = "coaching/messages.html"
 

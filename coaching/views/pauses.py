@@ -13,8 +13,8 @@ from accounts.access import athlete_for_coach
 from accounts.decorators import coach_required
 from coaching import actions
 from coaching.forms import PauseClearForm
-from hamstrings.htmx import HtmxHttpRequest
 from logbook import pauses
+from web.htmx import HtmxHttpRequest
 
 
 @coach_required

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import coach_required
 from catalogue.models import Band
 from coaching.pages.athlete import PAGE, page_url, track_panels, tracks_of
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
 from logbook.start_band import nordic_logged
 from programs.access import track_for_coach
 from programs.models import StartBandFinder
 from programs.start_band_finder import is_band_assisted_nordic, start_band_finder_switch
+from web.htmx import HtmxHttpRequest, partial_or_redirect
 
 SWITCHED = {
     True: "Switched on: they find their start band in session 1.",

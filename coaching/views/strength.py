@@ -17,9 +17,9 @@ from coaching import actions
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import PAGE, page_context
 from coaching.season_phase import matches_window, phase_on
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from logbook.strength_tests import strength_test_record
 from programs.models import Fixture
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 
 SQUAD_PAGE = "coaching/squad_tests.html"
 

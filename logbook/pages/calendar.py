@@ -1,6 +1,6 @@
 """What a calendar shows: the dated workouts of some assignments over a window of weeks, each
 marked done, not finished, missed, skipped, today, upcoming or paused. Read through the one
-schedule read (`programs.assignments.assignment_schedule`) and dated by the one rule
+schedule read (`programs.dating.assignment_schedule`) and dated by the one rule
 (`programs.schedule.workout_day`): a done workout sits on the day it was done. The athlete's
 page, the coach's team calendar and the iCal feed all read it, in a fixed number of queries
 whatever the number of weeks or athletes."""
@@ -11,8 +11,8 @@ from enum import StrEnum
 
 from logbook.models import CalendarFeed
 from logbook.pages.today import LogRecord, records_of
-from programs.assignments import assignment_schedule
 from programs.bands import tracks_of
+from programs.dating import assignment_schedule
 from programs.models import Assignment, Fixture, Prescription, Workout
 from programs.schedule import WorkoutDay, workout_day
 

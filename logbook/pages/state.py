@@ -11,11 +11,11 @@ from django.db.models import Exists, Subquery
 from django.db.models.functions import JSONObject
 
 from accounts.models import User
-from hamstrings.compiled import SOME_DAY, SOMEONE, Compiled, compiled
 from logbook.free_sessions import free_sessions_open
 from logbook.messages import from_coach, latest_from_coach_of
 from logbook.models import PainPause, PainStop
 from programs.progression import STOP_LOADING
+from web.compiled import SOME_DAY, SOMEONE, Compiled, compiled
 
 
 @functools.cache

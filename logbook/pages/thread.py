@@ -6,10 +6,10 @@ thread, a plain form redirects)."""
 from django.contrib import messages as notices
 from django.shortcuts import redirect, render
 
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
-from hamstrings.params import parse_id
 from logbook.message_form import MessageForm
 from logbook.messages import message_post, thread_page, thread_read
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest
+from web.params import parse_id
 
 PAGE = "logbook/messages.html"
 

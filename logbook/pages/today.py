@@ -11,15 +11,15 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import DateTimeField, F, IntegerField, Value
 
-from hamstrings.compiled import SOME_IDS, Compiled, compiled
-from hamstrings.lookups import AnyOf
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.pages.state import athlete_state
 from logbook.stages import stage_cards
-from programs.assignments import assignment_schedule
 from programs.bands import band_for, tracks_of
+from programs.dating import assignment_schedule
 from programs.models import Assignment, AssignmentStatus, Prescription, Workout
 from programs.schedule import WEEK, WorkoutDay, workout_day
+from web.compiled import SOME_IDS, Compiled, compiled
+from web.lookups import AnyOf
 
 
 class LogRecord(NamedTuple):

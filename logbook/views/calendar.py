@@ -17,12 +17,12 @@ from icalendar import Calendar, Event
 
 from accounts.middleware import user_zone
 from accounts.models import Team
-from hamstrings.htmx import HtmxHttpRequest
 from logbook.links import occurrence_query
 from logbook.models import CalendarFeed
 from logbook.models.feeds import calendar_feed_renew
 from logbook.pages.calendar import Mark, athlete_calendar, calendar_entries, window_from
 from programs.models import Assignment
+from web.htmx import HtmxHttpRequest
 
 PAGE = "logbook/calendar.html"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")  # as `secrets.token_urlsafe` makes them

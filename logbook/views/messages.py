@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from hamstrings.htmx import HtmxHttpRequest
 from logbook.pages.thread import PAGE, thread_view
+from web.htmx import HtmxHttpRequest
 
 
 @login_required

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 from logbook.pages.today import today_for
 from logbook.stages import NoHTest, h_test_report, stage_cards
 from programs.access import assignment_for_athlete
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 
 CARD = "components/stage_gate.html"
 ANSWER = "Choose yes or no."

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from hamstrings.htmx import UNPROCESSABLE
 from logbook.models import Control
 from logbook.start_band import FinderClosed, finder_read, start_band_trial_record
 from programs.access import workout_for_athlete
 from programs.start_band import RESEARCH_SHARE
+from web.htmx import UNPROCESSABLE
 
 
 def rep_field(number: int) -> forms.ChoiceField:

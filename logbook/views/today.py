@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
-from hamstrings.params import parse_id
 from logbook.actions import NotMissed, workout_skip
+from logbook.links import occurrence_of
 from logbook.pages.today import today_for
 from programs.access import workout_for_athlete
+from web.htmx import HtmxHttpRequest, partial_or_redirect
 
 PAGE = "logbook/today.html"
 
@@ -27,7 +27,7 @@ def today(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 def skip(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Skip a missed workout: it leaves the missed list (and still counts as not done)."""
-    occurrence = parse_id(request.GET.get("n")) or 1
+    occurrence = occurrence_of(request)
     workout, assignment = workout_for_athlete(request.user, pk, occurrence)
     day = timezone.localdate()
     try:

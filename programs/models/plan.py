@@ -213,7 +213,7 @@ class Workout(models.Model):
 
     def scheduled_on(self, start_date: date) -> date:
         """Its day in an ordinary numbered week, before any match-day placement; pages date
-        workouts with `programs.assignments.assignment_schedule` (or `scheduled_on`)."""
+        workouts with `programs.dating.assignment_schedule` (or `scheduled_on`)."""
         return workout_date(start_date, self.week.number, self.day)
 
 

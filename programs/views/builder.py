@@ -9,13 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from accounts.decorators import coach_required
-from hamstrings.htmx import HtmxHttpRequest, partial_or_redirect
-from hamstrings.params import parse_id
 from programs import services
 from programs.access import prescription_of, program_for_owner, rule_of, week_of, workout_of
 from programs.forms import BandRuleForm, PrescriptionForm, ProgramForm, WeekForm, WorkoutForm
 from programs.models import Prescription, Program, ProgramWeek, Workout
 from programs.prefetch import rules_prefetch, weeks_prefetch, workouts_prefetch
+from web.htmx import HtmxHttpRequest, partial_or_redirect
+from web.params import parse_id
 
 BUILDER = "programs/builder.html"
 FORM_PAGE = "programs/builder_form.html"

@@ -7,12 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.decorators import coach_required
 from catalogue.access import exercise_for_user
-from hamstrings.htmx import HtmxHttpRequest
 from programs import services
 from programs.access import program_for_user, template_for_coach
 from programs.forms import ProgramForm
 from programs.models import Program
 from programs.prefetch import rules_prefetch, weeks_prefetch
+from web.htmx import HtmxHttpRequest
 
 
 def is_open_copy(program: Program) -> bool:

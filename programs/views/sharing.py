@@ -10,10 +10,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import coach_required
-from hamstrings.htmx import UNPROCESSABLE, HtmxHttpRequest
 from programs import sharing
 from programs.access import program_for_user
 from programs.forms import ProgramImportForm
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 
 
 @login_required

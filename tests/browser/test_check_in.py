@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from logbook.models import CheckIn
 from programs import assignments
-from programs.library_load import load_library
 from programs.models import Program
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
@@ -16,8 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def nordic_today(transactional_db, catalogue, athlete, coach):
-    load_library()
+def nordic_today(transactional_db, library, athlete, coach):
     return assignments.program_assign(
         template=Program.objects.library().get(slug="band-assisted-nordic"),
         athlete=athlete,

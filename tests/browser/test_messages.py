@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from programs.library_load import load_library
 from tests.browser.conftest import (
     CSP_RECORDER,
     PageProblems,
@@ -22,8 +21,7 @@ DESK = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
-def logged(catalogue, coach, athlete):
-    load_library()
+def logged(library, coach, athlete):
     today = date.today()
     assignment = assign(athlete, coach, start=today)
     return log_workout(assignment, workouts_of(assignment)[0], on=today, notes="Felt strong")

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from catalogue.models import Band, Exercise
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
+from logbook.pages import workout_render
 from logbook.views import today as today_view
-from logbook.views import workout as workout_view
 from programs import assignments, services
 from programs.models import Prescription, Workout
 from tests.browser.conftest import CSP_RECORDER, PHONE, PageProblems, log_in, screenshot
@@ -236,7 +236,7 @@ def test_today_and_its_workout_open_offline_after_one_visit(phone, workout, monk
     # 2311): the server is down too, so whichever the worker meets (no network, or the 503 of
     # an outage) it must open the copy it kept, and a copy is never dropped for an error.
     monkeypatch.setattr(today_view, "today_for", database_down)
-    monkeypatch.setattr(workout_view, "workout_for_athlete", database_down)
+    monkeypatch.setattr(workout_render, "workout_for_athlete", database_down)
     # Renamed on the server: what opens offline is the copy on the phone.
     Workout.objects.filter(pk=workout.pk).update(title="Renamed since")
     phone.context.set_offline(True)

@@ -10,7 +10,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from logbook.models import HTestReport
-from programs.library_load import load_library
 from programs.models import StageOpening
 from tests.browser.conftest import (
     CSP_RECORDER,
@@ -29,10 +28,9 @@ SIGNED_OFF = "The Extender signed off: stage 2 (Add the Diver) starts tomorrow."
 
 
 @pytest.fixture
-def stage_one(transactional_db, catalogue, coach, athlete):
+def stage_one(transactional_db, library, coach, athlete):
     """The L-protocol since five days ago, with nine of its stage-1 sessions done on their days
     at pain 1 (the tenth, today's, the athlete logs in the browser)."""
-    load_library()
     start = timezone.localdate() - timedelta(days=5)
     assignment = assign_l_protocol(athlete, coach, start=start)
     do_stage(assignment, 1, sessions=9, on=start)
@@ -113,10 +111,9 @@ def test_the_coach_signs_off_stage_one_and_the_athlete_moves_on(
 
 
 @pytest.fixture
-def running(transactional_db, catalogue, coach, athlete):
+def running(transactional_db, library, coach, athlete):
     """In the running stage since six days ago, three runs at pain 1 done (the sign-offs of the
     L-protocol stages as rows: the test above walks one)."""
-    load_library()
     opened = timezone.localdate() - timedelta(days=6)
     assignment = assign_l_protocol(athlete, coach, start=opened - timedelta(days=21))
     for number, days_before in ((2, 14), (3, 7), (4, 0)):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from programs import assignments
-from programs.library_load import load_library
 from programs.models import Program, Workout
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot, small_tap_targets
 from tests.browser.test_accessibility import violations
@@ -18,10 +17,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def first_nordic(transactional_db, catalogue, athlete, coach) -> Workout:
+def first_nordic(transactional_db, library, athlete, coach) -> Workout:
     athlete.body_mass_kg = Decimal("72.0")
     athlete.save(update_fields=["body_mass_kg"])
-    load_library()
     assignment = assignments.program_assign(
         template=Program.objects.library().get(slug="band-assisted-nordic"),
         athlete=athlete,

@@ -10,7 +10,6 @@ from catalogue.models import Exercise
 from catalogue.services import load_catalogue
 from logbook.strength import LOW_STRENGTH, Method, Phase, Result, Sport, read
 from programs.library import LIBRARY
-from programs.library_load import load_library
 from programs.models import Program
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -27,8 +26,7 @@ def seed_fields(slug: str) -> dict:
 # -- The library's programs ----------------------------------------------------------------------
 
 
-def test_in_season_maintenance_cites_lacome_for_one_set_and_behan_for_high_then_low():
-    load_library()
+def test_in_season_maintenance_cites_lacome_for_one_set_and_behan_for_high_then_low(library):
     program = Program.objects.library().get(slug="in-season-nordic-maintenance")
     goal = program.goal
     assert "1 set of 4 Nordics" in goal and "4 sets (Lacome 2020)" in goal

@@ -55,10 +55,7 @@ def test_an_unknown_slug_is_404(client):
     assert client.get("/exercises/no-such-thing/").status_code == 404
 
 
-def test_it_lists_the_library_programs_that_use_it(client, athlete):
-    from programs.library_load import load_library
-
-    load_library()
+def test_it_lists_the_library_programs_that_use_it(client, athlete, library):
     client.force_login(athlete)
     # The programs app answers the section: htmx loads it in place, else it is a link.
     page = client.get(URL).text

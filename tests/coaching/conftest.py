@@ -9,14 +9,8 @@ import pytest
 from time_machine import travel
 
 from logbook.models import WorkoutLog
-from programs.library_load import load_library
 from programs.models import Assignment, BandTrack, Fixture
 from tests.coaching.athletes import NOW, START, assign, log_workout, workouts_of
-
-
-@pytest.fixture
-def library(catalogue):
-    load_library()
 
 
 @pytest.fixture

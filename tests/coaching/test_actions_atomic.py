@@ -17,7 +17,6 @@ from logbook import actions as athlete_actions
 from logbook.models import Flag, Message, PainPause, PainStop, StrengthTest
 from programs import actions as program_actions
 from programs import assignments
-from programs.library_load import load_library
 from programs.models import BandChange, BandTrack, ChangeStatus, StageOpening, Workout
 from tests.logbook.conftest import assignment, nordic_block  # noqa: F401 (fixtures)
 from tests.programs.stages import assign_l_protocol, do_stage
@@ -125,10 +124,9 @@ def test_a_clearance_whose_notice_fails_leaves_the_pause_open(stopped, coach, mo
 
 
 def test_a_sign_off_whose_notice_fails_opens_no_stage(
-    catalogue, athlete, coach, time_machine, monkeypatch
+    library, athlete, coach, time_machine, monkeypatch
 ):
     time_machine.move_to(datetime(2026, 10, 12, 12, tzinfo=UTC), tick=False)
-    load_library()
     assignment = assign_l_protocol(athlete, coach)  # noqa: F811
     do_stage(assignment, 1)  # ten sessions at pain 2 or less: the gate holds
     plant(monkeypatch, actions, "notice_post")

@@ -8,7 +8,6 @@ import pytest
 
 from accounts.models import Membership
 from logbook.models import Message
-from programs.library_load import load_library
 from tests.conftest import make_user
 from tests.programs.stages import assign_l_protocol
 
@@ -21,9 +20,8 @@ def monday(time_machine):
 
 
 @pytest.fixture
-def injured(catalogue, coach, team):
+def injured(library, coach, team):
     """A teammate on the L-protocol."""
-    load_library()
     injured = make_user("injured", first_name="Ira")
     Membership.objects.create(team=team, athlete=injured)
     assign_l_protocol(injured, coach)

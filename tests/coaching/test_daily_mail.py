@@ -9,7 +9,6 @@ from django.core import mail
 from django.core.management import call_command
 
 from logbook.models import Flag
-from programs.library_load import load_library
 from tests.coaching.athletes import assign, log_workout, workouts_of
 
 MONDAY = datetime(2026, 10, 5, 6, 0, tzinfo=UTC)  # the assignment starts Thursday 1 October
@@ -54,9 +53,8 @@ def test_no_digest_for_old_answered_or_unwanted_flags(coach, athlete, time_machi
 
 
 def test_an_athlete_who_asked_is_reminded_on_a_training_day_only(
-    catalogue, coach, athlete, time_machine
+    library, coach, athlete, time_machine
 ):
-    load_library()
     assignment = assign(athlete, coach, start=date(2026, 10, 1))
     run_daily()
     assert mails_to(athlete) == []  # not asked for
@@ -77,9 +75,8 @@ def test_an_athlete_who_asked_is_reminded_on_a_training_day_only(
     assert mails_to(athlete) == []  # done already
 
 
-def test_the_day_starts_by_raising_the_flags_the_schedule_implies(catalogue, coach, athlete):
+def test_the_day_starts_by_raising_the_flags_the_schedule_implies(library, coach, athlete):
     """A missed week reaches the digest without anyone opening the board (the job derives it)."""
-    load_library()
     assign(athlete, coach, start=date(2026, 9, 21))  # two weeks of sessions due, none done
     run_daily()
     assert Flag.objects.get(athlete=athlete, kind="missed_week").detail == "No workout in 7 days"

@@ -13,7 +13,6 @@ from catalogue.models import Band
 from logbook.models import StrengthTest
 from logbook.services import set_log, workout_finish, workout_start
 from programs.assignments import program_assign
-from programs.library_load import load_library
 from programs.models import Program, Workout
 from programs.services import program_create
 
@@ -152,8 +151,7 @@ def test_the_tests_export_uses_words_and_adds_n_per_kg_and_the_imbalance(
     ]
 
 
-def test_an_extra_set_has_no_target(coach_client, coach, athlete):
-    load_library()
+def test_an_extra_set_has_no_target(coach_client, library, coach, athlete):
     nordic = Program.objects.library().get(slug="band-assisted-nordic")
     assignment = program_assign(
         template=nordic, athlete=athlete, start_date=date(2026, 12, 7), by=coach

@@ -9,7 +9,6 @@ from django.core import mail
 from catalogue.models import Band
 from logbook import services as logbook
 from logbook.models import Flag
-from programs.library_load import load_library
 from tests.coaching.athletes import assign, log_workout, suggest, workouts_of
 from tests.programs.stages import assign_l_protocol, do_stage
 
@@ -20,8 +19,7 @@ def frozen_clock(time_machine):
 
 
 @pytest.fixture
-def track(catalogue, athlete, coach):
-    load_library()
+def track(library, athlete, coach):
     return assign(athlete, coach).tracks.get()
 
 
@@ -66,8 +64,7 @@ def test_an_acknowledged_flag_mail_says_which_flag(coach_client, athlete):
     assert subjects() == ["Cora looked at your flag: Stopped for pain"]
 
 
-def test_a_stage_sign_off_mail_says_which_stage(coach_client, catalogue, athlete, coach):
-    load_library()
+def test_a_stage_sign_off_mail_says_which_stage(coach_client, library, athlete, coach):
     assignment = assign_l_protocol(athlete, coach)
     do_stage(assignment, 1)
     mail.outbox.clear()

@@ -12,7 +12,6 @@ from catalogue.models import Band
 from logbook import services as logbook
 from logbook.messages import message_post, unread_count
 from logbook.models import Flag, Message
-from programs.library_load import load_library
 from tests.coaching.athletes import assign, log_workout, suggest, workouts_of
 
 NOW = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
@@ -24,8 +23,7 @@ def frozen_clock(time_machine):
 
 
 @pytest.fixture
-def assignment(catalogue, athlete, coach):
-    load_library()
+def assignment(library, athlete, coach):
     return assign(athlete, coach)
 
 

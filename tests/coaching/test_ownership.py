@@ -30,10 +30,7 @@ def shared_athlete(athlete, other_coach):
 
 
 @pytest.fixture
-def first_coachs(catalogue, shared_athlete, coach):
-    from programs.library_load import load_library
-
-    load_library()
+def first_coachs(library, shared_athlete, coach):
     assignment = assign(shared_athlete, coach)
     log_workout(assignment, workouts_of(assignment)[0], on=START, notes="Mine")
     return assignment

@@ -11,9 +11,8 @@ from django.test import Client
 from logbook.models import Message, MessageKind
 from logbook.stages import h_test_report
 from programs.assignments import program_assign
-from programs.library_load import load_library
 from programs.models import Assignment, AssignmentStatus, Program, StageOpening
-from programs.season import stage_now
+from programs.return_to_play import stage_now
 from tests.programs.stages import (
     TODAY,
     assign_l_protocol,
@@ -37,8 +36,7 @@ def monday_12_october(time_machine):
 
 
 @pytest.fixture
-def assignment(catalogue, athlete, coach) -> Assignment:
-    load_library()
+def assignment(library, athlete, coach) -> Assignment:
     return assign_l_protocol(athlete, coach)
 
 
@@ -244,10 +242,7 @@ def test_today_shows_the_stage_and_what_opens_the_next(athlete_phone, assignment
     assert "Extender, morning" in text
 
 
-def test_today_shows_no_stage_card_without_a_staged_program(
-    athlete_phone, coach, athlete, catalogue
-):
-    load_library()
+def test_today_shows_no_stage_card_without_a_staged_program(athlete_phone, coach, athlete, library):
     nordic = Program.objects.library().get(slug="band-assisted-nordic")
     program_assign(template=nordic, athlete=athlete, start_date=TODAY, by=coach)
     text = athlete_phone.get("/today/").text

@@ -9,7 +9,6 @@ from html import unescape
 import pytest
 from django.test import Client
 
-from programs.library_load import load_library
 from programs.models import StageOpening
 from tests.programs.stages import START, assign_l_protocol, do_stage
 
@@ -22,9 +21,8 @@ def friday_evening(time_machine):
 
 
 @pytest.fixture
-def assignment(catalogue, athlete, coach):
+def assignment(library, athlete, coach):
     """The L-protocol since Monday, both Extender sessions done every day through Friday."""
-    load_library()
     assignment = assign_l_protocol(athlete, coach, start=START)
     logs = do_stage(assignment, 1, sessions=10, on=START)
     assert logs[-1].performed_on == logs[-2].performed_on == FRIDAY

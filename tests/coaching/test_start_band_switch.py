@@ -7,7 +7,6 @@ import pytest
 
 from catalogue.models import Band, Exercise
 from programs import services
-from programs.library_load import load_library
 from programs.models import Assignment, StartBandFinder
 from tests.coaching.athletes import assign, log_workout, workouts_of
 
@@ -22,11 +21,6 @@ def frozen_clock(time_machine):
 @pytest.fixture
 def assignment(library, athlete, coach) -> Assignment:
     return assign(athlete, coach)
-
-
-@pytest.fixture
-def library(catalogue):
-    load_library()
 
 
 @pytest.fixture

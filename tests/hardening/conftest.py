@@ -11,7 +11,6 @@ from catalogue.models import Band, Exercise
 from logbook import free_sessions
 from logbook import services as logbook
 from programs.assignments import program_assign
-from programs.library_load import load_library
 from programs.models import Program, Workout
 
 
@@ -21,9 +20,8 @@ def frozen_clock(time_machine):
 
 
 @pytest.fixture
-def world(catalogue, coach, team, athlete):
+def world(library, coach, team, athlete):
     """A coach's template and an athlete's copy with a logged set, a free session, an invite."""
-    load_library()
     nordic = Program.objects.library().get(slug="band-assisted-nordic")
     assignment = program_assign(
         template=nordic, athlete=athlete, start_date=date(2026, 11, 16), by=coach

@@ -19,7 +19,6 @@ from logbook.messages import message_post
 from logbook.models import Message, SetLog, StrengthTest, WorkoutLog, WorkoutSkip
 from programs.assignments import program_assign
 from programs.fixtures import fixture_add
-from programs.library_load import load_library
 from programs.models import BandRule, Fixture, Prescription, Program, Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -101,9 +100,8 @@ def test_it_keeps_a_coach_who_wrote_to_an_athlete(coach, athlete):
     assert Message.objects.get().author == coach
 
 
-def test_it_keeps_a_band_that_plans_prescribe(staff_client):
+def test_it_keeps_a_band_that_plans_prescribe(staff_client, library):
     """Deleting a band used to empty it on the library's prescriptions and a rule's start."""
-    load_library()
     green = Band.objects.get(name="Green")
     prescribed = Prescription.objects.filter(band=green, workout__week__program__owner=None)
     started = BandRule.objects.filter(start_band=green)
@@ -159,9 +157,8 @@ def test_it_keeps_a_team_with_members_invites_and_fixtures(staff_client, coach, 
 
 
 @pytest.fixture
-def skipped(coach, athlete):
+def skipped(library, coach, athlete):
     """An athlete's copy of a program whose first workout they skipped (no log)."""
-    load_library()
     template = Program.objects.library().get(slug="band-assisted-nordic")
     assignment = program_assign(
         template=template, athlete=athlete, start_date=date(2026, 11, 16), by=coach

@@ -11,10 +11,10 @@ from django.test import Client
 
 from accounts import coach_invites
 from accounts.models import Team, User
-from hamstrings.params import FIXTURE_DATES, STRENGTH_TEST_DATES
 from logbook.models import StrengthTest, WorkoutLog
 from programs.models import Fixture, Workout
 from tests.hardening.rows import every_model_row_is_valid
+from web.params import FIXTURE_DATES, STRENGTH_TEST_DATES
 
 TODAY = date(2026, 11, 18)  # the hardening clock (conftest)
 HOSTILE = [

@@ -65,9 +65,7 @@ def counts() -> dict:
     }
 
 
-def test_a_set_whose_insert_fails_leaves_no_session_started(
-    assignment, first_workout, monkeypatch
-):
+def test_a_set_whose_insert_fails_leaves_no_session_started(assignment, first_workout, monkeypatch):
     plant(monkeypatch, services.SetLog.objects, "create")
     before = counts()
     with pytest.raises(Planted):

@@ -10,9 +10,8 @@ from django.test import Client
 
 from logbook.models import HTestReport, WorkoutLog
 from logbook.stages import stage_record
-from programs.library_load import load_library
 from programs.models import StageOpening, Workout
-from programs.season import stage_now
+from programs.return_to_play import stage_now
 from tests.programs.stages import TODAY, assign_l_protocol, do_stage
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -26,8 +25,7 @@ def monday_12_october(time_machine):
 
 
 @pytest.fixture
-def assignment(catalogue, athlete, coach):
-    load_library()
+def assignment(library, athlete, coach):
     return assign_l_protocol(athlete, coach)
 
 

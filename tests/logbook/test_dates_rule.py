@@ -163,7 +163,7 @@ def test_a_workout_not_done_is_dated_by_its_schedule_on_every_page(
 
 
 def test_history_dates_a_page_of_logs_in_the_same_queries_for_2_and_12(
-    athlete_client, athlete, coach, catalogue, django_assert_max_num_queries
+    athlete_client, athlete, coach, library, django_assert_max_num_queries
 ):
     """Stages (and placed workouts) are dated by the schedule read, once for the whole page."""
     from datetime import timedelta
@@ -171,11 +171,10 @@ def test_history_dates_a_page_of_logs_in_the_same_queries_for_2_and_12(
     from django.utils import timezone
 
     from logbook import services
-    from programs.assignments import assignment_schedule, program_assign
-    from programs.library_load import load_library
+    from programs.assignments import program_assign
+    from programs.dating import assignment_schedule
     from programs.models import Program
 
-    load_library()
     rehab = Program.objects.library().get(slug="return-to-play-l-protocol")
     today = timezone.localdate()
     assignment = program_assign(

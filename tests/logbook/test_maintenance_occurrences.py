@@ -16,8 +16,7 @@ from icalendar import Calendar
 
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.models.feeds import calendar_feed_renew
-from programs import assignments
-from programs.library_load import load_library
+from programs import assignments, dating
 from programs.models import Program, Workout
 from tests.logbook.conftest import set_data
 from tests.logbook.reading import seen
@@ -34,9 +33,8 @@ def monday_16_november(time_machine):
 
 
 @pytest.fixture
-def maintained(catalogue, athlete, coach):
+def maintained(library, athlete, coach):
     """The athlete twelve weeks into the 10-week Nordic: today is maintenance occurrence 3."""
-    load_library()
     nordic = Program.objects.library().get(slug="band-assisted-nordic")
     start = timezone.localdate() - timedelta(weeks=12)
     assert (start, start.weekday()) == (date(2026, 8, 24), 0)
@@ -72,8 +70,8 @@ def logs(maintained) -> list[tuple[int, bool]]:
 
 def test_the_setup_is_the_one_described(maintained, maintenance):
     assert maintenance.week.number == 11 and maintenance.title == "Nordic maintenance"
-    assert assignments.scheduled_on(maintained, maintenance, 1) == FIRST_MAINTENANCE
-    assert assignments.scheduled_on(maintained, maintenance, 3) == TODAY
+    assert dating.scheduled_on(maintained, maintenance, 1) == FIRST_MAINTENANCE
+    assert dating.scheduled_on(maintained, maintenance, 3) == TODAY
 
 
 # -- /today/ -------------------------------------------------------------------------------------

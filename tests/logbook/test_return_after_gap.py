@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from catalogue.models import Band
-from programs.assignments import scheduled_on
 from programs.bands import band_set_by_coach
+from programs.dating import scheduled_on
 from programs.models import BandChange, Workout
 from tests.logbook.conftest import set_data
 from tests.logbook.reading import seen

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from logbook.models import Flag
-from programs import assignments
-from programs.library_load import load_library
+from programs import assignments, dating
 from programs.models import Program
 from tests.programs.test_maintenance import do
 
@@ -16,8 +15,7 @@ START = date(2026, 1, 5)  # a Monday
 
 
 @pytest.fixture
-def nordic(catalogue) -> Program:
-    load_library()
+def nordic(library) -> Program:
     return Program.objects.library().get(slug="band-assisted-nordic")
 
 
@@ -51,5 +49,5 @@ def test_missing_most_sessions_is_not_a_stall(assignment, athlete):
 
 def test_sessions_due_counts_the_schedules_workouts_with_the_exercise(assignment):
     exercise_id = assignment.tracks.get().exercise_id
-    assert assignments.sessions_due(assignment, exercise_id, (START, date(2026, 1, 26))) == 7
-    assert assignments.sessions_due(assignment, exercise_id, (START, START)) == 1
+    assert dating.sessions_due(assignment, exercise_id, (START, date(2026, 1, 26))) == 7
+    assert dating.sessions_due(assignment, exercise_id, (START, START)) == 1

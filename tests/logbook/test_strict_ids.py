@@ -3,8 +3,8 @@ str.isdigit() and then failed in int(), answering 500."""
 
 import pytest
 
-from hamstrings.params import parse_id
 from tests.logbook.conftest import set_data
+from web.params import parse_id
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 

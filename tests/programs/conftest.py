@@ -6,15 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from programs.library_load import load_library
 from programs.models import Assignment, Program
 from tests.programs.builder import build_program
 from tests.programs.stages import assign_l_protocol
-
-
-@pytest.fixture
-def library(catalogue):
-    load_library()
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from logbook.models import WorkoutLog
 from logbook.services import set_log, workout_finish, workout_start
 from logbook.stages import stage_reading
-from programs.assignments import assignment_schedule, program_assign
+from programs.assignments import program_assign
+from programs.dating import assignment_schedule
 from programs.models import Assignment, Program, Workout
-from programs.season import stage_now, stage_sign_off
+from programs.return_to_play import stage_now, stage_sign_off
 
 SLUG = "return-to-play-l-protocol"
 START = date(2026, 10, 5)  # a Monday

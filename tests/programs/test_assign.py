@@ -4,7 +4,6 @@ import pytest
 
 from accounts.models import Membership
 from catalogue.models import Band
-from programs.library_load import load_library
 from programs.models import Assignment, BandChange, BandTrack, Program
 from tests.conftest import make_user
 
@@ -12,8 +11,7 @@ pytestmark = pytest.mark.usefixtures("catalogue")
 
 
 @pytest.fixture
-def nordic(db) -> Program:
-    load_library()
+def nordic(library) -> Program:
     return Program.objects.library().get(slug="band-assisted-nordic")
 
 

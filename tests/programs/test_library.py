@@ -4,6 +4,7 @@ from collections import defaultdict
 
 import pytest
 
+from catalogue.models import Band, Exercise
 from programs.library import LIBRARY
 from programs.library_load import load_library
 from programs.models import BandRule, Prescription, Program, ProgramWeek, Workout
@@ -43,8 +44,17 @@ EXPECTED_RULES = {
 
 
 @pytest.fixture
-def library(catalogue):
-    load_library()
+def no_library(db):
+    """Without the library programs, which every test otherwise starts with: for the loader's
+    tests that need it to create them."""
+    Program.objects.library().delete()
+
+
+@pytest.fixture
+def nothing_seeded(no_library):
+    """Without the catalogue either."""
+    Exercise.objects.all().delete()
+    Band.objects.all().delete()
 
 
 def prescriptions_of(slug: str):
@@ -221,7 +231,7 @@ def test_it_restores_a_deleted_library_program(library):
     assert Program.objects.library().get(slug="runners-resilience").weeks.count() == 6
 
 
-def test_it_leaves_coach_programs_with_the_same_slug_alone(coach, catalogue):
+def test_it_leaves_coach_programs_with_the_same_slug_alone(coach, no_library):
     Program.objects.create(owner=coach, slug="leg-day-primer", title="Cora's leg day")
 
     load_library()
@@ -230,7 +240,7 @@ def test_it_leaves_coach_programs_with_the_same_slug_alone(coach, catalogue):
     assert Program.objects.library().get(slug="leg-day-primer").title == "Leg-day primer, 4 weeks"
 
 
-def test_it_loads_the_catalogue_itself(db):
+def test_it_loads_the_catalogue_itself(nothing_seeded):
     load_library()
 
     assert Program.objects.library().count() == len(LIBRARY) == 6

@@ -19,11 +19,6 @@ EVERY_DAY = list(range(1, 8))
 
 
 @pytest.fixture
-def library(catalogue):
-    load_library()
-
-
-@pytest.fixture
 def program(library) -> Program:
     return Program.objects.library().get(slug=SLUG)
 

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from catalogue.models import Band
 from logbook import services as logbook
-from programs import assignments, services
+from programs import assignments, dating, services
 from programs.ladder import Action
-from programs.library_load import load_library
 from programs.models import Assignment, MaintenanceDose, Program, ProgramWeek, Workout
 from programs.schedule import repeats, week_start
 from tests.programs.histories import (
@@ -129,8 +128,7 @@ def test_the_diligent_athlete_graduates_in_maintenance_and_the_band_rule_carries
 
 
 @pytest.fixture
-def nordic(catalogue) -> Program:
-    load_library()
+def nordic(library) -> Program:
     return Program.objects.library().get(slug="band-assisted-nordic")
 
 
@@ -178,7 +176,7 @@ def test_the_in_season_program_is_maintenance_from_its_first_week(nordic, coach,
     )
     week, rx = maintenance_rx(assignment.program)
     assert (week.number, rx.volume_text()) == (1, "2 x 6")
-    (dated,) = assignments.assignment_schedule([assignment])
+    (dated,) = dating.assignment_schedule([assignment])
     assert (dated.on, dated.occurrence) == (START, 1)
 
 
@@ -187,7 +185,7 @@ def test_the_schedule_dates_the_maintenance_week_after_week_10(nordic, coach, at
         template=nordic, athlete=athlete, start_date=START, by=coach
     )
     window = (date(2026, 3, 14), date(2026, 3, 22))
-    dated = assignments.assignment_schedule([assignment], between=window)
+    dated = dating.assignment_schedule([assignment], between=window)
     assert [(item.on, item.workout.week.is_maintenance) for item in dated] == [
         (date(2026, 3, 16), True)
     ]
@@ -198,7 +196,7 @@ def test_maintenance_continues_week_after_week_until_the_coach_ends_it(nordic, c
         template=nordic, athlete=athlete, start_date=START, by=coach
     )
     summer = (date(2026, 6, 1), date(2026, 6, 28))
-    dated = assignments.assignment_schedule([assignment], between=summer)
+    dated = dating.assignment_schedule([assignment], between=summer)
     assert [(item.on, item.occurrence) for item in dated] == [
         (date(2026, 6, 1), 12),
         (date(2026, 6, 8), 13),
@@ -206,9 +204,9 @@ def test_maintenance_continues_week_after_week_until_the_coach_ends_it(nordic, c
         (date(2026, 6, 22), 15),
     ]
     assert len({item.workout.pk for item in dated}) == 1  # the same workout, each week
-    assert assignments.scheduled_on(assignment, dated[1].workout, 13) == date(2026, 6, 8)
+    assert dating.scheduled_on(assignment, dated[1].workout, 13) == date(2026, 6, 8)
     # Without a window: every numbered week once, and the phase up to the date asked for.
-    whole = assignments.assignment_schedule([assignment], repeats_through=date(2026, 3, 30))
+    whole = dating.assignment_schedule([assignment], repeats_through=date(2026, 3, 30))
     assert [item.occurrence for item in whole if item.workout.week.is_maintenance] == [1, 2, 3]
     assignments.assignment_end(assignment=assignment)
     assignment.refresh_from_db()

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import Membership, Team
 from catalogue.models import Band, Exercise
 from programs import assignments, services
-from programs.assignments import assignment_schedule, scheduled_on
+from programs.dating import assignment_schedule, scheduled_on
 from programs.fixtures import fixture_add, fixture_delete, fixture_move
 from programs.models import Prescription, Workout
 from programs.season import placement_clashes

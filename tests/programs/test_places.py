@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from catalogue.models import Exercise, Pattern
-from programs import assignments, places, services
+from programs import assignments, dating, places, services
 from programs.models import (
     Prescription,
     Program,
@@ -126,7 +126,7 @@ def dates(assignment, django_assert_num_queries, queries: int) -> list[tuple[str
     """The athlete's workouts in the window, as the board reads them, in `queries` queries."""
     versions = places.versions_of([assignment.program_id])
     with django_assert_num_queries(queries):
-        found = assignments.schedule_places([assignment], between=WINDOW, versions=versions)
+        found = dating.schedule_places([assignment], between=WINDOW, versions=versions)
     return [(item.workout.title, item.on, item.workout.has_nordic) for item in found]
 
 

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from catalogue.models import Band, Exercise
 from programs import services
 from programs.library import LIBRARY
-from programs.library_load import load_library
 from programs.models import Prescription, Program, StageGate, StructureVersion, Workout
 from programs.sharing import program_import, program_to_dict, program_to_json, read_program_file
 from programs.structure import program_build
@@ -156,8 +155,7 @@ def test_a_copy_names_its_source_and_the_owner_and_title_it_is_given(coach, othe
 
 
 @pytest.mark.parametrize("slug", [spec["slug"] for spec in LIBRARY])
-def test_the_library_the_import_and_the_copy_build_the_same_program(coach, slug):
-    load_library()
+def test_the_library_the_import_and_the_copy_build_the_same_program(library, coach, slug):
     library = Program.objects.library().get(slug=slug)
     text = program_to_json(library)
 

@@ -11,7 +11,6 @@ from django.apps import apps
 
 from programs import library
 from programs.assignments import program_assign
-from programs.library_load import load_library
 from programs.models import Prescription, Program, StageGate, Workout
 
 migration = importlib.import_module("programs.migrations.0015_return_to_play_running")
@@ -19,9 +18,8 @@ SLUG = "return-to-play-l-protocol"
 
 
 @pytest.fixture
-def loaded_before(catalogue) -> Program:
+def loaded_before(library) -> Program:
     """The library program as a database loaded before this round holds it."""
-    load_library()
     program = Program.objects.library().get(slug=SLUG)
     program.weeks.get(number=4).delete()
     Program.objects.filter(pk=program.pk).update(

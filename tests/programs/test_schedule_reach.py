@@ -8,16 +8,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from catalogue.models import Pattern
-from programs import assignments
-from programs.library_load import load_library
+from programs import assignments, dating
 from programs.models import Assignment, Program, Workout
 
 MONDAY = date(2026, 11, 16)
 
 
 @pytest.fixture
-def nordic(catalogue) -> Program:
-    load_library()
+def nordic(library) -> Program:
     return Program.objects.library().get(slug="band-assisted-nordic")
 
 
@@ -28,7 +26,7 @@ def test_each_assignment_reads_only_its_own_weeks_in_reach(nordic, coach, athlet
     )
     late = assignments.program_assign(template=nordic, athlete=other, start_date=MONDAY, by=coach)
     window = (MONDAY, MONDAY + timedelta(days=6))
-    read = assignments.schedule_workouts([early, late], window)
+    read = dating.schedule_workouts([early, late], window)
     weeks = {(workout.week.program_id, workout.week.number) for workout in read}
     # Week 9 for the early one, week 1 for the late one, and the maintenance week of each
     # (it repeats): not the eight weeks between them for both.
@@ -38,7 +36,7 @@ def test_each_assignment_reads_only_its_own_weeks_in_reach(nordic, coach, athlet
         (late.program_id, 1),
         (late.program_id, 11),
     }
-    dated = assignments.assignment_schedule([early, late], between=window)
+    dated = dating.assignment_schedule([early, late], between=window)
     assert {(item.assignment, item.workout.week.number) for item in dated} == {
         (early, 9),
         (late, 1),
@@ -53,13 +51,13 @@ def test_places_are_dated_as_the_workouts_are(demo, weeks_from_today):
     squad = list(Assignment.objects.open())
     # The coach places every day-1 workout three days before Saturday's match (MD-3).
     Workout.objects.filter(week__program__assignment__in=squad, day=1).update(match_day=-3)
-    every = list(assignments.schedule_workouts(squad, None))
+    every = list(dating.schedule_workouts(squad, None))
     # The demo holds both, or this test would prove less than it says.
     assert any(w.match_day for w in every) and any(w.week.is_stage for w in every)
     first = timezone.localdate() + timedelta(weeks=weeks_from_today)
     window = (first - timedelta(days=27), first)
-    full = assignments.assignment_schedule(squad, between=window)
-    light = assignments.schedule_places(squad, between=window)
+    full = dating.assignment_schedule(squad, between=window)
+    light = dating.schedule_places(squad, between=window)
     assert len(full) > 20
     assert [(item.key, item.on, item.fixture) for item in light] == [
         (item.key, item.on, item.fixture) for item in full

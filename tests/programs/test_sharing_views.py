@@ -6,16 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programs import services
-from programs.library_load import load_library
 from programs.models import Assignment, Program, Workout
 from programs.sharing import program_to_json
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-
-
-@pytest.fixture
-def library(catalogue):
-    load_library()
 
 
 @pytest.fixture

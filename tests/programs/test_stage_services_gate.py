@@ -11,9 +11,9 @@ from logbook.models import PainKind, PainWhere, Side, WorkoutLog
 from logbook.services import pain_stop_record, workout_finish, workout_start
 from logbook.stages import stage_reading, stage_record
 from programs.access import workout_for_athlete
-from programs.assignments import assignment_schedule, scheduled_on
+from programs.dating import assignment_schedule, scheduled_on
 from programs.models import StageOpening
-from programs.season import StageNotReady, stage_now
+from programs.return_to_play import StageNotReady, stage_now
 from tests.programs.stages import (
     START,
     TODAY,

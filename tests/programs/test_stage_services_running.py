@@ -9,7 +9,7 @@ import pytest
 from logbook.models import HTestReport
 from logbook.stages import NoHTest, h_test_report, stage_reading, stage_record
 from programs.models import Assignment, AssignmentStatus
-from programs.season import StageNotReady, stage_now
+from programs.return_to_play import StageNotReady, stage_now
 from tests.programs.stages import TODAY, do_stage, reach_running, sign_off, stage_workouts
 
 pytestmark = pytest.mark.usefixtures("monday_12_october")

@@ -9,9 +9,9 @@ import pytest
 from logbook.models import SetLog, WorkoutLog
 from logbook.stages import h_test_report, stage_reading, stage_record
 from programs.access import workout_for_athlete
-from programs.assignments import assignment_schedule
+from programs.dating import assignment_schedule
 from programs.models import AssignmentStatus, StageOpening
-from programs.season import StageNotReady, stage_now, stage_sign_off
+from programs.return_to_play import StageNotReady, stage_now, stage_sign_off
 from tests.programs.stages import (
     START,
     TODAY,

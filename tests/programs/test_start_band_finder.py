@@ -9,7 +9,6 @@ import pytest
 from catalogue.models import Band, Exercise
 from programs import services
 from programs.assignments import program_assign
-from programs.library_load import load_library
 from programs.models import Assignment, Program, StartBandFinder, Workout
 from programs.start_band_finder import finder_rule, start_band_finder_switch
 
@@ -18,8 +17,7 @@ START = date(2026, 11, 23)
 
 
 @pytest.fixture
-def nordic(db) -> Program:
-    load_library()
+def nordic(library) -> Program:
     return Program.objects.library().get(slug="band-assisted-nordic")
 
 

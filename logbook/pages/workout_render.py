@@ -1,0 +1,118 @@
+"""How the athlete's workout views answer, shared by the page's views (`logbook.views.workout`)
+and the set views (`logbook.views.sets`): the workout and assignment a request names (for the
+occurrence in `?n=`), its log, the whole page, and one set's row."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from catalogue.models import Band
+from logbook.links import occurrence_of, occurrence_query
+from logbook.models import WorkoutLog
+from logbook.pages.calendar import FARTHEST
+from logbook.pages.state import athlete_state
+from logbook.pages.workout import SetRow, build_cards
+from logbook.set_forms import CheckInForm, FinishForm, PainStopForm
+from logbook.start_band import start_band_due
+from programs.access import workout_for_athlete
+from programs.dating import occurrences_begun, scheduled_on
+from programs.progression import STOP_LOADING
+from programs.schedule import workout_day
+from web.htmx import HtmxHttpRequest, partial_or_redirect
+
+PAGE = "logbook/workout.html"
+
+
+def workout_url(workout, row: SetRow | None = None, name="logbook:workout") -> str:
+    """The workout's page (or one of its actions), for the occurrence the workout was read for
+    (`occurrence_of`): a repeating week's later weeks carry `?n=`."""
+    url = reverse(name, args=[workout.pk]) + occurrence_query(workout.occurrence)
+    return f"{url}#{row.dom_id}" if row else url
+
+
+def athlete_workout(request, pk: int):
+    """The athlete's workout and assignment, for the occurrence in `?n=` (1 without it). A
+    repeating week's occurrence is logged once its week has begun, or the next one (worked a
+    few days early); its page reads as far ahead as the calendar links to it. Anything later
+    is not found: no row for a week decades away, no date past the calendar's end."""
+    occurrence = occurrence_of(request)
+    workout, assignment = workout_for_athlete(request.user, pk, occurrence)
+    today = timezone.localdate()
+    by = today + FARTHEST if request.method == "GET" else today
+    if occurrence > 1 and occurrence > occurrences_begun(assignment, workout, by) + 1:
+        raise Http404("That week's workout is not open yet.")
+    workout.occurrence = occurrence
+    return workout, assignment
+
+
+def log_of(assignment, workout) -> WorkoutLog | None:
+    return WorkoutLog.objects.filter(
+        assignment=assignment, workout=workout, occurrence=workout.occurrence
+    ).first()
+
+
+def render_page(
+    request,
+    workout,
+    assignment,
+    *,
+    log=None,
+    refused: SetRow | None = None,
+    finish_form=None,
+    extra=None,
+    check_in_form=None,
+    status=200,
+):
+    state = athlete_state(request.user, timezone.localdate())
+    cards = build_cards(
+        workout=workout, assignment=assignment, log=log, extra=extra, paused=state["pain_pause"]
+    )
+    if refused is not None:  # show the refused row with its message in place
+        for card in cards:
+            for index, row in enumerate(card.rows):
+                if row.dom_id == refused.dom_id:
+                    card.rows[index] = refused
+    context = {
+        "workout": workout,
+        "assignment": assignment,
+        "log": log,
+        "cards": cards,
+        "bands": Band.objects.order_by("kind", "rank"),
+        "finish_form": finish_form or FinishForm(),
+        "day": workout_day(  # the one rule: the day it was begun, else its scheduled day
+            scheduled=scheduled_on(assignment, workout, workout.occurrence),
+            done_on=log.performed_on if log else None,
+        ),
+        **state,
+        "start_band_due": start_band_due(
+            assignment=assignment,
+            cards=cards,
+            paused=bool(state["pain_warning"]) or state["pain_pause"] is not None,
+        ),
+        "check_in_form": check_in_form
+        or (None if log and hasattr(log, "check_in") else CheckInForm()),
+        # One form for every exercise card: without ids, its radios and select sit inside
+        # their labels, and no id repeats on the page.
+        "pain_stop_form": PainStopForm(auto_id=False),
+        "stop_loading": STOP_LOADING,
+    }
+    return render(request, PAGE, context, status=status)
+
+
+def row_context(row: SetRow, workout) -> dict:
+    return {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
+
+
+def render_row(request, row: SetRow, workout) -> HttpResponse:
+    return render(request, f"{PAGE}#set-row", row_context(row, workout))
+
+
+def show_row(request: HtmxHttpRequest, row: SetRow, workout) -> HttpResponse:
+    """After a change to a set: htmx swaps its row, a plain post goes back to it."""
+    return partial_or_redirect(
+        request,
+        f"{PAGE}#set-row",
+        lambda: row_context(row, workout),
+        url=workout_url(workout, row),
+    )
