@@ -46,6 +46,18 @@ def athlete_workout(request, pk: int):
     return workout, assignment
 
 
+def visit(request, workout, assignment) -> dict:
+    """Who acts on which session, and when, as `logbook.actions` take it: the athlete, the
+    assignment, the workout at the occurrence the request named, today."""
+    return {
+        "athlete": request.user,
+        "assignment": assignment,
+        "workout": workout,
+        "occurrence": workout.occurrence,
+        "today": timezone.localdate(),
+    }
+
+
 def log_of(assignment, workout) -> WorkoutLog | None:
     return WorkoutLog.objects.filter(
         assignment=assignment, workout=workout, occurrence=workout.occurrence

@@ -4,7 +4,6 @@ with its reason beside the row), edited or undone while the workout is open."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from logbook import actions, services
@@ -18,6 +17,7 @@ from logbook.pages.workout_render import (
     render_row,
     row_context,
     show_row,
+    visit,
 )
 from logbook.set_forms import SetForm
 from programs.bands import band_for, track_bands
@@ -42,12 +42,8 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             set_log = actions.set_log(
-                athlete=request.user,
-                assignment=assignment,
-                workout=workout,
-                occurrence=workout.occurrence,
+                **visit(request, workout, assignment),
                 prescription=prescription,
-                today=timezone.localdate(),
                 token=data["token"],
                 set_number=data["set_number"],
                 side=data["side"],

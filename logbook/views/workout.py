@@ -23,6 +23,7 @@ from logbook.pages.workout_render import (
     log_of,
     render_page,
     row_context,
+    visit,
     workout_url,
 )
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm
@@ -59,11 +60,7 @@ def workout_begin(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if too_soon is not None and "anyway" not in request.POST:
             return ask_first(request, workout, assignment, too_soon)
         actions.workout_begin(
-            athlete=request.user,
-            assignment=assignment,
-            workout=workout,
-            occurrence=workout.occurrence,
-            today=timezone.localdate(),
+            **visit(request, workout, assignment),
         )
     return redirect(workout_url(workout))
 
@@ -133,11 +130,7 @@ def workout_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         form.add_error(None, "Log at least one set before you finish.")
     if form.is_valid():
         log = actions.workout_finish(
-            athlete=request.user,
-            assignment=assignment,
-            workout=workout,
-            occurrence=workout.occurrence,
-            today=timezone.localdate(),
+            **visit(request, workout, assignment),
             **form.cleaned_data,
         )
         url = reverse("logbook:log-detail", args=[log.pk])
@@ -164,11 +157,7 @@ def pain_stop(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         actions.pain_stop(
-            athlete=request.user,
-            assignment=assignment,
-            workout=workout,
-            occurrence=workout.occurrence,
-            today=timezone.localdate(),
+            **visit(request, workout, assignment),
             exercise=prescription.exercise,
             side=data["side"],
             where=data["where"],
@@ -198,11 +187,7 @@ def check_in(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     readiness = {item: answers.get(item) for item in CheckInForm.READINESS_ITEMS}
     try:
         actions.check_in(
-            athlete=request.user,
-            assignment=assignment,
-            workout=workout,
-            occurrence=workout.occurrence,
-            today=timezone.localdate(),
+            **visit(request, workout, assignment),
             soreness=answers.get("soreness"),
             **readiness,
         )
