@@ -1,4 +1,5 @@
-"""The coach's team calendar: a row per day, each athlete's workouts with what became of them."""
+"""The coach's team calendar, as a phone shows it: a row per day of four weeks, each athlete's
+workouts with what became of them (the desktop's grid: test_squad_grid.py)."""
 
 from datetime import UTC, date, datetime
 
@@ -70,7 +71,7 @@ def test_it_shows_who_does_what_on_which_day(coach_client, team, assignment):
     assert response.status_code == 200
     text = seen(response.text)
     assert "Calendar: Squad" in text
-    assert "9 Nov to 6 Dec 2026" in text  # a week back, this week and two ahead
+    assert "16 Nov to 13 Dec 2026" in text  # this week and the three after
     assert "Tue 17 Nov ✓ Alex · Session day 1 Done · scheduled for Mon 16 Nov" in text
     assert "Thu 19 Nov Today ● Alex · Session day 4 Today" in text
     assert "Mon 23 Nov ○ Alex · Session day 1 Upcoming" in text
@@ -107,18 +108,16 @@ def test_another_teams_athletes_do_not_show(coach_client, coach, team, nordic_bl
 
 
 def test_bad_dates_give_the_default_weeks(coach_client, team):
-    response = coach_client.get(url(team) + "?from=2026-02-30&weeks=nope")
+    response = coach_client.get(url(team) + "?from=2026-02-30")
     assert response.status_code == 200
-    assert "9 Nov to 6 Dec 2026" in seen(response.text)
+    assert "16 Nov to 13 Dec 2026" in seen(response.text)
 
 
 def test_htmx_gets_only_the_calendar(coach_client, team, assignment):
-    response = coach_client.get(
-        url(team) + "?from=2026-11-23&weeks=1", headers={"HX-Request": "true"}
-    )
+    response = coach_client.get(url(team) + "?from=2026-11-23", headers={"HX-Request": "true"})
     assert response.text.lstrip().startswith('<section id="team-calendar"')
     assert "<html" not in response.text
-    assert "23 Nov to 29 Nov 2026" in seen(response.text)
+    assert "23 Nov to 20 Dec 2026" in seen(response.text)
 
 
 def test_it_runs_the_same_queries_for_two_and_twenty_athletes(
@@ -138,4 +137,4 @@ def test_it_runs_the_same_queries_for_two_and_twenty_athletes(
         big = coach_client.get(url(team))
     assert seen(small.text).count("Session day 4 Today") == 2
     assert seen(big.text).count("Session day 4 Today") == 20
-    assert len(two) == len(twenty) <= 10
+    assert len(two) == len(twenty) <= 13
