@@ -45,6 +45,12 @@ urlpatterns = [
         name="track-start-band",
     ),
     path("coach/teams/<int:pk>/calendar/", calendar.team_calendar, name="team-calendar"),
+    path("coach/teams/<int:pk>/export.csv", exports.squad_sets_export, name="team-export"),
+    path(
+        "coach/teams/<int:pk>/strength-tests.csv",
+        exports.squad_tests_export,
+        name="team-tests-export",
+    ),
     path("coach/teams/<int:pk>/fixtures/", fixtures.fixtures, name="fixtures"),
     path("coach/teams/<int:pk>/fixtures/add/", fixtures.fixture_add_view, name="fixture-add"),
     path("coach/teams/<int:pk>/fixtures/paste/", fixtures.fixtures_paste, name="fixtures-paste"),

@@ -3,27 +3,35 @@ down and the days of four weeks across, each cell what became of the day's worko
 missed, skipped, to do, paused) and the team's matches, as a colour and a letter with its
 words; on a phone the list of days. Both read the squad's dated workouts once, through the
 calendar's read (`logbook.pages.calendar.calendar_entries`, the schedule and the logs), in a
-fixed number of queries whatever the size of the squad."""
+fixed number of queries whatever the size of the squad. The page also carries the form of the
+squad's exports, which the export view reads (the two views share it here)."""
 
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.models import Pattern
+from coaching.forms import date_in
 from logbook.models import PainPause
 from logbook.pages.calendar import Entry, Mark, Window, calendar_entries, monday_of, weeks_of
 from programs.models import Assignment, Prescription
 from programs.season import placement_clashes
+from web.params import YEAR, DateWindow
+
+PAGE = "coaching/team_calendar.html"
 
 WEEKS = 4
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A grid further than this from today says nothing useful (and the date arithmetic near year 1
 # or 9999 overflows).
 FARTHEST = timedelta(days=3660)
+EXPORT_DAYS = 28  # the export form's days by default, ending today
+EXPORT_DATES = DateWindow(back=10 * YEAR, ahead=YEAR)
 
 
 class State(StrEnum):
@@ -175,9 +183,56 @@ def grid_rows(members, entries: list[Entry], fixtures, window: Window) -> list[R
     return list(rows.values())
 
 
-def squad_calendar(coach, team, params, today: date) -> dict:
-    """What the team calendar page shows: the grid, the list and the clashes. 13 queries
-    with the request's own, for a squad of 2 or of 40 (tests/coaching/test_squad_grid.py)."""
+class ExportDates(forms.Form):
+    """The days of a squad export, both included. Its fields are `from` and `to`, as the
+    export's URL names them (declared below: `from` is a Python keyword)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("from"), cleaned.get("to")
+        if first and last and last < first:
+            self.add_error("to", "Give a last day on or after the first.")
+        return cleaned
+
+    def clean_from(self):
+        return date_in(EXPORT_DATES, self.cleaned_data["from"])
+
+    def clean_to(self):
+        return date_in(EXPORT_DATES, self.cleaned_data["to"])
+
+    def days(self) -> tuple[date, date]:
+        """The first and last day, once valid."""
+        return self.cleaned_data["from"], self.cleaned_data["to"]
+
+
+def day_field(label: str, missing: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": missing, "invalid": "Give a date as YYYY-MM-DD."},
+    )
+
+
+ExportDates.base_fields = {
+    "from": day_field("From", "Give the first day."),
+    "to": day_field("To", "Give the last day."),
+}
+
+
+def export_dates(params, today: date) -> ExportDates:
+    """The form bound to the query string; with neither date given, the last 28 days."""
+    if "from" not in params and "to" not in params:
+        params = {"from": f"{today - timedelta(days=EXPORT_DAYS - 1)}", "to": f"{today}"}
+    return ExportDates(params)
+
+
+def squad_calendar(
+    coach, team, params, today: date, export_form: ExportDates | None = None
+) -> dict:
+    """What the team calendar page shows: the grid, the list, the clashes and the export form
+    (bound when the export refused its dates). 13 queries with the request's own, for a squad
+    of 2 or of 40 (tests/coaching/test_squad_grid.py)."""
     first = grid_start(params.get("from"), today)
     window = Window(first, WEEKS, "week")
     members = list(
@@ -192,12 +247,14 @@ def squad_calendar(coach, team, params, today: date) -> dict:
     )
     entries = calendar_entries(assignments, first=window.first, last=window.last, today=today)
     fixtures = list(team.fixtures.filter(date__range=(window.first, window.last)))
+    here = reverse("coaching:team-calendar", args=[team.pk])
     return {
         "team": team,
         "window": window,
         "weeks": [first + timedelta(days=7 * n) for n in range(WEEKS)],
-        "earlier": f"?from={first - timedelta(days=7 * WEEKS)}",
-        "later": f"?from={first + timedelta(days=7 * WEEKS)}",
+        # Whole paths: the page is also the answer of the export's URL to bad dates.
+        "earlier": f"{here}?from={first - timedelta(days=7 * WEEKS)}",
+        "later": f"{here}?from={first + timedelta(days=7 * WEEKS)}",
         "today": today,
         "grid_days": days_of(window),
         "rows": grid_rows(members, entries, fixtures, window),
@@ -207,4 +264,5 @@ def squad_calendar(coach, team, params, today: date) -> dict:
         "clashes": placement_clashes(
             [a for a in assignments if a.is_open], between=(window.first, window.last)
         ),
+        "export_form": export_form or export_dates({}, today),
     }

@@ -11,10 +11,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import team_for_coach
 from accounts.decorators import coach_required
-from coaching.pages.squad import squad_calendar
+from coaching.pages.squad import PAGE, squad_calendar
 from web.htmx import HtmxHttpRequest
-
-PAGE = "coaching/team_calendar.html"
 
 
 @coach_required

@@ -1,23 +1,29 @@
-"""The coach's exports: every set of an athlete, and their strength tests, as CSV that opens
-cleanly in a spreadsheet (formulas neutralised, one row per set or test), named after the
-athlete and the day, and kept out of shared caches (they hold health data)."""
+"""The coach's exports: every set of an athlete, and their strength tests; every set a squad
+logged between two days, and the squad's strength tests. CSV that opens cleanly in a
+spreadsheet (formulas neutralised, one row per set or test, words rather than codes), named
+after the athlete or the team and the days, streamed from a server-side cursor whatever the
+squad's size, and kept out of shared caches (they hold health data)."""
 
 import csv
 from collections import defaultdict
 from itertools import chain
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from accounts.access import athlete_for_coach
+from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
+from coaching.pages.squad import PAGE, export_dates, squad_calendar
 from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
 from logbook.strength_tests import reading_of
-from web.htmx import HtmxHttpRequest
+from web.htmx import UNPROCESSABLE, HtmxHttpRequest
+
+CHUNK = 2000  # rows fetched from the cursor at a time
 
 SETS_HEADER = [
     "athlete",
@@ -41,6 +47,23 @@ SETS_HEADER = [
     "pain",
     "session notes",
     "coach's comments",
+]
+SQUAD_SETS_HEADER = [
+    "athlete",
+    "date",
+    "program",
+    "week",
+    "workout",
+    "exercise",
+    "set",
+    "side",
+    "reps",
+    "seconds",
+    "band",
+    "control",
+    "RPE",
+    "target reps",
+    "target seconds",
 ]
 TESTS_HEADER = [
     "athlete",
@@ -87,10 +110,23 @@ def csv_response(rows, filename: str) -> StreamingHttpResponse:
     )
 
 
+def squad_file_name(kind: str, team, days: str) -> str:
+    """'sets-first-xv-2026-10-23-to-2026-11-19.csv': safe characters only, as for an athlete."""
+    return f"{kind}-{slugify(team.name) or f'team-{team.pk}'}-{days}.csv"
+
+
+def targets_of(logged: SetLog) -> tuple[int | None, int | None]:
+    """The set's target reps and seconds; none for a set beyond the prescription's (an extra
+    one, done without a target)."""
+    prescription = logged.prescription
+    if prescription is not None and logged.set_number > prescription.sets:
+        return None, None
+    return logged.target_reps, logged.target_seconds
+
+
 def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
-    log, band, prescription = logged.workout_log, logged.band, logged.prescription
-    # A set beyond the prescription's (an extra one) was done without a target.
-    extra = prescription is not None and logged.set_number > prescription.sets
+    log, band = logged.workout_log, logged.band
+    target_reps, target_seconds = targets_of(logged)
     return [
         name,
         log.performed_on.isoformat(),
@@ -105,8 +141,8 @@ def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
         f"{band.tension_min_kg.normalize():f}-{band.tension_max_kg.normalize():f}" if band else "",
         logged.control,
         logged.break_angle,
-        None if extra else logged.target_reps,
-        None if extra else logged.target_seconds,
+        target_reps,
+        target_seconds,
         logged.rpe,
         text_cell(logged.note),
         log.rpe,
@@ -140,7 +176,7 @@ def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
         .order_by("workout_log__performed_on", "workout_log_id", "id")
     )
     name = text_cell(athlete.get_full_name() or athlete.username)
-    rows = (set_row(name, logged, joined) for logged in sets.iterator(chunk_size=2000))
+    rows = (set_row(name, logged, joined) for logged in sets.iterator(chunk_size=CHUNK))
     return csv_response(chain([SETS_HEADER], rows), file_name("sets", athlete))
 
 
@@ -176,3 +212,92 @@ def athlete_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResp
     name = text_cell(athlete.get_full_name() or athlete.username)
     rows = (strength_test_row(name, test) for test in tests.iterator())
     return csv_response(chain([TESTS_HEADER], rows), file_name("strength-tests", athlete))
+
+
+def week_words(log: WorkoutLog) -> str:
+    """The week in words: "Week 3", or a repeating week with its turn ("Maintenance, week 2",
+    "Stage 1, week 4"), as the athlete page titles them."""
+    week = log.workout.week
+    return f"{week.label}, week {log.occurrence}" if week.repeats else week.label
+
+
+def squad_set_row(logged: SetLog) -> list:
+    log, band, workout = logged.workout_log, logged.band, logged.workout_log.workout
+    return [
+        text_cell(str(log.athlete)),
+        log.performed_on.isoformat(),
+        text_cell(workout.week.program.title if workout else ""),
+        week_words(log) if workout else "",
+        text_cell(workout.title if workout else "Free session"),
+        text_cell(logged.exercise.name),
+        logged.set_number,
+        logged.get_side_display(),
+        logged.reps,
+        logged.seconds,
+        text_cell(band.name if band else ""),
+        logged.get_control_display(),
+        logged.rpe,
+        *targets_of(logged),
+    ]
+
+
+@coach_required
+@require_GET
+@cache_control(private=True, no_store=True)
+def squad_sets_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Every set the squad's athletes logged from `?from=` to `?to=` (the last 28 days without
+    either); bad dates are answered on the calendar page, next to their field."""
+    team = team_for_coach(request.user, pk)
+    today = timezone.localdate()
+    form = export_dates(request.GET, today)
+    if not form.is_valid():
+        context = squad_calendar(request.user, team, {}, today, export_form=form)
+        return render(request, PAGE, context, status=UNPROCESSABLE)
+    first, last = form.days()
+    logs = WorkoutLog.objects.for_coach(request.user).filter(
+        athlete__in=team.memberships.filter(is_active=True).values("athlete"),
+        performed_on__range=(first, last),
+    )
+    sets = (
+        SetLog.objects.filter(workout_log__in=logs)
+        .select_related(
+            "workout_log__athlete",
+            "workout_log__workout__week__gate",
+            "workout_log__workout__week__program",
+            "exercise",
+            "band",
+            "prescription",
+        )
+        .order_by(
+            "workout_log__performed_on",
+            "workout_log__athlete__first_name",
+            "workout_log__athlete__last_name",
+            "workout_log__athlete_id",
+            "workout_log_id",
+            "id",
+        )
+    )
+    rows = (squad_set_row(logged) for logged in sets.iterator(chunk_size=CHUNK))
+    name = squad_file_name("sets", team, f"{first}-to-{last}")
+    return csv_response(chain([SQUAD_SETS_HEADER], rows), name)
+
+
+@coach_required
+@require_GET
+@cache_control(private=True, no_store=True)
+def squad_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
+    """Every strength test of the squad's athletes, in the athlete export's columns."""
+    team = team_for_coach(request.user, pk)
+    tests = (
+        StrengthTest.objects.filter(
+            athlete__in=team.memberships.filter(is_active=True).values("athlete")
+        )
+        .select_related("athlete")
+        .order_by("on_date", "athlete__first_name", "athlete__last_name", "athlete_id", "id")
+    )
+    rows = (
+        strength_test_row(text_cell(str(test.athlete)), test)
+        for test in tests.iterator(chunk_size=CHUNK)
+    )
+    name = squad_file_name("strength-tests", team, f"{timezone.localdate()}")
+    return csv_response(chain([TESTS_HEADER], rows), name)

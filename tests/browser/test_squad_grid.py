@@ -1,6 +1,7 @@
 """The squad grid in a browser: at 1280x800 the coach reads four weeks of a squad at once
 (athletes down, days across, a letter on each colour, a legend) and a click opens the workout;
-at 390x844 the list of days shows instead, with no sideways scroll. Screenshots go to
+at 390x844 the list of days shows instead, with no sideways scroll. The export form under
+either downloads the squad's sets, or answers bad dates next to their field. Screenshots go to
 test-artifacts/squad-grid-desktop.png and squad-grid-phone.png."""
 
 from datetime import UTC, date, datetime
@@ -93,6 +94,11 @@ def test_the_coach_reads_the_squad_on_a_desktop_and_opens_a_workout(desktop, squ
     screenshot(desktop, "squad-grid-desktop")
     desktop.problems.assert_none()
 
+    # The squad's sets of the last 28 days, from the form under the grid.
+    with desktop.expect_download() as download:
+        desktop.get_by_role("button", name="Download sets").click()
+    assert download.value.suggested_filename == "sets-squad-2026-10-23-to-2026-11-19.csv"
+
     alba.get_by_role("link", name="Done: Nordics").click()
     desktop.wait_for_url(f"**/coach/athletes/{log.athlete_id}/#log-{log.pk}")
     expect(desktop.locator(f"#log-{log.pk}")).to_be_visible()
@@ -112,3 +118,15 @@ def test_a_phone_keeps_the_list_of_days(phone, squad):
     assert_fits_the_phone(phone)
     screenshot(phone, "squad-grid-phone")
     phone.problems.assert_none()
+
+    # Days the wrong way round: the form comes back with the reason under the field.
+    phone.get_by_role("link", name="Export").click()
+    phone.get_by_label("From").fill("2026-11-19")
+    phone.get_by_label("To").fill("2026-11-01")
+    phone.get_by_role("button", name="Download sets").click()
+    expect(phone.locator("#squad-export .field-error")).to_have_text(
+        "Give a last day on or after the first."
+    )
+    assert phone.url.endswith("#squad-export")
+    expect(phone.get_by_role("button", name="Download sets")).to_be_in_viewport()
+    assert_fits_the_phone(phone)

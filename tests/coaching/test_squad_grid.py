@@ -181,8 +181,8 @@ def test_the_legend_gives_each_letter_in_words(coach_client, team):
 def test_it_moves_four_weeks_back_and_forward(coach_client, coach, team, block):
     squad_assign(team, coach, block, ["Alba"])
     html = coach_client.get(url(team)).text
-    assert 'href="?from=2026-10-19"' in html
-    assert 'href="?from=2026-12-14"' in html
+    assert f'href="{url(team)}?from=2026-10-19"' in html
+    assert f'href="{url(team)}?from=2026-12-14"' in html
     later = grid_of(coach_client.get(url(team) + "?from=2026-12-14").text)
     assert (later.headers[1], later.headers[-1]) == ("Mo 14", "Su 10")
     assert later.rows["Alba"][0][0] == ""  # the block ended on 13 Dec
@@ -209,6 +209,17 @@ def test_another_coachs_team_is_not_found(client, other_coach, coach, team, bloc
     response = client.get(url(team))
     assert response.status_code == 404
     assert "Alba" not in response.text
+
+
+def test_another_coachs_program_of_a_shared_athlete_stays_out(
+    client, coach, team, block, other_coach
+):
+    (alba,) = squad_assign(team, coach, block, ["Alba"])
+    club = Team.objects.create(coach=other_coach, name="Club")
+    club.memberships.create(athlete=alba.athlete)
+    client.force_login(other_coach)
+    row = cells_of(client.get(url(club)).text, "Alba")
+    assert row == [""] * 28
 
 
 def test_it_runs_the_same_queries_for_a_squad_of_2_and_of_40(
