@@ -16,6 +16,13 @@ from coaching.views import (
 app_name = "coaching"
 urlpatterns = [
     path("coach/", board.board, name="board"),
+    path("coach/board/athletes/<int:pk>/", board.board_row, name="board-row"),
+    path("coach/board/tracks/<int:pk>/band/", board.row_band_set, name="board-band-set"),
+    path(
+        "coach/board/suggestions/<int:pk>/<str:decision>/",
+        board.row_suggestion_decide,
+        name="board-suggestion-decide",
+    ),
     path("coach/messages/", messages.inbox, name="messages"),
     path("coach/messages/announce/", messages.announce, name="announce"),
     path("coach/athletes/<int:pk>/messages/", messages.thread, name="thread"),

@@ -1,18 +1,22 @@
 """The coach's board: a row per athlete, built from a fixed number of queries however
-many athletes the coach has."""
+many athletes the coach has; one athlete's row alone (after an answer from the row) the same
+way. The row's band forms are built only for the row the coach opened."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
 
 from accounts.models import Membership, display_name
-from catalogue.words import no_band_label
+from catalogue.models import Band
+from catalogue.words import band_words, no_band_label
+from coaching.forms import BandSetForm
+from coaching.pages.athlete import band_form
 from logbook.load import nordic_compliant
 from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
 from programs.dating import schedule_places
-from programs.models import Assignment, BandTrack
+from programs.models import Assignment, BandTrack, ChangeStatus
 from programs.places import program_places, structure_version
 from programs.return_to_play import StageNow, stages_now
 from programs.schedule import adherence, due_in_last_days, week_on
@@ -33,6 +37,31 @@ class Athlete:
         return self.name
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """The engine's step on, waiting for the coach: its change, where to, and why."""
+
+    pk: int
+    band: str | None  # the band's name; None: off the band
+    band_role: str
+    reason: str
+
+    @property
+    def to(self) -> str:
+        """Where to, in words: "purple band", "unassisted" or "no band"."""
+        return band_words(self.band, self.band_role)
+
+
+@dataclass(frozen=True)
+class RowBand:
+    """One tracked exercise of the row's program and the band the athlete is on."""
+
+    track_id: int
+    exercise: str
+    band: str  # the band's name, or "unassisted" / "no band"
+    suggestion: Suggestion | None = None
+
+
 @dataclass
 class AthleteRow:
     athlete: Athlete
@@ -43,7 +72,7 @@ class AthleteRow:
     adherence_7: float | None = None
     adherence_28: float | None = None
     last_workout: date | None = None
-    bands: list[tuple[str, str]] = field(default_factory=list)  # (exercise, band or "unassisted")
+    bands: list[RowBand] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)  # open ones, oldest first
     missed_week: bool = False
     nordic_this_week: int = 0
@@ -52,6 +81,7 @@ class AthleteRow:
     # more than 3 weeks between sessions; None: none due.
     compliant: bool | None = None
     strength: float | None = None  # the weaker leg of the latest NordBord test (N)
+    band_forms: list[BandSetForm] = field(default_factory=list)  # the opened row's only
 
 
 SORTS = {
@@ -63,7 +93,11 @@ SORTS = {
 }
 
 
-def board_rows(coach, *, today: date, team_id: int | None = None) -> list[AthleteRow]:
+def board_rows(
+    coach, *, today: date, team_id: int | None = None, athlete_id: int | None = None
+) -> list[AthleteRow]:
+    """Every athlete of the coach's teams (or of one team), or one athlete's row alone: none
+    when they are in none of the coach's teams."""
     # The last workout through the (athlete, -performed_on) index: one lookup per athlete,
     # rather than an aggregate over years of history.
     last_workout = (
@@ -74,8 +108,10 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
     memberships = Membership.objects.filter(team__coach=coach, is_active=True)
     if team_id:
         memberships = memberships.filter(team_id=team_id)
+    if athlete_id:
+        memberships = memberships.filter(athlete_id=athlete_id)
     rows: dict[int, AthleteRow] = {}
-    for athlete_id, username, first_name, last_name, team, last in memberships.values_list(
+    for member_id, username, first_name, last_name, team, last in memberships.values_list(
         "athlete_id",
         "athlete__username",
         "athlete__first_name",
@@ -84,7 +120,7 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         Subquery(last_workout),
     ):
         name = display_name(first_name, last_name, username)
-        row = rows.setdefault(athlete_id, AthleteRow(Athlete(athlete_id, username, name)))
+        row = rows.setdefault(member_id, AthleteRow(Athlete(member_id, username, name)))
         row.teams.append(team)
         row.last_workout = last
     athlete_ids = list(rows)
@@ -183,17 +219,37 @@ def board_rows(coach, *, today: date, team_id: int | None = None) -> list[Athlet
         .distinct("athlete_id")
     ):
         rows[test.athlete_id].strength = float(min(test.left, test.right or test.left))
-    for flag in Flag.objects.open().filter(AnyOf(F("athlete"), athlete_ids)).order_by("raised_at"):
+    # Oldest first, the first named on a desktop's line; raised at the same instant, in order.
+    open_flags = Flag.objects.open().filter(AnyOf(F("athlete"), athlete_ids))
+    for flag in open_flags.order_by("raised_at", "id"):
         rows[flag.athlete_id].flags.append(flag)
 
-    for assignment_id, exercise, band_role, band in (
+    # Each track with the step on waiting for the coach, if any, in the same query (the newest
+    # first, should the engine have suggested twice).
+    waiting = FilteredRelation("changes", condition=Q(changes__status=ChangeStatus.SUGGESTED))
+    seen = set()
+    for track_id, assignment_id, exercise, role, band, suggestion, to_band, reason in (
         BandTrack.objects.filter(AnyOf(F("assignment"), assignments))
         .ruled()
-        .order_by("exercise__name")
-        .values_list("assignment_id", "exercise__name", "exercise__band_role", "band__name")
+        .annotate(waiting=waiting)
+        .order_by("exercise__name", "pk", F("waiting__at").desc(nulls_last=True))
+        .values_list(
+            "pk",
+            "assignment_id",
+            "exercise__name",
+            "exercise__band_role",
+            "band__name",
+            "waiting__pk",
+            "waiting__to_band__name",
+            "waiting__reason",
+        )
     ):
+        if track_id in seen:
+            continue
+        seen.add(track_id)
+        waits = Suggestion(suggestion, to_band, role, reason) if suggestion else None
         assignments[assignment_id].bands.append(
-            (exercise, band or no_band_label(band_role).lower())
+            RowBand(track_id, exercise, band or no_band_label(role).lower(), waits)
         )
 
     return list(rows.values())
@@ -209,3 +265,26 @@ def compliance_share(rows: list[AthleteRow]) -> tuple[int, int]:
 def sort_rows(rows: list[AthleteRow], sort: str) -> list[AthleteRow]:
     key = SORTS.get(sort.lstrip("-"), SORTS["name"])
     return sorted(rows, key=key, reverse=sort.startswith("-"))
+
+
+def band_forms(row: AthleteRow, *, bound: BandSetForm | None = None) -> list[BandSetForm]:
+    """The forms of the row the coach opened: one per band the row shows, `bound` the one sent
+    back with its errors (shown even if its program is no longer the row's, so that its
+    message is seen)."""
+    if row.assignment is None:
+        return [bound] if bound else []
+    ladder = list(Band.objects.ladder())
+    tracks = (
+        BandTrack.objects.filter(assignment=row.assignment)
+        .ruled()
+        .select_related("exercise", "band")
+        .order_by("exercise__name")
+    )
+    forms = []
+    for track in tracks:
+        track.assignment = row.assignment  # read already
+        same = bound is not None and bound.track.pk == track.pk
+        forms.append(bound if same else band_form(track, ladder))
+    if bound is not None and bound not in forms:
+        forms.append(bound)
+    return forms

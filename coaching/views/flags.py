@@ -24,7 +24,7 @@ def athlete_flags(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     athlete = athlete_for_coach(request.user, pk)
     if not request.htmx:
         return redirect(reverse("coaching:athlete", args=[athlete.pk]) + "#flags-heading")
-    flags = Flag.objects.open().filter(athlete=athlete).order_by("raised_at")
+    flags = Flag.objects.open().filter(athlete=athlete).order_by("raised_at", "id")
     return render(request, "coaching/flags.html", {"flags": flags})
 
 

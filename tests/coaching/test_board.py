@@ -89,7 +89,9 @@ def test_it_shows_program_week_adherence_last_workout_and_band(coach_client, coa
     assert row.adherence_7 == pytest.approx(2 / 3)
     assert row.adherence_28 == pytest.approx(6 / 8)
     assert row.last_workout == date(2026, 11, 16)
-    assert row.bands == [("Band-assisted Nordic curl", "unassisted")]
+    assert [(band.exercise, band.band) for band in row.bands] == [
+        ("Band-assisted Nordic curl", "unassisted")
+    ]
     assert "Week 3 · Plan" in response.text
     assert "67%" in response.text and "75%" in response.text
 
