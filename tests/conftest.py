@@ -169,6 +169,13 @@ def library(catalogue):
 
 
 @pytest.fixture
+def no_library(db):
+    """No library programs: for a test that counts every program there is, or loads the
+    library itself (every other test starts with it)."""
+    Program.objects.library().delete()
+
+
+@pytest.fixture
 def demo(transactional_db):
     """The demo's data (`manage.py demo`) for today by the clock as it stands (a test that moves
     the clock does so first), committed: replayed once per session and day, then restored from

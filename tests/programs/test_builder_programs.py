@@ -5,7 +5,7 @@ program's details."""
 import pytest
 
 from programs import services
-from programs.models import Assignment, Program
+from programs.models import Assignment, AssignmentGroup, Program
 from tests.programs.builder import build_program, error_next_to, snapshot, structure
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -27,7 +27,7 @@ def test_creating_a_program_opens_its_builder(coach_client, coach):
     )
 
 
-def test_creating_a_program_needs_a_title(coach_client, coach):
+def test_creating_a_program_needs_a_title(coach_client, coach, no_library):
     response = coach_client.post("/programs/new/", {"title": "", "summary": "", "goal": ""})
     assert response.status_code == 200
     assert "This field is required." in error_next_to(response, "title")
@@ -35,7 +35,7 @@ def test_creating_a_program_needs_a_title(coach_client, coach):
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_creating_a_program_requires_a_coach(client, athlete, method):
+def test_creating_a_program_requires_a_coach(client, athlete, method, no_library):
     send = getattr(client, method)
     assert send("/programs/new/")["Location"] == "/accounts/login/?next=/programs/new/"
     client.force_login(athlete)
@@ -72,7 +72,7 @@ def test_another_coachs_program_and_an_athlete_copy_cannot_be_copied(
     assert Program.objects.filter(owner=coach).count() == 2
 
 
-def test_copying_requires_a_coach(client, athlete, library_program):
+def test_copying_requires_a_coach(client, athlete, no_library, library_program):
     url = f"/programs/{library_program.pk}/copy/"
     assert client.post(url)["Location"] == f"/accounts/login/?next={url}"
     client.force_login(athlete)
@@ -96,12 +96,13 @@ def test_the_builder_shows_weeks_workouts_and_rules_in_coach_notation(coach_clie
 def test_the_builder_of_an_athlete_copy_works_too(coach_client, coach, athlete, program):
     copy = services.program_copy(program=program, owner=coach, is_template=False)
     assert coach_client.get(f"/programs/{copy.pk}/edit/").status_code == 200  # not yet assigned
+    group = AssignmentGroup.objects.create(program=copy, template=program, start_date="2026-11-02")
     Assignment.objects.create(
-        athlete=athlete, program=copy, template=program, start_date="2026-11-02"
+        athlete=athlete, group=group, program=copy, template=program, start_date="2026-11-02"
     )
     response = coach_client.get(f"/programs/{copy.pk}/edit/")
     assert response.status_code == 200
-    assert "Copy for Alex" in response.text
+    assert "Plan for Alex" in response.text
     coach_client.post(f"/programs/{copy.pk}/weeks/add/")
     assert copy.weeks.count() == 3
     assert program.weeks.count() == 2

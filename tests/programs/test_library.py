@@ -44,13 +44,6 @@ EXPECTED_RULES = {
 
 
 @pytest.fixture
-def no_library(db):
-    """Without the library programs, which every test otherwise starts with: for the loader's
-    tests that need it to create them."""
-    Program.objects.library().delete()
-
-
-@pytest.fixture
 def nothing_seeded(no_library):
     """Without the catalogue either."""
     Exercise.objects.all().delete()

@@ -14,7 +14,7 @@ def library_program(slug: str, **texts) -> Program:
     return Program.objects.create(title=slug, slug=slug, is_template=True, owner=None, **texts)
 
 
-def test_the_earlier_wording_is_corrected_and_an_admins_edit_kept(db):
+def test_the_earlier_wording_is_corrected_and_an_admins_edit_kept(no_library):
     earlier_summary, summary = corrected.CORRECTED["desk-worker-reset"]["summary"]
     earlier_goal, goal = corrected.CORRECTED["desk-worker-reset"]["goal"]
     desk = library_program("desk-worker-reset", summary=earlier_summary, goal=earlier_goal)

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programs import services
-from programs.models import Assignment, Program, Workout
+from programs.models import Assignment, AssignmentGroup, Program, Workout
 from programs.sharing import program_to_json
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -55,8 +55,11 @@ def test_a_library_program_downloads_for_coaches_and_athletes(client, coach, ath
 
 def test_an_athlete_downloads_their_own_copy(client, athlete, coach, own_program):
     copy = services.program_copy(program=own_program, owner=coach, is_template=False)
+    group = AssignmentGroup.objects.create(
+        program=copy, template=own_program, start_date="2026-11-02"
+    )
     Assignment.objects.create(
-        athlete=athlete, program=copy, template=own_program, start_date="2026-11-02"
+        athlete=athlete, group=group, program=copy, template=own_program, start_date="2026-11-02"
     )
     client.force_login(athlete)
     assert client.get(f"/programs/{copy.pk}/export.json").status_code == 200
@@ -154,7 +157,9 @@ def test_a_bad_file_is_refused_with_its_line_next_to_the_field(coach_client, lib
         (b'{"format": "hamstrings.program", "version": 9}', "Version 9 is not one this app"),
     ],
 )
-def test_a_file_that_is_no_program_is_refused_with_a_message(coach_client, content, message):
+def test_a_file_that_is_no_program_is_refused_with_a_message(
+    coach_client, content, message, no_library
+):
     response = coach_client.post("/programs/import/", {"file": upload(content)})
     assert response.status_code == 422
     assert message in response.text

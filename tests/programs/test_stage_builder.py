@@ -97,7 +97,7 @@ def test_a_stage_can_ask_for_the_h_test(coach_client, program):
     ],
 )
 def test_bad_gate_numbers_are_refused_next_to_the_field(
-    coach_client, program, field, value, message
+    coach_client, program, field, value, message, no_library
 ):
     week, before = first(program, "week"), snapshot(program)
     data = {"focus": "", "is_stage": "on", field: value}
@@ -107,7 +107,7 @@ def test_bad_gate_numbers_are_refused_next_to_the_field(
     assert snapshot(program) == before and not StageGate.objects.exists()
 
 
-def test_the_maintenance_phase_cannot_be_a_stage(coach_client, program):
+def test_the_maintenance_phase_cannot_be_a_stage(coach_client, program, no_library):
     week = program.weeks.order_by("number").last()
     week.is_maintenance = True
     week.save(update_fields=["is_maintenance"])
