@@ -5,6 +5,7 @@ with the reason shown, except under CI, where a missing browser is a failure.
 """
 
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -56,6 +57,33 @@ def browser():
         browser.close()
 
 
+class Answering:
+    """The requests the live server is still answering. A page can leave one running when its
+    test ends (a service worker's fetch, an htmx swap); the test's tables are emptied only once
+    it is done, since a TRUNCATE waiting on a request's locks while that request waits on the
+    TRUNCATE's is a deadlock."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __enter__(self):
+        with self.changed:
+            self.count += 1
+
+    def __exit__(self, *exc):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_none(self, timeout: float = 10) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count == 0, timeout)
+
+
+ANSWERING = Answering()
+
+
 class ServeThroughMiddleware:
     """Static handler that hands every request to the app, so WhiteNoise serves the collected,
     hashed files as in production (Django's own handler only knows unhashed names)."""
@@ -64,7 +92,8 @@ class ServeThroughMiddleware:
         self.application = application
 
     def __call__(self, environ, start_response):
-        return self.application(environ, start_response)
+        with ANSWERING:
+            return self.application(environ, start_response)
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +128,14 @@ class PageProblems:
     def assert_none(self):
         assert self.errors == []
         assert self.csp_violations() == []
+
+
+@pytest.fixture
+def transactional_db(transactional_db):
+    """pytest-django's, emptying the tables after the test only once the live server has
+    answered every request the test's pages sent (their contexts are closed by then)."""
+    yield
+    ANSWERING.wait_until_none()
 
 
 @pytest.fixture
