@@ -2,6 +2,7 @@
 404 (it never says it exists). Top-level objects are `<thing>_for_<who>(user, pk)`; the parts
 of a program already fetched are `<part>_of(program, pk)`."""
 
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -37,18 +38,32 @@ def template_for_coach(coach, pk: int) -> Program:
     return get_object_or_404(Program.objects.copyable_by(coach), pk=pk)
 
 
+MINE = [field.attname for field in Assignment._meta.concrete_fields]
+
+
 def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout, Assignment]:
     """A workout of one of the athlete's open assignments, with that assignment. Only a
     repeating week (maintenance, a stage) has occurrences past the first, and a stage's
     workouts are the athlete's once the stage is open."""
-    # `Assignment.objects.for_athlete(athlete).open()`, as a join (every set POST reads this).
-    workouts = Workout.objects.filter(
-        week__program__assignment__athlete=athlete,
-        week__program__assignment__status__in=OPEN_STATUSES,
+    # The workout with the athlete's open assignment to its plan (a squad's plan has many
+    # members: the athlete's is one of them), in one query, every set POST reads it: the
+    # assignment's columns come along the join the filter made, and are read back as the
+    # model (`from_db`), as a select_related would for a single-valued relation.
+    workouts = (
+        Workout.objects.filter(
+            week__program__assignment__athlete=athlete,
+            week__program__assignment__status__in=OPEN_STATUSES,
+        )
+        .annotate(**{f"mine_{name}": F(f"week__program__assignment__{name}") for name in MINE})
+        .select_related("week__program", "week__gate")
+        .order_by()
     )
-    workouts = workouts.select_related("week__program__assignment", "week__gate").order_by()
     workout = get_object_or_404(workouts, pk=pk)
-    week, assignment = workout.week, workout.week.program.assignment
+    week = workout.week
+    assignment = Assignment.from_db(
+        workouts.db, MINE, [getattr(workout, f"mine_{name}") for name in MINE]
+    )
+    assignment.program = week.program
     if occurrence != 1 and not week.repeats:
         raise Http404("This workout happens once.")
     if week.is_stage and scheduled_on(assignment, workout, occurrence) is None:

@@ -1,11 +1,12 @@
 """What a coach does with programs, one function each, as one durable transaction (see
 `logbook.actions` and `coaching.actions` for the athlete's and the coach's other actions):
-today, assigning a template to a squad or a list of athletes."""
+today, assigning a template to a squad or a list of athletes as one shared plan."""
 
 from datetime import date
 
 from django.db import transaction
 
+from accounts.models import Team
 from catalogue.models import Band
 from programs import assignments
 from programs.models import Assignment, MaintenanceDose, Program
@@ -21,20 +22,21 @@ def program_assign_many(
     start_bands: dict[int, dict[int, Band | None]],
     maintenance: MaintenanceDose,
     find_start_band: bool,
+    team: Team | None = None,
 ) -> list[Assignment]:
-    """Each athlete gets their own copy of the template from `start_date`, on the bands chosen
-    for them (`start_bands`: by athlete id, then exercise id). All of them, or none: one who
-    already has the program (`assignments.AlreadyAssigned`, or the same assignment made at the
-    same moment elsewhere, an `IntegrityError`) leaves the whole squad unassigned."""
-    return [
-        assignments.program_assign(
-            template=template,
-            athlete=athlete,
-            start_date=start_date,
-            by=coach,
-            start_bands=start_bands.get(athlete.pk),
-            maintenance=maintenance,
-            find_start_band=find_start_band,
-        )
-        for athlete in athletes
-    ]
+    """The athletes (a squad, `team`, or the ones chosen) share one plan from `start_date`:
+    one copy of the template, which the coach then edits once for all of them, each athlete
+    on the bands chosen for them (`start_bands`: by athlete id, then exercise id). All of
+    them, or none: one who already has the program (`assignments.AlreadyAssigned`, or the
+    same assignment made at the same moment elsewhere, an `IntegrityError`) leaves the whole
+    squad unassigned."""
+    return assignments.group_assign(
+        template=template,
+        athletes=athletes,
+        start_date=start_date,
+        by=coach,
+        start_bands=start_bands,
+        maintenance=maintenance,
+        find_start_band=find_start_band,
+        team=team,
+    )

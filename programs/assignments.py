@@ -1,5 +1,6 @@
-"""An athlete's programs: assigning a template, pausing, resuming and ending it, and moving its
-start after a gap. The schedule those dates make is read in `programs.dating`."""
+"""An athlete's programs: assigning a template (to a squad as one shared plan, or to one
+athlete), pausing, resuming and ending it, and moving its start after a gap. The schedule
+those dates make is read in `programs.dating`."""
 
 from datetime import datetime, time, timedelta
 
@@ -7,10 +8,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import Team
 from catalogue.models import Pattern
 from programs import bands
 from programs.models import (
     Assignment,
+    AssignmentGroup,
     AssignmentStatus,
     MaintenanceDose,
     Prescription,
@@ -37,38 +40,84 @@ def program_assign(
     maintenance: str = MaintenanceDose.STANDARD,
     find_start_band: bool = True,
 ) -> Assignment:
-    """Copy the template for the athlete, start a band track for each exercise with a band
-    rule (at the coach's chosen band, else the rule's start band), and date the schedule. The
-    copy's maintenance phase, if the template has one, gets the chosen Nordic dose. Session 1
-    finds the start band of a band-assisted Nordic with a band rule, unless the coach said no
-    (`find_start_band`); the chosen band is used until then."""
-    if Assignment.objects.for_athlete(athlete).open().filter(template=template).exists():
-        raise AlreadyAssigned(f"{athlete} already has {template.title}.")
+    """One athlete alone: a group of one (`group_assign`)."""
+    [assignment] = group_assign(
+        template=template,
+        athletes=[athlete],
+        start_date=start_date,
+        by=by,
+        start_bands={athlete.pk: start_bands} if start_bands else {},
+        maintenance=maintenance,
+        find_start_band=find_start_band,
+    )
+    return assignment
+
+
+@transaction.atomic
+def group_assign(
+    *,
+    template: Program,
+    athletes: list,
+    start_date,
+    by,
+    start_bands: dict[int, dict] | None = None,
+    maintenance: str = MaintenanceDose.STANDARD,
+    find_start_band: bool = True,
+    team: Team | None = None,
+) -> list[Assignment]:
+    """One copy of the template for everyone assigned it together (a squad, or several
+    athletes): the group's plan, which the coach edits once for all of them. Each athlete gets
+    an assignment to it, with a band track for each exercise with a band rule (at the band
+    chosen for them, `start_bands` by athlete id then exercise id, else the rule's start
+    band). The copy's maintenance phase, if the template has one, gets the chosen Nordic dose.
+    Session 1 finds the start band of a band-assisted Nordic with a band rule, unless the coach
+    said no (`find_start_band`); the chosen band is used until then. An athlete who already
+    has the template open refuses the whole group (`AlreadyAssigned`)."""
+    taken = (
+        Assignment.objects.open()
+        .filter(template=template, athlete__in=athletes)
+        .select_related("athlete")
+        .first()
+    )
+    if taken is not None:
+        raise AlreadyAssigned(f"{taken.athlete} already has {template.title}.")
     maintenance = MaintenanceDose(maintenance)  # a ValueError for anything else
     copy = program_copy(program=template, owner=by, is_template=False)
-    rules = list(copy.band_rules.select_related("start_band", "exercise"))
-    finds = find_start_band and any(is_band_assisted_nordic(rule.exercise) for rule in rules)
-    assignment = Assignment.objects.create(
-        athlete=athlete,
+    group = AssignmentGroup.objects.create(
         program=copy,
         template=template,
-        assigned_by=by,
+        team=team,
         start_date=start_date,
         maintenance=maintenance,
-        start_band_finder=StartBandFinder.ON if finds else StartBandFinder.OFF,
+        assigned_by=by,
     )
     maintenance_dose_apply(program=copy, dose=maintenance)
+    rules = list(copy.band_rules.select_related("start_band", "exercise"))
+    finds = find_start_band and any(is_band_assisted_nordic(rule.exercise) for rule in rules)
     start_bands = start_bands or {}
-    for rule in rules:
-        band = start_bands.get(rule.exercise_id, rule.start_band)
-        bands.track_start(
-            assignment=assignment,
-            exercise_id=rule.exercise_id,
-            band=band,
-            by=by,
-            at=min(timezone.now(), start_of(start_date)),
+    members = []
+    for athlete in athletes:
+        assignment = Assignment.objects.create(
+            athlete=athlete,
+            group=group,
+            program=copy,
+            template=template,
+            assigned_by=by,
+            start_date=start_date,
+            maintenance=maintenance,
+            start_band_finder=StartBandFinder.ON if finds else StartBandFinder.OFF,
         )
-    return assignment
+        chosen = start_bands.get(athlete.pk) or {}
+        for rule in rules:
+            bands.track_start(
+                assignment=assignment,
+                exercise_id=rule.exercise_id,
+                band=chosen.get(rule.exercise_id, rule.start_band),
+                by=by,
+                at=min(timezone.now(), start_of(start_date)),
+            )
+        members.append(assignment)
+    return members
 
 
 # Petersen's once-a-week 3 x 12/10/8, or the low volume of 2 x 6 (in season, Lacome 2020; after

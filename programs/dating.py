@@ -53,8 +53,8 @@ def assignment_schedule(
     inside it, read from the weeks that can fall there (so a long program costs no more than a
     short one). One query, plus one for fixtures when a workout is placed and one for stage
     openings when a program is staged."""
-    by_program = {assignment.program_id: assignment for assignment in assignments}
-    workouts = list(schedule_workouts(by_program.values(), between))
+    by_program = by_plan(assignments)
+    workouts = list(schedule_workouts(members_of(by_program), between))
     return dated(by_program, workouts, between, repeats_through)
 
 
@@ -69,12 +69,13 @@ def schedule_places(
     board, the clashes) rather than show them. The places are kept per program structure
     version (programs.places): give `versions` by program (`places.structure_version`
     annotated on the assignments) to spare the query that reads them."""
-    by_program = {assignment.program_id: assignment for assignment in assignments}
+    by_program = by_plan(assignments)
     if versions is None:
         versions = versions_of(list(by_program))
     places = []
     for program, found in program_places(versions).items():
-        low, high = weeks_in_reach(by_program[program], between)
+        reaches = [weeks_in_reach(assignment, between) for assignment in by_program[program]]
+        low, high = min(low for low, _ in reaches), max(high for _, high in reaches)
         places += [
             place
             for place in found
@@ -83,39 +84,54 @@ def schedule_places(
     return dated(by_program, places, between, None)
 
 
+def by_plan(assignments) -> dict[int, list[Assignment]]:
+    """The assignments by the program they follow: a squad's plan has many members."""
+    found = defaultdict(list)
+    for assignment in assignments:
+        found[assignment.program_id].append(assignment)
+    return found
+
+
+def members_of(by_program: dict[int, list[Assignment]]) -> list[Assignment]:
+    return [assignment for members in by_program.values() for assignment in members]
+
+
 def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
-    """The dating itself, for model workouts and for places alike (see `assignment_schedule`)."""
+    """The dating itself, for model workouts and for places alike (see `assignment_schedule`):
+    each workout once for each member of its plan, on that member's own dates."""
     placed = any(workout.match_day for workout in workouts)
-    fixtures = fixtures_of(by_program.values()) if placed else {}
+    members = members_of(by_program)
+    fixtures = fixtures_of(members) if placed else {}
     stage_weeks = {workout.week for workout in workouts if workout.week.is_stage}
-    stages = stage_windows(by_program.values(), stage_weeks) if stage_weeks else {}
+    stages = stage_windows(members, stage_weeks) if stage_weeks else {}
     window = between or (date.min, repeats_through or date.min)
     found = []
     for workout in workouts:
-        week = workout.week
-        assignment = by_program[week.program_id]
-        if not (week.is_maintenance or week.is_stage or workout.match_day):
-            # A workout of a numbered week, most of any schedule: its one date.
-            on = workout_date(assignment.start_date, week.number, workout.day)
-            if between is None or between[0] <= on <= between[1]:
-                found.append(
-                    Dated(
-                        assignment,
-                        workout,
-                        on,
-                        week_began=week_start(assignment.start_date, week.number),
-                    )
-                )
-            continue
-        matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
-        _, until = stages.get((assignment.pk, week.pk), (None, None))
-        for occurrence, start in week_starts(assignment, week, window, stages):
-            on, fixture = placed_on(start, workout.day, workout.match_day, matches)
-            if until is not None and on >= until:
-                continue  # a stage signed off mid-week ends there: the next one has begun
-            if between is None or between[0] <= on <= between[1]:
-                found.append(Dated(assignment, workout, on, occurrence, fixture, start))
-    found.sort(key=lambda item: (item.on, item.workout.pk, item.occurrence))
+        for assignment in by_program[workout.week.program_id]:
+            found += dated_for(assignment, workout, between, window, fixtures, stages)
+    found.sort(key=lambda item: (item.on, item.workout.pk, item.occurrence, item.assignment.pk))
+    return found
+
+
+def dated_for(assignment, workout, between, window, fixtures, stages) -> list[Dated]:
+    """One member's dates of one workout."""
+    week = workout.week
+    if not (week.is_maintenance or week.is_stage or workout.match_day):
+        # A workout of a numbered week, most of any schedule: its one date.
+        on = workout_date(assignment.start_date, week.number, workout.day)
+        if between is not None and not between[0] <= on <= between[1]:
+            return []
+        began = week_start(assignment.start_date, week.number)
+        return [Dated(assignment, workout, on, week_began=began)]
+    matches = fixtures.get((assignment.athlete_id, assignment.assigned_by_id), [])
+    _, until = stages.get((assignment.pk, week.pk), (None, None))
+    found = []
+    for occurrence, start in week_starts(assignment, week, window, stages):
+        on, fixture = placed_on(start, workout.day, workout.match_day, matches)
+        if until is not None and on >= until:
+            continue  # a stage signed off mid-week ends there: the next one has begun
+        if between is None or between[0] <= on <= between[1]:
+            found.append(Dated(assignment, workout, on, occurrence, fixture, start))
     return found
 
 

@@ -347,6 +347,11 @@ class AssignForm(forms.Form):
             return [self.athletes[pk]]
         return []
 
+    def chosen_team(self):
+        """The squad chosen, when it was a squad (its plan is then the team's)."""
+        kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")
+        return self.teams.get(pk) if kind == "team" else None
+
     def band_fields(self):
         return [self[name] for name in self.fields if name.startswith("band-")]
 

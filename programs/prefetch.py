@@ -3,7 +3,7 @@ rules) in a fixed number of queries, whatever its size."""
 
 from django.db.models import Prefetch
 
-from programs.models import BandRule, Prescription, ProgramWeek, Workout
+from programs.models import Assignment, BandRule, Prescription, ProgramWeek, Workout
 
 
 def workouts_prefetch() -> Prefetch:
@@ -21,3 +21,10 @@ def weeks_prefetch() -> Prefetch:
 
 def rules_prefetch() -> Prefetch:
     return Prefetch("band_rules", BandRule.objects.select_related("exercise", "start_band"))
+
+
+def members_prefetch() -> Prefetch:
+    """The athletes following a plan now (a squad's shares one copy): `program.members`, one
+    query whatever their number."""
+    members = Assignment.objects.open().select_related("athlete").order_by("athlete__first_name")
+    return Prefetch("assignments", members, to_attr="members")

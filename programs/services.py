@@ -265,11 +265,12 @@ def prescription_move(*, prescription: Prescription, direction: str) -> None:
 
 @transaction.atomic
 def band_rule_set(*, program: Program, exercise: Exercise, by=None, **fields) -> BandRule:
-    """Create or replace the rule for one exercise of the program. On an athlete's copy, a new
-    rule starts their track at the rule's start band (a track they had keeps its band)."""
+    """Create or replace the rule for one exercise of the program. On a squad's plan (or an
+    athlete's), a new rule starts each member's track at the rule's start band (a track one
+    had keeps its band)."""
     rule, _ = BandRule.objects.update_or_create(program=program, exercise=exercise, defaults=fields)
-    assignment = getattr(program, "assignment", None)
-    if assignment is not None and not assignment.tracks.filter(exercise=exercise).exists():
+    untracked = program.assignments.exclude(tracks__exercise=exercise)
+    for assignment in untracked:
         bands.track_start(
             assignment=assignment,
             exercise_id=exercise.pk,

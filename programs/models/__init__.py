@@ -4,6 +4,7 @@ run through it (assignment.py), and the season around it (season.py)."""
 from programs.models.assignment import (
     OPEN_STATUSES,
     Assignment,
+    AssignmentGroup,
     AssignmentStatus,
     BandChange,
     BandTrack,
@@ -38,6 +39,7 @@ __all__ = [
     "SECONDS_MAX",
     "SETS_MAX",
     "Assignment",
+    "AssignmentGroup",
     "AssignmentStatus",
     "BandChange",
     "BandRule",

@@ -1,5 +1,6 @@
-"""An athlete's run through a plan: the assignment (a copy of the template), where they stand
-on the band ladder for each tracked exercise, and every move of that band."""
+"""An athlete's run through a plan: the plan a squad shares (the group: one copy of the template
+for every athlete assigned it together), the athlete's assignment to it, where they stand on
+the band ladder for each tracked exercise, and every move of that band."""
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -7,7 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.models import athletes_of, typed_date
+from accounts.models import Team, athletes_of, typed_date
 from catalogue.models import Band, Exercise
 from programs.models.plan import Program
 from programs.models.rules import BandRule
@@ -55,17 +56,68 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(program__owner=coach, athlete__in=athletes_of(coach))
 
 
-class Assignment(models.Model):
-    # An assignment is ended or cancelled, never deleted: it, its copy of the program and the
-    # people it names are the athlete's history.
-    athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
-    )
+class AssignmentGroup(models.Model):
+    """One plan shared by the athletes assigned it together (a squad, or several athletes):
+    the coach's copy of the template, the day it starts and the maintenance dose chosen for
+    it. Editing the copy in the builder changes every member's future workouts at once; what
+    was logged keeps its own targets. An athlete assigned alone is a group of one."""
+
     program = models.OneToOneField(
         Program,
         on_delete=models.PROTECT,
-        related_name="assignment",
-        help_text="The athlete's own copy of the template.",
+        related_name="group",
+        help_text="The copy of the template every member follows.",
+    )
+    template = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans",
+        help_text="The squad it was assigned to, when it was.",
+    )
+    start_date = models.DateField()
+    maintenance = models.CharField(
+        max_length=10, choices=MaintenanceDose, default=MaintenanceDose.STANDARD
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            # What a member's (group, program) points at: a member follows its group's copy
+            # (the foreign key on both columns is migration 0016's).
+            models.UniqueConstraint(
+                fields=["id", "program"], name="programs_assignmentgroup_id_program"
+            ),
+            models.CheckConstraint(
+                condition=Q(maintenance__in=MaintenanceDose.values),
+                name="programs_assignmentgroup_maintenance_valid",
+            ),
+            typed_date("start_date", "programs_assignmentgroup_start_date_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} ({self.team or 'athletes'})"
+
+
+class Assignment(models.Model):
+    # An assignment is ended or cancelled, never deleted: it, its group's copy of the program
+    # and the people it names are the athlete's history.
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    group = models.ForeignKey(AssignmentGroup, on_delete=models.PROTECT, related_name="members")
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        related_query_name="assignment",
+        help_text="The group's copy of the template (kept on the row: every read of a "
+        "member's plan is one join; the database holds it equal to the group's).",
     )
     template = models.ForeignKey(
         Program, on_delete=models.PROTECT, related_name="template_assignments"

@@ -34,6 +34,7 @@ def program_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 start_bands={athlete.pk: form.start_bands(athlete) for athlete in athletes},
                 maintenance=form.maintenance_dose(),
                 find_start_band=form.find_start_band(),
+                team=form.chosen_team(),
             )
         except assignments.AlreadyAssigned as error:
             form.add_error("target", f"{error} End that assignment first; nothing was assigned.")

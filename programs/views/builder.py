@@ -13,7 +13,12 @@ from programs import services
 from programs.access import prescription_of, program_for_owner, rule_of, week_of, workout_of
 from programs.forms import BandRuleForm, PrescriptionForm, ProgramForm, WeekForm, WorkoutForm
 from programs.models import Prescription, Program, ProgramWeek, Workout
-from programs.prefetch import rules_prefetch, weeks_prefetch, workouts_prefetch
+from programs.prefetch import (
+    members_prefetch,
+    rules_prefetch,
+    weeks_prefetch,
+    workouts_prefetch,
+)
 from web.htmx import HtmxHttpRequest, partial_or_redirect
 from web.params import parse_id
 
@@ -95,7 +100,9 @@ def show_form(request, program, form, *, title, action, target, cancel_anchor, s
 @coach_required
 @require_GET
 def builder(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    programs = Program.objects.prefetch_related(weeks_prefetch(), rules_prefetch())
+    programs = Program.objects.prefetch_related(
+        weeks_prefetch(), rules_prefetch(), members_prefetch()
+    )
     program = program_for_owner(request.user, pk, programs)
     return render(request, BUILDER, {"program": program})
 

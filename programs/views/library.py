@@ -11,20 +11,19 @@ from programs import services
 from programs.access import program_for_user, template_for_coach
 from programs.forms import ProgramForm
 from programs.models import Program
-from programs.prefetch import rules_prefetch, weeks_prefetch
+from programs.prefetch import members_prefetch, rules_prefetch, weeks_prefetch
 from web.htmx import HtmxHttpRequest
 
 
 def is_open_copy(program: Program) -> bool:
-    # A copy whose assignment is gone (history never is: logs protect it) is simply not listed.
-    assignment = getattr(program, "assignment", None)
-    return assignment is not None and assignment.is_open
+    # A plan no one follows any more (history never goes: logs protect it) is simply not listed.
+    return bool(program.members)
 
 
 @login_required
 def program_list(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
-    programs = Program.objects.for_user(user).select_related("assignment__athlete")
+    programs = Program.objects.for_user(user).prefetch_related(members_prefetch())
     return render(
         request,
         "programs/program_list.html",

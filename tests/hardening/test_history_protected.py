@@ -205,11 +205,11 @@ def test_it_keeps_an_athletes_copy_of_a_program(staff_client, skipped):
     assert get.status_code == post.status_code == 200
     assert PROTECTED in post.text
     assert Program.objects.filter(pk=program.pk).exists()
-    assert program.assignment.pk
+    assert program.assignments.get().pk
 
 
 def test_the_admin_offers_no_delete_of_a_band_track(staff_client, skipped):
-    track = skipped.week.program.assignment.tracks.get()
+    track = skipped.week.program.assignments.get().tracks.get()
     response = staff_client.post(f"/admin/programs/bandtrack/{track.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert track.changes.exists()

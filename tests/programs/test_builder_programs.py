@@ -5,7 +5,7 @@ program's details."""
 import pytest
 
 from programs import services
-from programs.models import Assignment, Program
+from programs.models import Assignment, AssignmentGroup, Program
 from tests.programs.builder import build_program, error_next_to, snapshot, structure
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -96,12 +96,13 @@ def test_the_builder_shows_weeks_workouts_and_rules_in_coach_notation(coach_clie
 def test_the_builder_of_an_athlete_copy_works_too(coach_client, coach, athlete, program):
     copy = services.program_copy(program=program, owner=coach, is_template=False)
     assert coach_client.get(f"/programs/{copy.pk}/edit/").status_code == 200  # not yet assigned
+    group = AssignmentGroup.objects.create(program=copy, template=program, start_date="2026-11-02")
     Assignment.objects.create(
-        athlete=athlete, program=copy, template=program, start_date="2026-11-02"
+        athlete=athlete, group=group, program=copy, template=program, start_date="2026-11-02"
     )
     response = coach_client.get(f"/programs/{copy.pk}/edit/")
     assert response.status_code == 200
-    assert "Copy for Alex" in response.text
+    assert "Plan for Alex" in response.text
     coach_client.post(f"/programs/{copy.pk}/weeks/add/")
     assert copy.weeks.count() == 3
     assert program.weeks.count() == 2

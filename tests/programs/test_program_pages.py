@@ -2,7 +2,7 @@ import pytest
 
 from catalogue.models import Band, Exercise
 from programs import services
-from programs.models import Assignment, BandRule, Prescription, Program, Workout
+from programs.models import Assignment, AssignmentGroup, BandRule, Prescription, Program, Workout
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 
@@ -50,8 +50,9 @@ def test_the_list_shows_the_library_and_the_coachs_own(
 def test_an_athlete_sees_the_library_and_their_assigned_copies(client, athlete, coach):
     template = build_program(coach, 1, title="Template")
     copy = services.program_copy(program=template, owner=coach, is_template=False, title="Copy")
+    group = AssignmentGroup.objects.create(program=copy, template=template, start_date="2026-11-01")
     Assignment.objects.create(
-        athlete=athlete, program=copy, template=template, start_date="2026-11-01"
+        athlete=athlete, group=group, program=copy, template=template, start_date="2026-11-01"
     )
     client.force_login(athlete)
     response = client.get("/programs/")

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programs import services
-from programs.models import Assignment, Program, Workout
+from programs.models import Assignment, AssignmentGroup, Program, Workout
 from programs.sharing import program_to_json
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -55,8 +55,11 @@ def test_a_library_program_downloads_for_coaches_and_athletes(client, coach, ath
 
 def test_an_athlete_downloads_their_own_copy(client, athlete, coach, own_program):
     copy = services.program_copy(program=own_program, owner=coach, is_template=False)
+    group = AssignmentGroup.objects.create(
+        program=copy, template=own_program, start_date="2026-11-02"
+    )
     Assignment.objects.create(
-        athlete=athlete, program=copy, template=own_program, start_date="2026-11-02"
+        athlete=athlete, group=group, program=copy, template=own_program, start_date="2026-11-02"
     )
     client.force_login(athlete)
     assert client.get(f"/programs/{copy.pk}/export.json").status_code == 200
