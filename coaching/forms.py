@@ -9,7 +9,7 @@ from catalogue.models import Band, BandRole
 from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
 from programs.fixtures import LABEL_MAX, PASTE_MAX_LINES, PasteRefused, parse_fixture_lines
 from programs.models import BandTrack
-from web.params import FIXTURE_DATES, STRENGTH_TEST_DATES, DateWindow
+from web.params import FIXTURE_DATES, PROGRAM_START_DATES, STRENGTH_TEST_DATES, DateWindow
 
 NO_BAND = "none"
 REASON_MAX = 300  # BandChange.reason
@@ -284,6 +284,31 @@ class FixturePasteForm(forms.Form):
         if not matches:
             raise forms.ValidationError("Paste at least one match.")
         return matches
+
+
+class LaterStartForm(forms.Form):
+    """One athlete starting a squad's plan later than the squad: on the squad's day or after it
+    (the squad's own day takes them back to its plan)."""
+
+    start_date = forms.DateField(
+        label="Starts on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Give a date such as 2026-11-16."},
+    )
+
+    def __init__(self, *args, squad_start, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.squad_start = squad_start
+
+    def clean_start_date(self):
+        day = self.cleaned_data["start_date"]
+        if problem := PROGRAM_START_DATES.problem(day, timezone.localdate()):
+            raise forms.ValidationError(problem)
+        if day < self.squad_start:
+            raise forms.ValidationError(
+                f"A later start only: the squad starts on {self.squad_start:%-d %b %Y}."
+            )
+        return day
 
 
 class PauseClearForm(forms.Form):

@@ -40,6 +40,7 @@ urlpatterns = [
         athlete.stage_sign_off,
         name="stage-sign-off",
     ),
+    path("coach/assignments/<int:pk>/start/", athlete.assignment_start, name="assignment-start"),
     path(
         "coach/assignments/<int:pk>/<str:action>/",
         athlete.assignment_action,

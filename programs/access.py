@@ -78,7 +78,7 @@ def assignment_for_athlete(athlete, pk: int) -> Assignment:
 
 
 def assignment_for_coach(coach, pk: int) -> Assignment:
-    assignments = Assignment.objects.for_coach(coach).select_related("program")
+    assignments = Assignment.objects.for_coach(coach).select_related("program", "group")
     return get_object_or_404(assignments, pk=pk)
 
 

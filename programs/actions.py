@@ -40,3 +40,14 @@ def program_assign_many(
         find_start_band=find_start_band,
         team=team,
     )
+
+
+@transaction.atomic(durable=True)
+def start_set(*, coach, assignment: Assignment, start_date: date) -> Assignment:
+    """One athlete of a squad's plan starts later than the squad (the day the group starts
+    or after it): their workouts move with it, nobody else's do. The group's own day takes
+    them back to the squad's plan."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment.start_date = start_date
+    assignment.save(update_fields=["start_date"])
+    return assignment

@@ -329,7 +329,9 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
     ladder = list(Band.objects.ladder())
     # Only what this coach runs: another coach's program for the same athlete stays theirs.
     assignments = list(
-        Assignment.objects.for_coach(coach).filter(athlete=athlete).select_related("program")
+        Assignment.objects.for_coach(coach)
+        .filter(athlete=athlete)
+        .select_related("program", "group__team")
     )
     open_ids = [a.pk for a in assignments if a.is_open]
     membership = (

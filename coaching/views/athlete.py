@@ -16,6 +16,7 @@ from accounts.decorators import coach_required
 from catalogue.models import Band
 from catalogue.words import on_band
 from coaching import actions
+from coaching.forms import LaterStartForm
 from coaching.pages.athlete import (
     PAGE,
     assignment_panels,
@@ -30,6 +31,7 @@ from coaching.pages.athlete import (
 )
 from logbook import services as logbook
 from logbook.access import log_for_coach
+from programs import actions as programs_actions
 from programs import assignments
 from programs.access import assignment_for_coach, suggestion_for_coach, track_for_coach
 from programs.models import OPEN_STATUSES, Assignment, AssignmentStatus
@@ -95,6 +97,30 @@ def show_assignment(request, assignment: Assignment, notice: str, level: int) ->
         notice=notice,
         level=level,
         url=page_url(assignment.athlete_id, f"assignment-{assignment.pk}"),
+    )
+
+
+@coach_required
+@require_POST
+def assignment_start(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One athlete of a squad's plan starts later than the squad, or back on the squad's day
+    (`squad` in the POST)."""
+    assignment = assignment_for_coach(request.user, pk)
+    squad_start = assignment.group.start_date
+    data = {"start_date": squad_start} if "squad" in request.POST else request.POST
+    form = LaterStartForm(data, squad_start=squad_start)
+    if not assignment.is_open:
+        return show_assignment(request, assignment, "This program has ended.", messages.WARNING)
+    if not form.is_valid():
+        notice = " ".join(form.errors["start_date"])
+        return show_assignment(request, assignment, f"Not moved. {notice}", messages.ERROR)
+    day = form.cleaned_data["start_date"]
+    assignment = programs_actions.start_set(
+        coach=request.user, assignment=assignment, start_date=day
+    )
+    said = "the squad's day" if day == squad_start else "later than the squad"
+    return show_assignment(
+        request, assignment, f"Starts {day:%-d %b %Y}, {said}.", messages.SUCCESS
     )
 
 
