@@ -34,12 +34,15 @@ run: install
 		trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)'
 
-# The suite runs with DEBUG off, as in production, but over plain HTTP on 127.0.0.1.
+# The suite runs with DEBUG off, as in production, but over plain HTTP on 127.0.0.1, on one
+# worker per core (pytest-xdist), each with its own test database and live server; a file's
+# tests stay on one worker, so they share its module and class fixtures.
+PYTEST_WORKERS ?= -n auto --dist loadfile
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
 test: export HTTPS := 0
 test: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python -m pytest --durations=15
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) --durations=15
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -49,7 +52,7 @@ test: install
 test-fast: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
 test-fast: export HTTPS := 0
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser" --durations=15
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_WORKERS) --durations=15
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 
