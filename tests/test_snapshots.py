@@ -1,11 +1,15 @@
-"""The demo's snapshot (tests/snapshots.py): a restore gives a transactional test a fresh demo's
-rows, again after a test changed them, and a row made after a restore never takes an id the
-snapshot holds or one handed out before it (the places kept per process are keyed by id)."""
+"""The snapshots (tests/snapshots.py): a restore gives a transactional test a fresh demo's rows,
+again after a test changed them, and a row made after a restore never takes an id the snapshot
+holds or one handed out before it (the places kept per process are keyed by id); after a
+transactional test, the seed is back for the next one."""
 
 from django.db import connection
 
 from accounts.models import User
+from catalogue import seed
+from catalogue.models import Band, Exercise
 from logbook.models import SetLog
+from programs.library import LIBRARY
 from programs.models import Program, StructureVersion, Workout
 from tests.snapshots import row_counts, snapshot_restore
 
@@ -74,3 +78,19 @@ def test_the_structure_versions_come_back_with_the_programs(demo):
     # No trigger ran on the copied rows: a version the test saw is never handed out again.
     Workout.objects.filter(pk=workout.pk).update(title="Changed again")
     assert StructureVersion.objects.get(program_id=workout.week.program_id).number > changed
+
+
+def test_a_transactional_test_leaves_its_rows_to_be_emptied(transactional_db):
+    """The test after this one finds the seed again, and nothing of this one."""
+    User.objects.create(username="committed")
+    Program.objects.library().delete()
+
+
+def test_the_seed_is_back_after_a_transactional_test(transactional_db):
+    # Transactional as well: pytest-django runs every ordinary test before the first of these.
+    assert not User.objects.filter(username="committed").exists()
+    assert Program.objects.library().count() == len(LIBRARY)
+    assert Band.objects.count() == len(seed.BANDS)
+    assert Exercise.objects.count() == len(seed.EXERCISES)
+    library = Program.objects.library().values("pk")
+    assert StructureVersion.objects.filter(program_id__in=library).count() == len(LIBRARY)
