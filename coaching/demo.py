@@ -6,7 +6,10 @@ transaction (`logbook.actions`, `coaching.actions`), as on a phone, so the demo 
 in one."""
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +22,12 @@ from logbook.messages import announcement_post, message_post
 from logbook.models import Message, StrengthTest
 from logbook.pauses import open_pause
 from logbook.strength_tests import strength_test_record
+from programs import actions as program_actions
 from programs.assignments import assignment_end, program_assign
 from programs.dating import assignment_schedule
 from programs.fixtures import fixture_add
-from programs.models import Assignment, AssignmentStatus, Program
+from programs.models import Assignment, AssignmentStatus, MaintenanceDose, Program
+from programs.start_band_finder import start_band_finder_switch
 
 SQUAD_SPORT = "australian_football"  # the NordBord thresholds of Opar 2015
 # username, first name, weeks into the Nordic program, sessions they skip, NordBord tests
@@ -40,17 +45,24 @@ SQUAD = [
 TEST_DAYS = [("preseason_start", 150), ("preseason_end", 90), ("in_season", 6)]
 
 
+@dataclass(frozen=True)
+class Member:
+    """One athlete of the demo squad's plan: how many weeks in, and how their weeks went."""
+
+    athlete: User
+    weeks_in: int
+    replay: Callable[[Assignment], None]
+    start_bands: dict | None = None  # exercise id -> band, when the coach chose one
+
+
 @transaction.atomic
-def squad_member(
-    *, team, template, username, first_name, weeks_in, tests, today, start_bands=None
-) -> Assignment | None:
-    """A squad athlete (no login) with the Nordic program from `weeks_in` weeks ago and a
-    season of NordBord tests; None when they are there already (their history is too)."""
+def squad_athlete(*, team, username, first_name, tests, today) -> User:
+    """A squad athlete (no login) and their season of NordBord tests, made once."""
     athlete, created = User.objects.get_or_create(
         username=username, defaults={"first_name": first_name, "body_mass_kg": 82}
     )
     if not created:
-        return None
+        return athlete
     athlete.set_unusable_password()
     athlete.save(update_fields=["password"])
     Membership.objects.get_or_create(team=team, athlete=athlete)
@@ -66,43 +78,81 @@ def squad_member(
             right=right,
             body_mass_kg=athlete.body_mass_kg,
         )
-    return program_assign(
+    return athlete
+
+
+def squad_roster(*, team, today) -> list[Member]:
+    """Seven more athletes of the squad, each with their weeks and the sessions they skip."""
+    return [
+        Member(
+            squad_athlete(
+                team=team, username=username, first_name=first_name, tests=tests, today=today
+            ),
+            weeks_in,
+            partial(replay_history, today=today, diligent=True, skip=skips),
+        )
+        for username, first_name, weeks_in, skips, tests in SQUAD
+    ]
+
+
+def squad_plan_load(*, team, template, today, roster: list[Member]) -> None:
+    """The whole squad on one plan, once: assigned to the squad when the first of them
+    started, the others joining later (each a later start than the squad's, on their card),
+    Lena on the red band her coach chose. Their weeks are replayed, then Casey, whose strength
+    dropped with an imbalance, gets her next Nordic session at the low in-season volume of
+    2 x 6 (Lacome 2020): a dose of her own."""
+    athletes = [member.athlete for member in roster]
+    if Assignment.objects.filter(template=template, athlete__in=athletes).exists():
+        return
+    first = max(member.weeks_in for member in roster)
+    assignments = program_actions.program_assign_many(
+        coach=team.coach,
         template=template,
-        athlete=athlete,
-        start_date=today - timedelta(weeks=weeks_in),
-        by=team.coach,
-        start_bands=start_bands,
-        find_start_band=not start_bands,
+        athletes=athletes,
+        start_date=today - timedelta(weeks=first),
+        start_bands={m.athlete.pk: m.start_bands for m in roster if m.start_bands},
+        maintenance=MaintenanceDose.STANDARD,
+        find_start_band=True,
+        team=team,
+    )
+    for member, assignment in zip(roster, assignments, strict=True):
+        if member.weeks_in < first:
+            assignment = program_actions.start_set(
+                coach=team.coach,
+                assignment=assignment,
+                start_date=today - timedelta(weeks=member.weeks_in),
+            )
+        if member.start_bands:
+            start_band_finder_switch(assignment=assignment, on=False)
+        member.replay(assignment)
+    casey = next(a for a in assignments if a.athlete.username == "casey")
+    upcoming = assignment_schedule([casey], between=(today, today + timedelta(days=13)))
+    nordic = template.band_rules.get().exercise_id
+    prescription = next(
+        prescription
+        for item in upcoming
+        for prescription in item.workout.prescriptions.all()
+        if prescription.exercise_id == nordic
+    )
+    program_actions.dose_set(
+        coach=team.coach, assignment=casey, prescription=prescription, sets=2, reps=6
     )
 
 
-def squad_load(*, team, template, today) -> None:
-    """Seven more athletes with programs, sessions, check-ins and strength tests (once)."""
-    coach = team.coach
-    for username, first_name, weeks_in, skips, tests in SQUAD:
-        assignment = squad_member(
-            team=team,
-            template=template,
-            username=username,
-            first_name=first_name,
-            weeks_in=weeks_in,
-            tests=tests,
-            today=today,
-        )
-        if assignment is not None:
-            replay_history(assignment, today, diligent=True, skip=skips)
-    if not StrengthTest.objects.filter(athlete__username="athlete").exists():
-        athlete = User.objects.get(username="athlete")
-        strength_test_record(
-            athlete=athlete,
-            entered_by=coach,
-            sport=team.sport,
-            phase="in_season",
-            method="nordbord",
-            on_date=today - timedelta(days=6),
-            left=312,
-            right=305,
-        )
+def first_test_load(*, team, athlete, today) -> None:
+    """Alex's in-season NordBord test, once."""
+    if StrengthTest.objects.filter(athlete=athlete).exists():
+        return
+    strength_test_record(
+        athlete=athlete,
+        entered_by=team.coach,
+        sport=team.sport,
+        phase="in_season",
+        method="nordbord",
+        on_date=today - timedelta(days=6),
+        left=312,
+        right=305,
+    )
 
 
 def conversation(*, team, coach, athlete) -> None:

@@ -5,9 +5,17 @@ reps break at halfway, stalled for three weeks; Lena, on the red band, whose gra
 unassisted waits for the coach's approval."""
 
 from datetime import timedelta
+from functools import partial
 
 from catalogue.models import Band
-from coaching.demo import evening, pause_cleared, session_replay, squad_member, workouts_due
+from coaching.demo import (
+    Member,
+    evening,
+    pause_cleared,
+    session_replay,
+    squad_athlete,
+    workouts_due,
+)
 
 
 def halfway(set_number: int, last: bool) -> str:
@@ -15,27 +23,25 @@ def halfway(set_number: int, last: bool) -> str:
     return "full" if set_number == 1 else "mid"
 
 
-def paths_load(*, team, template, today) -> None:
+def paths_roster(*, team, template, today) -> list[Member]:
     """Priya, Tom and Lena with their weeks of the Nordic program and a season of NordBord
-    tests (once each; Lena, the strongest, starts on the red band)."""
+    tests (made once each; Lena, the strongest, starts on the red band)."""
     red = {template.band_rules.get().exercise_id: Band.objects.get(name="Red")}
-    for username, first_name, weeks_in, tests, start_bands, replay in (
-        ("priya", "Priya", 8, [(305, 298), (331, 322), (336, 330)], None, priya_replay),
-        ("tom", "Tom", 4, [(296, 301), (318, 316), (324, 327)], None, tom_replay),
-        ("lena", "Lena", 6, [(362, 358), (381, 377), (383, 380)], red, lena_replay),
-    ):
-        assignment = squad_member(
-            team=team,
-            template=template,
-            username=username,
-            first_name=first_name,
-            weeks_in=weeks_in,
-            tests=tests,
-            today=today,
-            start_bands=start_bands,
+    return [
+        Member(
+            squad_athlete(
+                team=team, username=username, first_name=first_name, tests=tests, today=today
+            ),
+            weeks_in,
+            partial(replay, today=today),
+            start_bands,
         )
-        if assignment is not None:
-            replay(assignment, today)
+        for username, first_name, weeks_in, tests, start_bands, replay in (
+            ("priya", "Priya", 8, [(305, 298), (331, 322), (336, 330)], None, priya_replay),
+            ("tom", "Tom", 4, [(296, 301), (318, 316), (324, 327)], None, tom_replay),
+            ("lena", "Lena", 6, [(362, 358), (381, 377), (383, 380)], red, lena_replay),
+        )
+    ]
 
 
 def priya_replay(assignment, today) -> None:

@@ -9,6 +9,7 @@ from coaching.views import (
     flags,
     messages,
     pauses,
+    plan,
     start_band,
     strength,
 )
@@ -41,6 +42,9 @@ urlpatterns = [
         name="stage-sign-off",
     ),
     path("coach/assignments/<int:pk>/start/", athlete.assignment_start, name="assignment-start"),
+    path("coach/assignments/<int:pk>/plan/", plan.plan, name="plan"),
+    path("coach/assignments/<int:pk>/plan/restore/", plan.plan_restore, name="plan-restore"),
+    path("coach/assignments/<int:pk>/plan/<slug:change>/", plan.plan_change, name="plan-change"),
     path(
         "coach/assignments/<int:pk>/<str:action>/",
         athlete.assignment_action,

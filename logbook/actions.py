@@ -18,6 +18,8 @@ from programs import doses
 from programs.dating import scheduled_on
 from programs.models import Assignment, Prescription, Workout
 
+LEFT_OUT = "Your coach left this exercise out of your plan."
+
 
 class WorkoutFinished(Exception):
     """The workout is finished: its sets, check-in and pain stops no longer change."""
@@ -93,8 +95,9 @@ def set_log(
     now=None,
 ) -> SetLog:
     """One tap: the set, against the dose the session began with (a cut dose keeps its own
-    targets), starting the session if this is its first. The same token answers the set it
-    first made; a set another set holds, or eccentric work while paused for pain, is refused
+    targets; a substitute is logged as the exercise done), starting the session if this is its
+    first. The same token answers the set it first made; a set another set holds, eccentric
+    work while paused for pain, or an exercise left out of the athlete's plan is refused
     (`services.SetConflict`) and nothing is written, not even the session's start."""
     log = _open_log(
         athlete=athlete,
@@ -104,12 +107,14 @@ def set_log(
         today=today,
         now=now,
     )
-    cut = log.doses.get(str(prescription.pk), {}).get("reps")
+    begun = doses.as_begun([prescription], log.doses)
+    if not begun:
+        raise services.SetConflict(LEFT_OUT)
     return services.set_log(
         workout_log=log,
         token=token,
-        exercise_id=prescription.exercise_id,
-        prescription=doses.dosed(prescription, cut),
+        exercise_id=begun[0].exercise_id,
+        prescription=begun[0],
         set_number=set_number,
         side=side,
         reps=reps,

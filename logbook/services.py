@@ -57,7 +57,7 @@ def workout_start(
     )
     if created and athlete_start:
         gaps.gap_resume(athlete=athlete, assignment=assignment, workout=workout, today=today)
-    if created and (cut := doses.doses_for(assignment.pk, workout)):
+    if created and (cut := doses.doses_for(assignment, workout)):
         log.doses = cut  # kept with the session: what it was begun at
         log.save(update_fields=["doses"])
     if created and athlete_start:

@@ -48,8 +48,9 @@ def sessions_of(*, assignment_id: int, exercise_id: int, including=None) -> list
         session_of(
             log,
             [
-                doses.dosed(prescription, log.doses.get(str(prescription.pk), {}).get("reps"))
-                for prescription in prescriptions[log.workout_id]
+                prescription
+                for prescription in doses.as_begun(prescriptions[log.workout_id], log.doses)
+                if prescription.exercise_id == exercise_id
             ],
             sets[log.pk],
             pain_stop=log.pk in stopped,

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db.models import F, Q
 
+from programs import overrides
 from programs.matchdays import placed_on
 from programs.models import (
     Assignment,
@@ -99,8 +100,8 @@ def members_of(by_program: dict[int, list[Assignment]]) -> list[Assignment]:
 def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
     """The dating itself, for model workouts and for places alike (see `assignment_schedule`):
     each workout once for each member of its plan, on that member's own dates."""
-    placed = any(workout.match_day for workout in workouts)
     members = members_of(by_program)
+    placed = any(workout.match_day for workout in workouts) or overrides.any_placed(members)
     fixtures = fixtures_of(members) if placed else {}
     stage_weeks = {workout.week for workout in workouts if workout.week.is_stage}
     stages = stage_windows(members, stage_weeks) if stage_weeks else {}
@@ -114,11 +115,12 @@ def dated(by_program, workouts, between, repeats_through) -> list[Dated]:
 
 
 def dated_for(assignment, workout, between, window, fixtures, stages) -> list[Dated]:
-    """One member's dates of one workout."""
+    """One member's dates of one workout, on the member's own day for it if they have one."""
     week = workout.week
-    if not (week.is_maintenance or week.is_stage or workout.match_day):
+    day, match_day = overrides.moved(assignment, workout)
+    if not (week.is_maintenance or week.is_stage or match_day):
         # A workout of a numbered week, most of any schedule: its one date.
-        on = workout_date(assignment.start_date, week.number, workout.day)
+        on = workout_date(assignment.start_date, week.number, day)
         if between is not None and not between[0] <= on <= between[1]:
             return []
         began = week_start(assignment.start_date, week.number)
@@ -127,7 +129,7 @@ def dated_for(assignment, workout, between, window, fixtures, stages) -> list[Da
     _, until = stages.get((assignment.pk, week.pk), (None, None))
     found = []
     for occurrence, start in week_starts(assignment, week, window, stages):
-        on, fixture = placed_on(start, workout.day, workout.match_day, matches)
+        on, fixture = placed_on(start, day, match_day, matches)
         if until is not None and on >= until:
             continue  # a stage signed off mid-week ends there: the next one has begun
         if between is None or between[0] <= on <= between[1]:
@@ -222,12 +224,13 @@ def scheduled_on(assignment: Assignment, workout: Workout, occurrence: int = 1) 
     first, stages = first_week(assignment, workout)
     if first is None:
         return None
+    day, match_day = overrides.moved(assignment, workout)
     matches = []
-    if workout.match_day:
+    if match_day:
         matches = fixtures_of([assignment]).get((assignment.athlete_id, assignment.assigned_by_id))
     try:
         start = first + WEEK * (occurrence - 1)
-        on = placed_on(start, workout.day, workout.match_day, matches or [])[0]
+        on = placed_on(start, day, match_day, matches or [])[0]
     except OverflowError:
         return None
     _, until = stages.get((assignment.pk, workout.week.pk), (None, None))

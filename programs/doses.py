@@ -9,7 +9,9 @@ later state."""
 
 from copy import copy
 
-from programs.models import BandTrack, Prescription, Workout
+from catalogue.models import Exercise
+from programs import overrides
+from programs.models import Assignment, BandTrack, Prescription, Workout
 
 
 def dosed(prescription: Prescription, reps: list[int] | None) -> Prescription:
@@ -18,7 +20,10 @@ def dosed(prescription: Prescription, reps: list[int] | None) -> Prescription:
     if not reps or prescription.is_hold:
         return prescription
     cut = copy(prescription)
-    cut.sets, cut.set_reps, cut.reps_min, cut.reps_max = len(reps), list(reps), None, None
+    if len(set(reps)) == 1:  # the same every set: "2 x 5", not "2 x 5/5"
+        cut.sets, cut.set_reps, cut.reps_min, cut.reps_max = len(reps), [], reps[0], None
+    else:
+        cut.sets, cut.set_reps, cut.reps_min, cut.reps_max = len(reps), list(reps), None, None
     return cut
 
 
@@ -39,13 +44,28 @@ def dose_used(*, track: BandTrack) -> None:
     track.save(update_fields=["dose_reps", "dose_sessions", "dose_reason", "updated_at"])
 
 
-def doses_for(assignment_id: int, workout: Workout) -> dict[str, dict]:
-    """The cuts a workout being begun starts with (`cuts_of`). One query, two with a cut."""
+def doses_for(assignment: Assignment, workout: Workout) -> dict[str, dict]:
+    """What a workout being begun starts with: the track's cuts (`cuts_of`) and the
+    athlete's own overrides of the squad's plan (`programs.overrides`). One query, two with a
+    cut or an override."""
     tracks = {
         track.exercise_id: track
-        for track in BandTrack.objects.filter(assignment_id=assignment_id, dose_sessions__gt=0)
+        for track in BandTrack.objects.filter(assignment_id=assignment.pk, dose_sessions__gt=0)
     }
-    return cuts_of(workout.prescriptions.all(), tracks) if tracks else {}
+    if not tracks and not assignment.prescription_overrides:
+        return {}
+    return begun_with(list(workout.prescriptions.all()), tracks, assignment)
+
+
+def begun_with(prescriptions, tracks: dict[int, BandTrack], assignment) -> dict[str, dict]:
+    """Prescription id -> what a session of these prescriptions begins with: an exercise left
+    out for the athlete stays out; a cut on the track (the engine's, for safety) wins over the
+    coach's own dose for the athlete. No query."""
+    found = overrides.entries_for(assignment, prescriptions)
+    for key, cut in cuts_of(prescriptions, tracks).items():
+        if not found.get(key, {}).get("left_out"):
+            found[key] = cut
+    return found
 
 
 def cuts_of(prescriptions, tracks: dict[int, BandTrack]) -> dict[str, dict]:
@@ -61,6 +81,47 @@ def cuts_of(prescriptions, tracks: dict[int, BandTrack]) -> dict[str, dict]:
         and tracks[prescription.exercise_id].dose_sessions > 0
         and not prescription.is_hold
     }
+
+
+def as_begun(prescriptions, entries: dict[str, dict]) -> list[Prescription]:
+    """The prescriptions as a session with these `entries` (`begun_with`, or a log's copy)
+    holds them: cut, or given their own dose; an exercise left out gone, or its substitute in
+    its place (same sets and reps, no band of its own: the prescribed one is the other
+    exercise's). One query when there is a substitute, none otherwise."""
+    substitutes = (
+        Exercise.objects.in_bulk(
+            [entry["substitute"] for entry in entries.values() if entry.get("substitute")]
+        )
+        if any(entry.get("substitute") for entry in entries.values())
+        else {}
+    )
+    found = []
+    for prescription in prescriptions:
+        entry = entries.get(str(prescription.pk), {})
+        if entry.get("left_out"):
+            substitute = substitutes.get(entry.get("substitute"))
+            if substitute is not None:
+                found.append(substituted(prescription, substitute))
+            continue
+        found.append(dosed(prescription, entry.get("reps")))
+    return found
+
+
+def as_planned(assignment: Assignment, prescription: Prescription) -> Prescription:
+    """The prescription as the athlete's own plan has it for a set's form: its substitute in
+    its place when the coach left it out for one (a query then; none otherwise)."""
+    entry = overrides.entries_for(assignment, [prescription]).get(str(prescription.pk), {})
+    if not entry.get("substitute"):
+        return prescription
+    return next(iter(as_begun([prescription], {str(prescription.pk): entry})), prescription)
+
+
+def substituted(prescription: Prescription, exercise: Exercise) -> Prescription:
+    """An unsaved copy of the prescription for another exercise: sets against it are logged
+    against the prescription's row, as the other exercise."""
+    instead = copy(prescription)
+    instead.exercise, instead.band = exercise, None
+    return instead
 
 
 def week_volume(track: BandTrack, week_number: int) -> tuple[list[int], int]:

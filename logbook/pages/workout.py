@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from catalogue.models import Band, Pattern
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
-from programs import doses
+from programs import doses, overrides
 from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
 
@@ -75,7 +75,8 @@ class ExerciseCard:
     last_time: str = ""
     stopped: bool = False  # stopped for pain, or paused: no more sets of it this session
     paused: PainPause | None = None  # eccentric work paused for pain until a coach clears it
-    cut: str = ""  # why the dose is cut below the program's (`programs.doses`)
+    cut: str = ""  # why the dose differs from the program's (`programs.doses`)
+    left_out: bool = False  # left out for this athlete by the coach, with no substitute
 
     @property
     def notation(self) -> str:
@@ -97,12 +98,11 @@ def build_cards(
     tracks_now = tracks_by_exercise(assignment.pk)
     tracks = {exercise: track.band for exercise, track in tracks_now.items()}
     prescribed = list(workout.prescriptions.select_related("exercise", "band"))
-    # A workout begun keeps the cuts it was begun with; one not begun shows today's.
-    cuts = log.doses if log is not None else doses.cuts_of(prescribed, tracks_now)
-    prescriptions = [
-        doses.dosed(prescription, cuts.get(str(prescription.pk), {}).get("reps"))
-        for prescription in prescribed
-    ]
+    # A workout begun keeps the doses it was begun with; one not begun shows today's.
+    cuts = log.doses if log is not None else doses.begun_with(prescribed, tracks_now, assignment)
+    prescriptions = doses.as_begun(prescribed, cuts)
+    left_out = [p for p in prescribed if p.pk not in {kept.pk for kept in prescriptions}]
+    replaced = {p.pk: p.exercise.name for p in prescribed}
     logged = defaultdict(dict)
     if log is not None:
         for set_log in log.sets.select_related("band"):
@@ -135,8 +135,15 @@ def build_cards(
         if ended:  # no more sets of it this session
             rows = [row for row in rows if row.logged is not None]
         last_time = describe(last) if last else ""
-        cut = cuts.get(str(prescription.pk), {}).get("reason", "")
+        entry = cuts.get(str(prescription.pk), {})
+        cut = entry.get("reason", "")
+        if entry.get("left_out"):
+            instead = overrides.SUBSTITUTED.format(exercise=replaced[prescription.pk])
+            cut = f"{instead}: {cut}" if cut else instead
         cards.append(ExerciseCard(prescription, band, rows, last_time, ended, pause, cut))
+    for prescription in left_out:
+        reason = cuts[str(prescription.pk)].get("reason", "")
+        cards.append(ExerciseCard(prescription, None, [], "", True, None, reason, left_out=True))
     return cards
 
 

@@ -20,6 +20,7 @@ from logbook.pages.workout_render import (
     visit,
 )
 from logbook.set_forms import SetForm
+from programs import doses
 from programs.bands import band_for, track_bands
 from web.htmx import HtmxHttpRequest
 from web.params import parse_id
@@ -37,6 +38,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
     if prescription is None:
         return render(request, f"{PAGE}#row-refused", {"workout": workout})
+    prescription = doses.as_planned(assignment, prescription)
     form = SetForm(request.POST, prescription=prescription)
     if form.is_valid():
         data = form.cleaned_data

@@ -5,7 +5,8 @@ the band ladder for each tracked exercise, and every move of that band."""
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, Func, OuterRef, Q
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from accounts.models import Team, athletes_of, typed_date
@@ -36,6 +37,13 @@ class StartBandFinder(models.TextChoices):
     ON = "on", "Find it in session 1"
     OFF = "off", "Off: the band set when assigning"
     FOUND = "found", "Found in session 1"
+
+
+class JsonType(Func):
+    """PostgreSQL's name for a JSON value's type ("object", "array", ...)."""
+
+    function = "jsonb_typeof"
+    output_field = CharField()
 
 
 OPEN_STATUSES = [AssignmentStatus.ACTIVE, AssignmentStatus.PAUSED]
@@ -136,6 +144,12 @@ class Assignment(models.Model):
     start_band_finder = models.CharField(
         max_length=5, choices=StartBandFinder, default=StartBandFinder.OFF
     )
+    # The athlete's own changes to the plan the squad shares (`programs.overrides`), each shown
+    # on the coach's page as differing from the squad; empty, the athlete follows the plan.
+    # Prescription id -> {"sets", "reps"} (a dose) or {"left_out", "substitute", "note"}.
+    prescription_overrides = models.JSONField(default=dict, blank=True)
+    # Workout id -> {"day": 1-7} or {"match_day": -6..6}: the workout moved for this athlete.
+    workout_moves = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
@@ -168,6 +182,11 @@ class Assignment(models.Model):
                 name="programs_assignment_paused_on_when_paused",
             ),
             typed_date("start_date", "programs_assignment_start_date_range"),
+            models.CheckConstraint(
+                condition=Exact(JsonType("prescription_overrides"), "object")
+                & Exact(JsonType("workout_moves"), "object"),
+                name="programs_assignment_overrides_objects",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -176,6 +195,11 @@ class Assignment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def own_changes(self) -> int:
+        """How many doses, exercises and workouts differ from the squad's plan for them."""
+        return len(self.prescription_overrides) + len(self.workout_moves)
 
 
 class BandTrackQuerySet(models.QuerySet):

@@ -67,7 +67,7 @@ def test_approving_a_graduation_cuts_the_next_two_sessions_to_2_x_5(
     assert (track.band, track.dose_reps, track.dose_sessions) == (None, [5, 5], 2)
     first = train(athlete_client, workout(graduated, 1, 1))
     nordic = first.context["cards"][0]
-    assert nordic.notation.startswith("2 x 5/5")
+    assert nordic.notation.startswith("2 x 5,")
     assert nordic.cut == "First unassisted sessions: 2 x 5, then the program's dose."
     assert "First unassisted sessions: 2 x 5" in first.text
     logged = SetLog.objects.filter(exercise=nordic.prescription.exercise)
@@ -76,7 +76,7 @@ def test_approving_a_graduation_cuts_the_next_two_sessions_to_2_x_5(
     assert [o["action"] for o in log.outcome] == ["hold"]  # 2 x 5 done: not struggling
     clock.move_to(datetime(2026, 11, 19, 18, tzinfo=UTC), tick=False)
     second = train(athlete_client, workout(graduated, 1, 4))
-    assert second.context["cards"][0].notation.startswith("2 x 5/5")
+    assert second.context["cards"][0].notation.startswith("2 x 5,")
     clock.move_to(datetime(2026, 11, 23, 18, tzinfo=UTC), tick=False)
     third = athlete_client.get(f"/workouts/{workout(graduated, 2, 1).pk}/")
     assert third.context["cards"][0].notation.startswith("3 x 12/10/8")
@@ -92,7 +92,7 @@ def test_a_workout_begun_keeps_its_cut_after_the_track_moves_on(athlete_client, 
     track.dose_sessions, track.dose_reps, track.dose_reason = 0, [], ""
     track.save()
     page = athlete_client.get(f"/workouts/{first.pk}/")
-    assert page.context["cards"][0].notation.startswith("2 x 5/5")
+    assert page.context["cards"][0].notation.startswith("2 x 5,")
 
 
 def test_a_gap_brings_back_the_last_weeks_volume(athlete_client, athlete, assignment, clock):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from functools import partial
 
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -6,12 +6,20 @@ from django.utils import timezone
 
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
-from coaching.demo import SQUAD_SPORT, conversation, replay_history, season_load, squad_load
-from coaching.demo_paths import paths_load
+from coaching.demo import (
+    SQUAD_SPORT,
+    Member,
+    conversation,
+    first_test_load,
+    replay_history,
+    season_load,
+    squad_plan_load,
+    squad_roster,
+)
+from coaching.demo_paths import paths_roster
 from coaching.flags_derive import flags_derive
-from programs.assignments import program_assign
 from programs.library_load import load_library
-from programs.models import Assignment, Program
+from programs.models import Program
 
 DEMO_PASSWORD = "hamstrings"
 DEMO_USERS = [
@@ -62,17 +70,16 @@ class Command(BaseCommand):
 
         nordic = Program.objects.library().get(slug="band-assisted-nordic")
         today = timezone.localdate()
-        for athlete, diligent in ((users["athlete"], True), (users["athlete2"], False)):
-            if not Assignment.objects.filter(athlete=athlete, template=nordic).exists():
-                assignment = program_assign(
-                    template=nordic,
-                    athlete=athlete,
-                    start_date=today - timedelta(weeks=WEEKS_IN),
-                    by=users["coach"],
-                )
-                replay_history(assignment, today, diligent=diligent)
-        squad_load(team=team, template=nordic, today=today)
-        paths_load(team=team, template=nordic, today=today)
+        roster = [
+            Member(users["athlete"], WEEKS_IN, partial(replay_history, today=today, diligent=True)),
+            Member(
+                users["athlete2"], WEEKS_IN, partial(replay_history, today=today, diligent=False)
+            ),
+            *squad_roster(team=team, today=today),
+            *paths_roster(team=team, template=nordic, today=today),
+        ]
+        squad_plan_load(team=team, template=nordic, today=today, roster=roster)
+        first_test_load(team=team, athlete=users["athlete"], today=today)
         season_load(team=team, today=today)
         conversation(team=team, coach=users["coach"], athlete=users["athlete"])
         flags_derive(today=today)  # as the daily job would have: the board only reads flags
