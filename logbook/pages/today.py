@@ -1,7 +1,7 @@
-"""What /today/ shows an athlete: today's workouts first, then the ones missed this week (the
-program week, or a repeating week's occurrence, that holds today; folded, each to do now or
-skip), the ones done today, and the next one ahead, for each open assignment. A fixed number of
-queries."""
+"""What /today/ shows an athlete: today's workouts first, then the ones missed this week (since
+Monday, in the program week or repeating week's occurrence that holds today; folded, each to do
+now or skip), the ones done today, and the next one ahead, for each open assignment. A fixed
+number of queries."""
 
 import functools
 from dataclasses import dataclass, field
@@ -93,6 +93,9 @@ def today_for(athlete, today: date) -> dict:
     active = [a for a in assignments if a.status == AssignmentStatus.ACTIVE]
     logs, skipped = records_of(active) if active else ({}, set())
     todays, missed, done_today, upcoming, staged = [], [], [], [], {}
+    # "This week" is the athlete's, from Monday, and the program's week that holds today: a
+    # program begun on a Wednesday still holds last Friday on Monday, which is last week's.
+    monday = today - timedelta(days=today.weekday())
     # A repeating week (maintenance, a stage) is dated up to a week ahead: the next one shows.
     for item in assignment_schedule(active, repeats_through=today + timedelta(days=7)):
         if item.workout.week.is_stage:
@@ -107,7 +110,7 @@ def today_for(athlete, today: date) -> dict:
             todays.append(shown)  # due today, or begun today whatever its day
         elif item.on > today:
             upcoming.append(shown)
-        elif key not in skipped and today < item.week_began + WEEK:
+        elif key not in skipped and item.on >= monday and today < item.week_began + WEEK:
             missed.append(shown)  # missed this week: on a Monday, last week's stay last week's
     next_up = upcoming[0] if upcoming else None
     attach_exercises(todays + ([next_up] if next_up else []))

@@ -3,7 +3,7 @@ breaks inside a word, rows stay short, and the athlete's bottom bar never hides 
 button. Screenshots go to test-artifacts/phone-*.png."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -67,9 +67,12 @@ def log(workout_log, prescription, number, side="both", **values):
 
 
 @pytest.fixture
-def todays_workout(transactional_db, athlete, coach):
+def todays_workout(transactional_db, athlete, coach, time_machine):
     """Day 1 (two days ago) done, day 2 (yesterday) missed, day 3 (today) under way: a Nordic
-    set 4 (extra), the left leg's set 1 of the per-side curl and a 35 s hold on red logged."""
+    set 4 (extra), the left leg's set 1 of the per-side curl and a 35 s hold on red logged.
+    Today is a Wednesday (the clock ticking from there): yesterday's miss is this week's, as it
+    would not be on a Monday."""
+    time_machine.move_to(timezone.make_aware(datetime(2026, 11, 18, 17)), tick=True)
     load_catalogue()
     today = timezone.localdate()
     program = services.program_create(owner=coach, title="Phone layout")

@@ -1,6 +1,6 @@
 """/today/'s "missed this week" holds the workouts of the athlete's current program week only
-(the program's week 1 day 1 is its start date), on the day of the athlete's own time zone: on a
-Monday, last week's misses are last week's."""
+(the program's week 1 day 1 is its start date) dated since Monday, on the day of the athlete's
+own time zone: on a Monday, last week's misses are last week's, whatever day the program began."""
 
 import uuid
 from datetime import UTC, date, datetime
@@ -77,3 +77,41 @@ def test_the_week_turns_at_the_athletes_own_midnight(
     text = seen(athlete_client.get("/today/").text)
     assert "Today · Mon 16 Nov" in text
     assert "missed this week" not in text
+
+
+@pytest.fixture
+def started_on_wednesday(plan, athlete, coach):
+    """The same plan from Wednesday 11 Nov: its days 1, 3 and 5 fall on Wednesday, Friday and
+    Sunday, and its first program week runs to Tuesday 17 Nov. Wednesday's is done, Friday's
+    missed."""
+    wednesday = date(2026, 11, 11)
+    assignment = assignments.program_assign(
+        template=plan, athlete=athlete, start_date=wednesday, by=coach
+    )
+    first = Workout.objects.get(week__program=assignment.program, week__number=1, day=1)
+    log = logbook.workout_start(
+        athlete=athlete, assignment=assignment, workout=first, today=wednesday
+    )
+    logbook.workout_finish(workout_log=log, rpe=6, pain=0)
+    return assignment
+
+
+def test_a_program_begun_midweek_lists_no_misses_of_last_week_on_monday(
+    athlete_client, started_on_wednesday, time_machine
+):
+    """The program's week still holds Friday and Sunday on Monday, the calendar's does not:
+    'this week' is the one the athlete lives in, from Monday."""
+    time_machine.move_to(datetime(2026, 11, 16, 9, tzinfo=UTC), tick=False)  # Monday
+    text = seen(athlete_client.get("/today/").text)
+    assert "Nothing due today." in text
+    assert "missed this week" not in text
+    assert "Fri 13 Nov" not in text and "Sun 15 Nov" not in text
+
+
+def test_a_program_begun_midweek_lists_this_weeks_misses_until_sunday(
+    athlete_client, started_on_wednesday, time_machine
+):
+    time_machine.move_to(datetime(2026, 11, 15, 9, tzinfo=UTC), tick=False)  # Sunday
+    text = seen(athlete_client.get("/today/").text)
+    assert "1 missed this week" in text
+    assert "Missed · Fri 13 Nov" in text
