@@ -120,7 +120,15 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["athlete__username", "program__title"]
     raw_id_fields = ["athlete", "program", "template", "assigned_by"]
-    readonly_fields = ["status", "paused_on", "start_date"]
+    # The athlete's own plan is the coach's to change, on the plan page, where its forms check
+    # every id and number (`programs.overrides`).
+    readonly_fields = [
+        "status",
+        "paused_on",
+        "start_date",
+        "prescription_overrides",
+        "workout_moves",
+    ]
     actions = [pause_assignments, resume_assignments, end_assignments, cancel_assignments]
 
     def has_add_permission(self, request) -> bool:

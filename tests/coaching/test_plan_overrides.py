@@ -259,3 +259,11 @@ def test_the_database_holds_overrides_as_objects(members):
     alex, _ = members
     with pytest.raises(IntegrityError), transaction.atomic():
         Assignment.objects.filter(pk=alex.pk).update(workout_moves=[1, 2])
+
+
+def test_the_admin_shows_an_athletes_own_plan_but_never_edits_it(members, admin_client):
+    alex, _ = members
+    page = admin_client.get(f"/admin/programs/assignment/{alex.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="workout_moves"' not in page.text
+    assert 'name="prescription_overrides"' not in page.text
