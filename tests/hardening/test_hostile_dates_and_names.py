@@ -1,6 +1,7 @@
 """The inputs of issue 24 sent as an attacker (or a slipping thumb) would: absurd dates, numbers
 past 2**31, negative and non-numeric values, CR/LF and other control characters in names and
-labels, a squad form claiming 100,000 rows, `?n=` occurrences no calendar holds. Nothing
+labels, a squad form claiming 100,000 rows, `?n=` occurrences no calendar holds; the forms the
+issue added or mended too (staff's coach invite, the check-in, a Nordic start asked first). Nothing
 answers 5xx, no absurd row is stored, and every row still passes `full_clean()`."""
 
 from datetime import date
@@ -109,6 +110,13 @@ def hostile_posts(world) -> list[tuple[str, str, dict]]:
                 "include_return_to_play": "on",
             },
         ),
+        ("staff", "/admin/accounts/user/invite-coach/", {"email": "sam@club.example"}),
+        (
+            "athlete",
+            f"/workouts/{world['workout'].pk}/check-in/",
+            {"soreness": "2", "sleep": "4", "fatigue": "3", "stress": "2", "mood": "5"},
+        ),
+        ("athlete", f"/workouts/{world['maintenance'].pk}/start/", {"anyway": "1"}),
     ]
 
 
@@ -126,20 +134,21 @@ def fixture_and_maintenance(world, coach):
     return world
 
 
-def clients_for(coach, athlete) -> dict[str, Client]:
-    clients = {"anonymous": Client(), "athlete": Client(), "coach": Client()}
+def clients_for(coach, athlete, staff) -> dict[str, Client]:
+    clients = {"anonymous": Client(), "athlete": Client(), "coach": Client(), "staff": Client()}
     clients["athlete"].force_login(athlete)
     clients["coach"].force_login(coach)
+    clients["staff"].force_login(staff)
     return clients
 
 
 @pytest.mark.django_db
 def test_dates_numbers_and_names_from_an_attacker_land_no_absurd_row(
-    fixture_and_maintenance, coach, athlete, settings
+    fixture_and_maintenance, coach, athlete, staff, settings
 ):
     world = fixture_and_maintenance
     settings.AXES_ENABLED = False
-    clients = clients_for(coach, athlete)
+    clients = clients_for(coach, athlete, staff)
     server_errors = []
     for who, url, valid in hostile_posts(world):
         for name in valid:
