@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from accounts.models import Invite, Membership, Team, athletes_of
+from accounts.models import Invite, Membership, SquadGroup, Team, athletes_of
 
 
 def team_for_coach(coach, pk: int) -> Team:
@@ -29,3 +29,9 @@ def pending_invite_of(team: Team, pk: int) -> Invite:
     """A pending invite of a team the caller already holds: accepted and revoked ones are
     history, out of reach of resend and revoke."""
     return get_object_or_404(team.invites.pending(), pk=pk)
+
+
+def squad_group_of(team: Team, pk: int) -> SquadGroup:
+    """A group of a team the caller already holds: another team's group, even the same
+    coach's, is not reached through this one."""
+    return get_object_or_404(team.squad_groups.select_related("team"), pk=pk)

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from accounts import coach_invites, services
-from accounts.models import Membership, Team, User
+from accounts.models import Membership, SquadGroup, SquadGroupMember, Team, User
 
 
 class CoachInviteForm(forms.Form):
@@ -181,3 +181,21 @@ class TeamAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset) -> None:
         for team in queryset:
             services.team_delete(team=team)
+
+
+class SquadGroupMemberInline(admin.TabularInline):
+    model = SquadGroupMember
+    extra = 0
+    autocomplete_fields = ["athlete"]
+
+
+@admin.register(SquadGroup)
+class SquadGroupAdmin(admin.ModelAdmin):
+    """A team's groups. One with athletes is kept: its member rows PROTECT it, so the delete
+    page names them instead of deleting them (the coach unticks them on the team page first)."""
+
+    list_display = ["name", "team", "created_at"]
+    list_select_related = ["team"]
+    search_fields = ["name", "team__name"]
+    autocomplete_fields = ["team"]
+    inlines = [SquadGroupMemberInline]

@@ -14,6 +14,7 @@ from accounts.models import (
     NO_CONTROL_CHARACTERS,
     NO_CONTROL_CHARACTERS_MESSAGE,
     TIMEZONE_CHOICES,
+    SquadGroup,
     Team,
     Units,
     User,
@@ -119,6 +120,52 @@ class InviteForm(forms.Form):
         for address in map(BaseUserManager.normalize_email, addresses):
             unique.setdefault(address.lower(), address)
         return list(unique.values())
+
+
+class SquadGroupForm(forms.Form):
+    """A group's name, new or changed: unique in the team whatever its case, and, as a team's,
+    without control characters."""
+
+    name = forms.CharField(
+        max_length=60,
+        validators=[no_control_characters],
+        error_messages={"required": "Give the group a name."},
+        widget=forms.TextInput(attrs={"placeholder": "Backs"}),
+    )
+
+    def __init__(self, *args, team: Team, group: SquadGroup | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.team, self.group = team, group
+        self.fields["name"].label = "Name" if group else "New group"
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        others = self.team.squad_groups.all()
+        if self.group:  # renaming "backs" to "Backs" is not a clash with itself
+            others = others.exclude(pk=self.group.pk)
+        if existing := others.filter(name__iexact=name).first():
+            raise ValidationError(f"{self.team} already has a group called {existing.name}.")
+        return name
+
+
+class GroupMembersForm(forms.Form):
+    """The group's athletes, ticked among the team's active members (`memberships`, read once
+    for every group on the page)."""
+
+    athletes = forms.MultipleChoiceField(
+        label="Athletes",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Tick athletes of the team only."},
+    )
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_id = {str(member.athlete_id): member.athlete for member in memberships}
+        self.fields["athletes"].choices = [(pk, str(user)) for pk, user in self.by_id.items()]
+
+    def clean_athletes(self) -> list[User]:
+        return [self.by_id[pk] for pk in self.cleaned_data["athletes"]]
 
 
 class InviteSignUpForm(UserCreationForm):

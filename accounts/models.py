@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts.units import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG
@@ -172,6 +173,73 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.athlete} in {self.team}"
+
+
+class SquadGroupQuerySet(models.QuerySet):
+    def for_coach(self, coach):
+        """The groups of a coach's own teams: the only ones they may see."""
+        return self.filter(team__coach=coach)
+
+
+class SquadGroup(models.Model):
+    """A named group inside a team (a position, "backs", "rehab"): the coach announces to it,
+    assigns it a program and filters the board by it. Its athletes are active members of the
+    team (`athletes`); an athlete may be in several groups. A group with members is kept
+    (PROTECT): the coach unticks them first, so nobody's place in it goes by accident."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="squad_groups")
+    name = models.CharField(max_length=60)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SquadGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "group"
+        ordering = ["name"]
+        constraints = [
+            # "Backs" beside "backs" is a mistake, not two groups.
+            models.UniqueConstraint(
+                Lower("name"),
+                "team",
+                name="accounts_squadgroup_unique_name",
+                violation_error_message="The team already has a group of that name.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""), name="accounts_squadgroup_name_not_blank"
+            ),
+            plain_text("name", "accounts_squadgroup_name_no_control_characters"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team} · {self.name}"
+
+    def athletes(self):
+        """The group's athletes who are active members of its team: one who left the team is
+        no longer sent, assigned or shown anything as one of the group."""
+        return User.objects.filter(
+            squad_group_memberships__group=self,
+            memberships__team_id=self.team_id,
+            memberships__is_active=True,
+        )
+
+
+class SquadGroupMember(models.Model):
+    group = models.ForeignKey(SquadGroup, on_delete=models.PROTECT, related_name="members")
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="squad_group_memberships"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "group member"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "athlete"], name="accounts_squadgroupmember_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete} in {self.group}"
 
 
 def invite_token() -> str:

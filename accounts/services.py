@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from accounts.mail import mail_queue
-from accounts.models import Invite, Membership, Team, User
+from accounts.models import Invite, Membership, SquadGroupMember, Team, User
 
 INVITE_DAYS = 7
 
@@ -218,10 +218,13 @@ def invite_sign_up(
 
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
-    """The athlete leaves the team; the row stays so their history keeps its context and an
-    invite can bring them back."""
+    """The athlete leaves the team, and its groups; the row stays so their history keeps its
+    context and an invite can bring them back."""
     membership.is_active = False
     membership.save(update_fields=["is_active"])
+    SquadGroupMember.objects.filter(
+        group__team=membership.team_id, athlete=membership.athlete_id
+    ).delete()
 
 
 # Staff's actions on people and teams (the admin's). People and teams with history are never

@@ -1,10 +1,11 @@
 """Teams and invites: a coach's teams and members, invites by email, and the invite link that
-signs an athlete up (or adds an existing account) to a team."""
+signs an athlete up (or adds an existing account) to a team. The team page's groups are
+`accounts.group_views`; what both render, `accounts.team_page`."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.db.models import Count, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
@@ -18,31 +19,10 @@ from accounts import services
 from accounts.access import invite_by_token, membership_of, pending_invite_of, team_for_coach
 from accounts.decorators import coach_required
 from accounts.forms import InviteForm, InviteSignUpForm, TeamForm
-from accounts.mail import last_failure
 from accounts.models import Invite, Team
+from accounts.team_page import TEAM_DETAIL, detail_context, team_url
 from web.htmx import HtmxHttpRequest, partial_or_redirect
-
-TEAM_DETAIL = "accounts/team_detail.html"
-
-
-def team_url(team: Team, anchor: str = "") -> str:
-    return reverse("accounts:team-detail", args=[team.pk]) + (f"#{anchor}" if anchor else "")
-
-
-def detail_context(request, team: Team, *, invite_form: InviteForm | None = None):
-    # Lazy querysets: the htmx partials evaluate only the ones they show.
-    return {
-        "team": team,
-        "members": team.memberships.filter(is_active=True)
-        .select_related("athlete")
-        .order_by("athlete__first_name", "athlete__username"),
-        "invites": team.invites.pending().annotate(
-            mail_failure=last_failure(to=OuterRef("email"), since=OuterRef("sent_at"))
-        ),
-        "invite_form": invite_form or InviteForm(),
-        "invite_days": services.INVITE_DAYS,
-        "site": request.build_absolute_uri("/").rstrip("/"),  # invite links to copy
-    }
+from web.params import parse_id
 
 
 @coach_required
@@ -80,7 +60,10 @@ def team_list(request: HtmxHttpRequest) -> HttpResponse:
 @coach_required
 @require_http_methods(["GET"])
 def team_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return render(request, TEAM_DETAIL, detail_context(request, team_for_coach(request.user, pk)))
+    """The team; `?group=` opens that group (where a group's form comes back to)."""
+    team = team_for_coach(request.user, pk)
+    opened = parse_id(request.GET.get("group"))
+    return render(request, TEAM_DETAIL, detail_context(request, team, opened_group=opened))
 
 
 # Invites from the team page: a list of addresses at once; resend and revoke one.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import coach_invite_views, team_views, views
+from accounts import coach_invite_views, group_views, team_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -21,6 +21,22 @@ urlpatterns = [
         "coach/teams/<int:pk>/members/<int:membership_pk>/remove/",
         team_views.member_remove,
         name="member-remove",
+    ),
+    path("coach/teams/<int:pk>/groups/", group_views.group_create, name="group-create"),
+    path(
+        "coach/teams/<int:pk>/groups/<int:group_pk>/rename/",
+        group_views.group_rename,
+        name="group-rename",
+    ),
+    path(
+        "coach/teams/<int:pk>/groups/<int:group_pk>/athletes/",
+        group_views.group_members,
+        name="group-members",
+    ),
+    path(
+        "coach/teams/<int:pk>/groups/<int:group_pk>/delete/",
+        group_views.group_delete,
+        name="group-delete",
     ),
     path("accounts/invite/<slug:token>/", team_views.invite_accept, name="invite-accept"),
     path("accounts/settings/", views.settings_page, name="settings"),

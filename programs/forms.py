@@ -276,16 +276,19 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, coach, program, **kwargs):
         super().__init__(*args, **kwargs)
-        teams = coach.teams.prefetch_related("memberships__athlete")
+        teams = coach.teams.prefetch_related("memberships__athlete", "squad_groups__members")
         self.teams = {str(team.pk): team for team in teams}
+        self.groups = {str(group.pk): group for team in teams for group in team.squad_groups.all()}
         self.athletes = {str(user.pk): user for user in athletes_of(coach).order_by("first_name")}
         team_choices = [
             (f"team-{pk}", f"{team.name} (whole team)") for pk, team in self.teams.items()
         ]
+        group_choices = [(f"group-{pk}", str(group)) for pk, group in self.groups.items()]
         athlete_choices = [(f"athlete-{pk}", str(user)) for pk, user in self.athletes.items()]
         self.fields["target"].choices = [
             ("", "Choose a team or an athlete"),
             ("Teams", team_choices),
+            *([("Groups", group_choices)] if group_choices else []),
             ("Athletes", athlete_choices),
         ]
         self.rules = list(program.band_rules.select_related("exercise", "start_band"))
@@ -338,18 +341,28 @@ class AssignForm(forms.Form):
         """Ticked; False also for a program with no band-assisted Nordic (nothing to find)."""
         return self.cleaned_data.get("find_start_band", False)
 
-    def chosen_athletes(self) -> list:
+    def chosen(self) -> tuple[str, str]:
+        """What was chosen, from the form or the URL: its kind (team, group, athlete) and id."""
         kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")
-        if kind == "team" and pk in self.teams:
-            team = self.teams[pk]
-            return [m.athlete for m in team.memberships.all() if m.is_active]
+        return kind, pk
+
+    def chosen_athletes(self) -> list:
+        kind, pk = self.chosen()
         if kind == "athlete" and pk in self.athletes:
             return [self.athletes[pk]]
+        if team := self.chosen_team():
+            active = [m for m in team.memberships.all() if m.is_active]
+            if kind == "group":  # the active members of its team ticked in it
+                ticked = {member.athlete_id for member in self.groups[pk].members.all()}
+                active = [m for m in active if m.athlete_id in ticked]
+            return [m.athlete for m in active]
         return []
 
     def chosen_team(self):
-        """The squad chosen, when it was a squad (its plan is then the team's)."""
-        kind, _, pk = (self.data.get("target") or self.initial.get("target") or "").partition("-")
+        """The squad chosen, or the squad of the group chosen (its plan is then the team's)."""
+        kind, pk = self.chosen()
+        if kind == "group" and pk in self.groups:
+            return self.groups[pk].team
         return self.teams.get(pk) if kind == "team" else None
 
     def band_fields(self):
@@ -362,6 +375,8 @@ class AssignForm(forms.Form):
 
     def clean_target(self):
         if not self.chosen_athletes():
+            if self.chosen()[0] == "group":
+                raise ValidationError("That group has no athletes yet: tick them on the team page.")
             raise ValidationError("Choose one of your teams or athletes.")
         return self.cleaned_data["target"]
 

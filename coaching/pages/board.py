@@ -6,9 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Lower
 
-from accounts.models import Membership, display_name
+from accounts.models import Membership, Team, display_name
 from catalogue.models import Band
 from catalogue.words import band_words, no_band_label
 from coaching.forms import BandSetForm
@@ -84,6 +86,33 @@ class AthleteRow:
     band_forms: list[BandSetForm] = field(default_factory=list)  # the opened row's only
 
 
+@dataclass(frozen=True)
+class BoardGroup:
+    """A group of one of the coach's teams, as the board's filter names it."""
+
+    pk: int
+    name: str
+    team: Team
+
+
+def board_teams(coach) -> list[Team]:
+    """The coach's teams, each with its groups (`board_groups`, by name), in one query: the
+    board's filters cost the same whether or not the teams have groups."""
+    in_order = {"filter": Q(squad_groups__isnull=False), "order_by": Lower("squad_groups__name")}
+    teams = list(
+        Team.objects.for_coach(coach).annotate(
+            group_ids=ArrayAgg("squad_groups__pk", **in_order, default=Value([])),
+            group_names=ArrayAgg("squad_groups__name", **in_order, default=Value([])),
+        )
+    )
+    for team in teams:
+        team.board_groups = [
+            BoardGroup(pk, name, team)
+            for pk, name in zip(team.group_ids, team.group_names, strict=True)
+        ]
+    return teams
+
+
 SORTS = {
     "name": lambda row: str(row.athlete).lower(),
     "adherence": lambda row: (row.adherence_7 is None, row.adherence_7 or 0),
@@ -94,10 +123,16 @@ SORTS = {
 
 
 def board_rows(
-    coach, *, today: date, team_id: int | None = None, athlete_id: int | None = None
+    coach,
+    *,
+    today: date,
+    team_id: int | None = None,
+    group_id: int | None = None,
+    athlete_id: int | None = None,
 ) -> list[AthleteRow]:
-    """Every athlete of the coach's teams (or of one team), or one athlete's row alone: none
-    when they are in none of the coach's teams."""
+    """Every athlete of the coach's teams (or of one team, or of one of its groups), or one
+    athlete's row alone: none when they are in none of the coach's teams. A group is read in
+    the members' query, so filtering by it costs no query."""
     # The last workout through the (athlete, -performed_on) index: one lookup per athlete,
     # rather than an aggregate over years of history.
     last_workout = (
@@ -108,6 +143,10 @@ def board_rows(
     memberships = Membership.objects.filter(team__coach=coach, is_active=True)
     if team_id:
         memberships = memberships.filter(team_id=team_id)
+    if group_id:  # the group's athletes, as members of its own team
+        memberships = memberships.filter(
+            team__squad_groups=group_id, athlete__squad_group_memberships__group=group_id
+        )
     if athlete_id:
         memberships = memberships.filter(athlete_id=athlete_id)
     rows: dict[int, AthleteRow] = {}

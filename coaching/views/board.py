@@ -20,7 +20,14 @@ from catalogue.words import on_band
 from coaching import actions
 from coaching.forms import BandSetForm
 from coaching.pages.athlete import band_form
-from coaching.pages.board import SORTS, band_forms, board_rows, compliance_share, sort_rows
+from coaching.pages.board import (
+    SORTS,
+    band_forms,
+    board_rows,
+    board_teams,
+    compliance_share,
+    sort_rows,
+)
 from programs.access import suggestion_for_coach, track_for_coach
 from programs.models import BandTrack
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
@@ -28,7 +35,7 @@ from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 ROWS_PER_PAGE = 50
 PAGE = "coaching/board.html"
 ROW = f"{PAGE}#athlete-row"
-BOARD_PARAMS = ("team", "sort", "page")  # what a way back to the board keeps
+BOARD_PARAMS = ("team", "group", "sort", "page")  # what a way back to the board keeps
 
 
 def board_query(params) -> str:
@@ -49,15 +56,23 @@ def row_url(query: str, athlete_id: int, *, opened: bool = False) -> str:
 
 
 def board_context(coach, params, *, bound: BandSetForm | None = None) -> dict:
-    """The board as `params` (team, sort, page, set: the opened row) ask for it; `bound`, a band
-    form sent back with its errors, opens its athlete's row."""
-    teams = list(Team.objects.for_coach(coach))
-    team_id = params.get("team", "")
-    team = next((team for team in teams if str(team.pk) == team_id), None)
+    """The board as `params` (team, group, sort, page, set: the opened row) ask for it; `bound`,
+    a band form sent back with its errors, opens its athlete's row. A group shows its team's
+    athletes ticked in it; an id that is not one of the coach's teams or groups is ignored."""
+    teams = board_teams(coach)
+    team_id, group_id = params.get("team", ""), params.get("group", "")
+    groups = [group for each in teams for group in each.board_groups]
+    group = next((group for group in groups if str(group.pk) == group_id), None)
+    team = group.team if group else next((each for each in teams if str(each.pk) == team_id), None)
     sort = params.get("sort", "flags")
     if sort.lstrip("-") not in SORTS:
         sort = "flags"
-    rows = board_rows(coach, today=timezone.localdate(), team_id=team.pk if team else None)
+    rows = board_rows(
+        coach,
+        today=timezone.localdate(),
+        team_id=team.pk if team else None,
+        group_id=group.pk if group else None,
+    )
     # Every athlete is sorted; a page shows 50, which also keeps rendering cheap.
     page = Paginator(sort_rows(rows, sort), ROWS_PER_PAGE).get_page(params.get("page"))
     opened = str(bound.track.assignment.athlete_id) if bound else params.get("set")
@@ -65,12 +80,19 @@ def board_context(coach, params, *, bound: BandSetForm | None = None) -> dict:
         if str(row.athlete.pk) == opened:
             row.band_forms = band_forms(row, bound=bound)
     compliant, judged = compliance_share(rows)
+    shown = team or (teams[0] if len(teams) == 1 else None)  # whose groups the filter offers
+    filters = {"team": team.pk if team else ""}
+    if group:
+        filters["group"] = group.pk
     return {
         "rows": page,
         "page": page,
         "teams": teams,
         "many_teams": len(teams) > 1,
         "team": team,
+        "group": group,
+        "groups": shown.board_groups if shown else [],
+        "filters": urlencode(filters),  # the team and group, for the sort and page links
         "sort": sort,
         "query": board_query(params),
         "compliant": compliant,
