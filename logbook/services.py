@@ -57,8 +57,8 @@ def workout_start(
     )
     if created and athlete_start:
         gaps.gap_resume(athlete=athlete, assignment=assignment, workout=workout, today=today)
-    if created and (cut := doses.doses_for(assignment, workout)):
-        log.doses = cut  # kept with the session: what it was begun at
+    if created:
+        log.doses = doses.doses_for(assignment, workout)  # kept with the session: its doses
         log.save(update_fields=["doses"])
     if created and athlete_start:
         too_soon = nordic_too_soon(
@@ -294,7 +294,7 @@ def _dose_of(log: WorkoutLog, exercise_id: int) -> list[int]:
     """The cut reps the session was begun at for the exercise, if any."""
     for prescription in log.workout.prescriptions.all():
         if prescription.exercise_id == exercise_id and str(prescription.pk) in log.doses:
-            return log.doses[str(prescription.pk)]["reps"]
+            return log.doses[str(prescription.pk)].get("reps", [])
     return []
 
 
@@ -302,6 +302,8 @@ def _prescribed_reps(log: WorkoutLog, exercise_id: int) -> list[int]:
     prescription = log.workout.prescriptions.filter(exercise_id=exercise_id, seconds=None).first()
     if prescription is None:
         return []
+    begun = log.doses.get(str(prescription.pk), {}).get("prescribed")
+    prescription = doses.as_prescribed(prescription, begun)  # as the session was begun
     return [prescription.minimum_for_set(n) for n in range(1, prescription.sets + 1)]
 
 

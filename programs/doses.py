@@ -1,11 +1,14 @@
-"""Cut doses: the next sessions of one exercise for one athlete at fewer sets or reps than the
-program prescribes (DESIGN.md, "Band progression, round 3"), kept on the athlete's track:
+"""The dose a session is done at. Cut doses: the next sessions of one exercise for one athlete
+at fewer sets or reps than the program prescribes (DESIGN.md, "Band progression, round 3"),
+kept on the athlete's track:
 - the first two unassisted sessions after graduation, 2 x 5 (`programs.reentry.GRADUATION_DOSE`);
 - after a gap, the volume of the week it brings back, for that week's sessions;
 - struggling at the thickest band, this week's volume again, session by session.
-A workout log copies the cut when it is begun (`logbook`), so what was prescribed stays with
-the session: its page, its sets' targets and the engine read the log's copy, never the track's
-later state."""
+Besides them, the coach's own dose for one athlete and an exercise left out for them
+(`programs.overrides`). A workout log copies all of it when it is begun, with each
+prescription's dose as the plan held it then (`doses_for`), so what was prescribed stays with
+the session: its page, its sets' targets and the engine read the log's copy, never the
+track's later state, an override taken back or a builder edit made since."""
 
 from copy import copy
 
@@ -44,17 +47,25 @@ def dose_used(*, track: BandTrack) -> None:
     track.save(update_fields=["dose_reps", "dose_sessions", "dose_reason", "updated_at"])
 
 
+# What a session keeps of each prescription as it was when begun (`doses_for`).
+DOSE_FIELDS = ("sets", "set_reps", "reps_min", "reps_max", "seconds")
+
+
 def doses_for(assignment: Assignment, workout: Workout) -> dict[str, dict]:
-    """What a workout being begun starts with: the track's cuts (`cuts_of`) and the
-    athlete's own overrides of the squad's plan (`programs.overrides`). One query, two with a
-    cut or an override."""
+    """What a workout being begun starts with: each prescription's dose as the plan holds it
+    now (`"prescribed"`: a builder edit later changes the sessions to come, never this one),
+    the track's cuts (`cuts_of`) and the athlete's own overrides of the squad's plan
+    (`programs.overrides`). Two queries."""
     tracks = {
         track.exercise_id: track
         for track in BandTrack.objects.filter(assignment_id=assignment.pk, dose_sessions__gt=0)
     }
-    if not tracks and not assignment.prescription_overrides:
-        return {}
-    return begun_with(list(workout.prescriptions.all()), tracks, assignment)
+    prescriptions = list(workout.prescriptions.all())
+    found = begun_with(prescriptions, tracks, assignment)
+    for prescription in prescriptions:
+        prescribed = {field: getattr(prescription, field) for field in DOSE_FIELDS}
+        found.setdefault(str(prescription.pk), {})["prescribed"] = prescribed
+    return found
 
 
 def begun_with(prescriptions, tracks: dict[int, BandTrack], assignment) -> dict[str, dict]:
@@ -103,8 +114,19 @@ def as_begun(prescriptions, entries: dict[str, dict]) -> list[Prescription]:
             if substitute is not None:
                 found.append(substituted(prescription, substitute))
             continue
-        found.append(dosed(prescription, entry.get("reps")))
+        found.append(dosed(as_prescribed(prescription, entry.get("prescribed")), entry.get("reps")))
     return found
+
+
+def as_prescribed(prescription: Prescription, prescribed: dict | None) -> Prescription:
+    """The prescription at the dose a session was begun at (an unsaved copy when the plan
+    has been edited since), or itself: sessions begun before that record have none."""
+    if not prescribed or all(getattr(prescription, f) == v for f, v in prescribed.items()):
+        return prescription
+    then = copy(prescription)
+    for field, value in prescribed.items():
+        setattr(then, field, value)
+    return then
 
 
 def as_planned(assignment: Assignment, prescription: Prescription) -> Prescription:

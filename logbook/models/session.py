@@ -65,7 +65,8 @@ class WorkoutLog(models.Model):
     notes = models.TextField(blank=True)
     # What the progression engine decided when the workout was finished, for the summary.
     outcome = models.JSONField(default=list, blank=True)
-    # The cut doses it was begun with (`programs.doses`): prescription id -> reps and reason.
+    # The doses it was begun with (`programs.doses.doses_for`): prescription id -> the dose
+    # the plan held then ("prescribed"), and any cut, own dose or exercise left out.
     doses = models.JSONField(default=dict, blank=True)
 
     objects = WorkoutLogQuerySet.as_manager()

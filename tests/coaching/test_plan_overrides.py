@@ -267,3 +267,19 @@ def test_the_admin_shows_an_athletes_own_plan_but_never_edits_it(members, admin_
     assert page.status_code == 200
     assert 'name="workout_moves"' not in page.text
     assert 'name="prescription_overrides"' not in page.text
+
+
+def test_a_builder_edit_after_a_session_leaves_what_it_was_begun_at(coach_web, members):
+    """The engine counts a past session's unlogged sets against the dose it was begun at, not
+    the plan as edited since; the squad's next sessions get the edit."""
+    alex, sam = members
+    nordic = first_nordic(alex)
+    athlete = signed_in(alex.athlete)
+    athlete.post(f"/workouts/{nordic.workout_id}/sets/", set_data(nordic, 1))  # one of two
+    athlete.post(f"/workouts/{nordic.workout_id}/finish/", {"rpe": 7, "pain": 0})
+    log = WorkoutLog.objects.get()
+    assert log.completed_at is not None and nordic.volume_text() == "2 x 5"
+    Prescription.objects.filter(pk=nordic.pk).update(sets=5)
+    [session] = sessions_of(assignment_id=alex.pk, exercise_id=nordic.exercise_id)
+    assert (len(session.sets), len(session.missing)) == (1, 1)
+    assert "5 x 5" in page(signed_in(sam.athlete), nordic.workout)  # the squad's to come
