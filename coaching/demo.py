@@ -14,6 +14,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.actions import squad_group_create, squad_group_members_set
 from accounts.models import Membership, User
 from catalogue.models import Pattern
 from coaching.actions import comment_add, pause_clear
@@ -334,3 +335,22 @@ def season_load(*, team, today) -> None:
         logbook.workout_begin(**session, now=at - timedelta(minutes=10))
         log_sets(session, stop_after_one=False)
         logbook.workout_finish(**session, rpe=3, pain=2 if hour == 8 else 1, now=at)
+
+
+# The squad's groups on its team page (usernames), for announcements, assigning and the board.
+GROUPS = {
+    "Backs": ["athlete", "priya", "casey", "quinn", "jamie"],
+    "Forwards": ["athlete2", "tom", "lena", "riley", "taylor", "morgan"],
+    "Rehab": ["robin"],
+}
+
+
+def groups_load(*, team) -> None:
+    """The squad's backs, forwards and rehab group, once."""
+    if team.squad_groups.exists():
+        return
+    for name, usernames in GROUPS.items():
+        group = squad_group_create(team=team, name=name)
+        squad_group_members_set(
+            group=group, athletes=list(User.objects.filter(username__in=usernames))
+        )

@@ -13,9 +13,16 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
-from accounts.models import User
+from accounts.models import SquadGroup, User
 from logbook.models import Flag, Message, PainPause, PainStop, SetLog, StrengthTest
-from programs.models import Assignment, BandChange, Fixture, StageOpening
+from programs.models import (
+    Assignment,
+    AssignmentGroup,
+    BandChange,
+    Fixture,
+    Prescription,
+    StageOpening,
+)
 from tests.conftest import IMMEDIATE_TASKS
 
 MD5 = f"{MD5PasswordHasher.__module__}.{MD5PasswordHasher.__name__}"
@@ -137,3 +144,23 @@ class DemoTests(TestCase):
         assert "your coach is asked to approve that you go unassisted next" in suggestion.reason
         page = self.coach_gets(f"/coach/athletes/{lena.pk}/").text
         assert "Suggested: " in page and suggestion.reason in page
+
+    def test_the_squad_shares_one_plan_with_casey_s_own_dose_and_robin_in_rehab(self):
+        nordic = Assignment.objects.filter(template__slug="band-assisted-nordic")
+        [plan] = {assignment.group_id for assignment in nordic}
+        group = AssignmentGroup.objects.get(pk=plan)
+        assert group.team.name == "Demo squad" and nordic.count() == 12
+        later = {a.athlete.username for a in nordic if a.start_date != group.start_date}
+        assert "priya" not in later and {"athlete", "tom", "quinn"} <= later
+        casey = nordic.get(athlete__username="casey")
+        [(key, dose)] = casey.prescription_overrides.items()
+        assert dose == {"sets": 2, "reps": 6}
+        assert Prescription.objects.get(pk=key).workout.week.program_id == group.program_id
+        page = self.coach_gets(f"/coach/athletes/{casey.athlete_id}/")
+        assert "1 change of their own: differs from the squad" in page.text
+        robin = Assignment.objects.filter(athlete__username="robin").open().get()
+        assert robin.template.slug == "return-to-play-l-protocol" and robin.group_id != plan
+        groups = {
+            g.name: {m.athlete.username for m in g.members.all()} for g in SquadGroup.objects.all()
+        }
+        assert groups["Rehab"] == {"robin"} and "casey" in groups["Backs"]

@@ -11,6 +11,7 @@ from coaching.demo import (
     Member,
     conversation,
     first_test_load,
+    groups_load,
     replay_history,
     season_load,
     squad_plan_load,
@@ -81,6 +82,7 @@ class Command(BaseCommand):
         squad_plan_load(team=team, template=nordic, today=today, roster=roster)
         first_test_load(team=team, athlete=users["athlete"], today=today)
         season_load(team=team, today=today)
+        groups_load(team=team)
         conversation(team=team, coach=users["coach"], athlete=users["athlete"])
         flags_derive(today=today)  # as the daily job would have: the board only reads flags
 
