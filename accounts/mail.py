@@ -3,7 +3,8 @@
 A request only queues the task (in the same transaction as the data it reports), so a slow or
 broken mail server never fails or slows a page. The worker (`manage.py worker`) sends it. A mail
 that no retry can mend (the address refused, a header with a line break) is given up at once,
-and the coach sees why next to the invite (`last_failure`).
+and the coach sees why on the team page: next to the invite (`last_failure`), or next to the
+athlete whose last mail it was (`last_mail_given_up`).
 """
 
 import logging
@@ -11,9 +12,9 @@ from datetime import timedelta
 from smtplib import SMTPDataError, SMTPException, SMTPRecipientsRefused
 
 from django.core.mail import send_mail
-from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
 from django.db.models.fields.json import KT
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -89,11 +90,39 @@ def last_failure(*, to: OuterRef, since: OuterRef) -> Subquery:
         .filter(address=to)
         .order_by("-enqueued_at")
     )
-    # PostgreSQL's substring(text, pattern) gives the pattern's group: the last line's reason.
-    reason = Func(
+    return Subquery(given_up.annotate(reason=given_up_reason()).values("reason")[:1])
+
+
+def last_mail_given_up(*, to: OuterRef) -> Subquery:
+    """Why the last mail queued to the address `to` was given up on, or None when it was sent
+    or is still being tried: a subquery to annotate people with (an athlete's messages,
+    notices and reminders, which no invite stands beside). A retry is queued while its attempt
+    runs, so the last mail's last attempt is the latest task; a later mail that goes through
+    clears it."""
+    latest = (
+        DBTaskResult.objects.filter(task_path=mail_send.module_path)
+        .annotate(address=KT("args_kwargs__kwargs__to"))
+        .filter(address=to)
+        .order_by("-enqueued_at")
+    )
+    reason = Case(
+        When(
+            status=TaskResultStatus.FAILED,
+            exception_class_path=f"{MailFailed.__module__}.{MailFailed.__qualname__}",
+            then=given_up_reason(),
+        ),
+        default=None,
+        output_field=TextField(),
+    )
+    return Subquery(latest.annotate(reason=reason).values("reason")[:1])
+
+
+def given_up_reason() -> Func:
+    """The reason a given-up task's traceback ends with: PostgreSQL's substring(text, pattern)
+    gives the pattern's group, the last line's `accounts.mail.MailFailed: <why>`."""
+    return Func(
         F("traceback"),
         Value(r"MailFailed: ([^\n]*)\n*$"),
         function="substring",
         output_field=TextField(),
     )
-    return Subquery(given_up.annotate(reason=reason).values("reason")[:1])

@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts import services
 from accounts.forms import GroupMembersForm, InviteForm, SquadGroupForm
-from accounts.mail import last_failure
+from accounts.mail import last_failure, last_mail_given_up
 from accounts.models import SquadGroup, Team, User
 
 TEAM_DETAIL = "accounts/team_detail.html"
@@ -84,6 +84,7 @@ def detail_context(
     members = (
         team.memberships.filter(is_active=True)
         .select_related("athlete")
+        .annotate(mail_failure=last_mail_given_up(to=OuterRef("athlete__email")))
         .order_by("athlete__first_name", "athlete__username")
     )
     return {

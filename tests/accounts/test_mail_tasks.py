@@ -8,13 +8,15 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import OuterRef
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from accounts import mail as queued_mail
 from accounts import services
-from accounts.models import Invite
+from accounts.models import Invite, User
+from logbook.messages import message_post
 from logbook.models import Message
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -224,3 +226,63 @@ def test_the_team_page_shows_a_mail_given_up_after_the_last_attempt(
         f"Mail to nia@example.com failed: no mail server took it after {queued_mail.ATTEMPTS} "
         "attempts (no mail server)." in response.text
     )
+
+
+# A mail to an athlete (a message, a notice, a reminder) given up for good: the coach sees it
+# beside the athlete, until a later mail to them goes through.
+
+
+def given_up_to(person) -> str | None:
+    return (
+        User.objects.annotate(reason=queued_mail.last_mail_given_up(to=OuterRef("email")))
+        .get(pk=person.pk)
+        .reason
+    )
+
+
+def test_a_mail_to_an_athlete_refused_for_good_says_why(queue, address_refused, coach, athlete):
+    message_post(athlete=athlete, author=coach, body="See you Tuesday.")
+    run_worker()
+    assert given_up_to(athlete) == ("the mail server refused the address (550 5.1.1 No such user)")
+    assert given_up_to(coach) is None
+
+
+def test_a_mail_to_an_athlete_still_retried_is_not_given_up(
+    queue, mail_server_down, coach, athlete
+):
+    message_post(athlete=athlete, author=coach, body="See you Tuesday.")
+    run_worker()
+    assert DBTaskResult.objects.failed().count() == 1  # the first attempt; a retry waits
+    assert given_up_to(athlete) is None
+
+
+def test_a_later_mail_that_goes_through_clears_it(
+    queue, address_refused, coach, athlete, monkeypatch
+):
+    message_post(athlete=athlete, author=coach, body="See you Tuesday.")
+    run_worker()
+    monkeypatch.undo()  # they mended their address at the other end
+    message_post(athlete=athlete, author=coach, body="And Thursday.")
+    run_worker()
+    assert given_up_to(athlete) is None
+
+
+def test_the_team_page_shows_an_athlete_whose_mail_was_refused(
+    queue, address_refused, coach_client, coach, athlete, team
+):
+    message_post(athlete=athlete, author=coach, body="See you Tuesday.")
+    run_worker()
+    response = coach_client.get(f"/coach/teams/{team.pk}/")
+    assert (
+        "Mail to athlete@example.com failed: the mail server refused the address "
+        "(550 5.1.1 No such user)." in response.text
+    )
+
+
+def test_the_team_page_shows_no_failure_for_an_athlete_whose_mail_went(
+    queue, coach_client, coach, athlete, team
+):
+    message_post(athlete=athlete, author=coach, body="See you Tuesday.")
+    run_worker()
+    assert [message.to for message in mail.outbox] == [["athlete@example.com"]]
+    assert "failed" not in coach_client.get(f"/coach/teams/{team.pk}/").text
