@@ -19,6 +19,7 @@ from tests.snapshots import demo_restore
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # Records CSP violations; an init script runs outside the page's CSP.
@@ -149,7 +150,18 @@ def demo_on_monday(transactional_db, time_machine):
 @pytest.fixture
 def phone(browser, live_url, transactional_db):
     """A fresh 390x844 browser context on the live server."""
-    context = browser.new_context(viewport=PHONE, base_url=live_url)
+    yield from page_on(browser, live_url, PHONE)
+
+
+@pytest.fixture
+def desktop(browser, live_url, transactional_db):
+    """A fresh 1280x800 browser context on the live server: a coach's laptop."""
+    yield from page_on(browser, live_url, DESKTOP)
+
+
+def page_on(browser, live_url, viewport):
+    """A page in a new context of this size, recording CSP reports and page errors."""
+    context = browser.new_context(viewport=viewport, base_url=live_url)
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(10_000)

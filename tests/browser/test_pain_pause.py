@@ -16,8 +16,6 @@ from programs import assignments, services
 from programs.models import Assignment, Prescription, Workout
 from tests.browser.conftest import (
     ARTIFACTS,
-    CSP_RECORDER,
-    PageProblems,
     assert_fits_the_phone,
     log_in,
     screenshot,
@@ -25,8 +23,6 @@ from tests.browser.conftest import (
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
@@ -62,18 +58,6 @@ def nordic_block(transactional_db, catalogue, athlete, coach, time_machine) -> A
         by=coach,
         find_start_band=False,
     )
-
-
-@pytest.fixture
-def desktop(browser, live_url, transactional_db):
-    """The coach's own 1280x800 browser context, beside the athlete's phone."""
-    context = browser.new_context(viewport=DESKTOP, base_url=live_url)
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.problems = PageProblems(page)
-    yield page
-    context.close()
 
 
 def workout_of(assignment: Assignment, week: int, day: int) -> Workout:

@@ -15,8 +15,6 @@ from logbook.models import PainPause
 from programs import assignments
 from programs.models import Fixture
 from tests.browser.conftest import (
-    CSP_RECORDER,
-    PageProblems,
     assert_fits_the_phone,
     log_in,
     screenshot,
@@ -57,17 +55,6 @@ def squad(transactional_db, time_machine, catalogue, coach, team):
     )
     Fixture.objects.create(team=team, date=date(2026, 11, 21), label="v Rovers")
     return team, log
-
-
-@pytest.fixture
-def desktop(browser, live_url, transactional_db):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_url)
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.problems = PageProblems(page)
-    yield page
-    context.close()
 
 
 def open_calendar(page, team):

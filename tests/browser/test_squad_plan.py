@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 
 from programs.models import Fixture, Prescription
 from tests.browser.conftest import (
-    CSP_RECORDER,
-    PageProblems,
     assert_fits_the_phone,
     log_in,
     screenshot,
@@ -37,70 +35,59 @@ def squad(transactional_db, time_machine, catalogue, coach, team):
     return team, members
 
 
-@pytest.fixture
-def desk(browser, live_url, transactional_db):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_url)
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.problems = PageProblems(page)
-    yield page
-    context.close()
-
-
 def nordics_cell(row, index: int):
     return row.locator("td").nth(index).get_by_role("link", name="Nordics")
 
 
-def test_one_edit_moves_the_squad_and_one_athlete_gets_their_own_dose(desk, phone, squad):
+def test_one_edit_moves_the_squad_and_one_athlete_gets_their_own_dose(desktop, phone, squad):
     team, members = squad
     plan = members[0].program
     nordics = workout(members[0], "Nordics", week=2)
-    log_in(desk, "coach", PASSWORD)
-    desk.wait_for_url("**/coach/")
+    log_in(desktop, "coach", PASSWORD)
+    desktop.wait_for_url("**/coach/")
 
     # Before: week 2's Nordics on Monday the 23rd for everyone.
-    desk.goto(f"/coach/teams/{team.pk}/calendar/")
-    rows = desk.locator("table.squad-grid tbody tr")
+    desktop.goto(f"/coach/teams/{team.pk}/calendar/")
+    rows = desktop.locator("table.squad-grid tbody tr")
     expect(rows).to_have_count(len(NAMES))
     for index in range(len(NAMES)):
         expect(nordics_cell(rows.nth(index), MONDAY_23)).to_have_count(1)
 
     # One edit in the builder of the plan the squad shares.
-    desk.goto(f"/programs/{plan.pk}/edit/")
-    card = desk.locator(f"#workout-{nordics.pk}")
+    desktop.goto(f"/programs/{plan.pk}/edit/")
+    card = desktop.locator(f"#workout-{nordics.pk}")
     card.get_by_role("link", name="Edit workout").click()
-    form = desk.locator(f"#slot-workout-{nordics.pk} form.builder-form")
+    form = desktop.locator(f"#slot-workout-{nordics.pk} form.builder-form")
     form.locator("#id_match_day").select_option("-4")
     form.locator("button:has-text('Save')").click()
     expect(card.locator("h4 .placement")).to_have_text("MD-4")
 
     # The grid moves it for every athlete: MD-4 of the 28th is Tuesday the 24th.
-    desk.goto(f"/coach/teams/{team.pk}/calendar/")
+    desktop.goto(f"/coach/teams/{team.pk}/calendar/")
     for index in range(len(NAMES)):
         expect(nordics_cell(rows.nth(index), MONDAY_23)).to_have_count(0)
         expect(nordics_cell(rows.nth(index), TUESDAY_24)).to_have_count(1)
-    screenshot(desk, "squad-plan-grid")
+    screenshot(desktop, "squad-plan-grid")
 
     # Alba's own dose for that session, from her card.
     alba = members[0]
-    desk.goto(f"/coach/athletes/{alba.athlete_id}/")
-    desk.get_by_role("link", name="Their own dose, exercises and days").click()
-    desk.wait_for_url(f"**/coach/assignments/{alba.pk}/plan/")
+    desktop.goto(f"/coach/athletes/{alba.athlete_id}/")
+    desktop.get_by_role("link", name="Their own dose, exercises and days").click()
+    desktop.wait_for_url(f"**/coach/assignments/{alba.pk}/plan/")
     nordic = Prescription.objects.get(workout=nordics)
-    dose = desk.locator("section", has=desk.locator("#dose-heading"))
+    dose = desktop.locator("section", has=desktop.locator("#dose-heading"))
     dose.get_by_label("Exercise").select_option(str(nordic.pk))
     dose.get_by_label("Sets").fill("2")
     dose.get_by_label("Reps a set").fill("5")
     dose.get_by_role("button", name="Set the dose").click()
-    expect(desk.locator(".messages")).to_contain_text("differs from the squad")
-    expect(desk.locator(".differs-list")).to_contain_text(
+    expect(desktop.locator(".messages")).to_contain_text("differs from the squad")
+    expect(desktop.locator(".differs-list")).to_contain_text(
         "Week 2, Nordics: Band-assisted Nordic curl: 2 x 5 instead of 3 x 8"
     )
-    screenshot(desk, "squad-plan-own-plan")
-    desk.goto(f"/coach/athletes/{alba.athlete_id}/")
-    expect(desk.locator(".own-plan")).to_contain_text("1 change of their own")
-    desk.problems.assert_none()
+    screenshot(desktop, "squad-plan-own-plan")
+    desktop.goto(f"/coach/athletes/{alba.athlete_id}/")
+    expect(desktop.locator(".own-plan")).to_contain_text("1 change of their own")
+    desktop.problems.assert_none()
 
     # Alba, on her phone, sees her own dose; Blake keeps the squad's.
     log_in(phone, "alba", PASSWORD)

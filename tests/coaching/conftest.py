@@ -1,16 +1,21 @@
 """Fixtures shared by several of the coaching tests: the program library; an athlete on the
 band-assisted Nordic (their track, a first logged workout) and another coach's athlete on it,
-on 20 Oct 2026; two of a team's matches, on 19 Nov 2026. The clocks are not autouse: the
-modules that want one ask for it by `pytestmark`."""
+on 20 Oct 2026; two of a team's matches, on 19 Nov 2026; two of a squad on one plan. The
+clocks are not autouse: the modules that want one ask for it by `pytestmark`."""
 
 from datetime import UTC, date, datetime
 
 import pytest
 from time_machine import travel
 
+from accounts.models import Membership
 from logbook.models import WorkoutLog
-from programs.models import Assignment, BandTrack, Fixture
+from programs import actions
+from programs.models import Assignment, BandTrack, Fixture, Program
 from tests.coaching.athletes import NOW, START, assign, log_workout, workouts_of
+from tests.conftest import make_user
+
+SQUAD_START = date(2026, 11, 16)  # a Monday
 
 
 @pytest.fixture
@@ -56,3 +61,21 @@ def rovers(team) -> Fixture:
 def city(team) -> Fixture:
     """Played last month."""
     return Fixture.objects.create(team=team, date=date(2026, 10, 31), label="v City")
+
+
+@pytest.fixture
+def pair_on_one_plan(library, coach, team, athlete) -> list[Assignment]:
+    """Alex and Sam of the coach's squad on one plan of the band-assisted Nordic from Monday
+    16 November 2026: what one athlete's own changes differ from."""
+    sam = make_user("sam", first_name="Sam")
+    Membership.objects.create(team=team, athlete=sam)
+    return actions.program_assign_many(
+        coach=coach,
+        template=Program.objects.library().get(slug="band-assisted-nordic"),
+        athletes=[athlete, sam],
+        start_date=SQUAD_START,
+        start_bands={},
+        maintenance="standard",
+        find_start_band=False,
+        team=team,
+    )

@@ -7,30 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from accounts.models import Membership
-from programs import actions
 from programs.dating import assignment_schedule
-from programs.models import Assignment, Program
-from tests.conftest import make_user
+from programs.models import Assignment
 
 SQUAD_START = date(2026, 11, 16)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def members(library, coach, team, athlete) -> list[Assignment]:
-    other = make_user("sam", first_name="Sam")
-    Membership.objects.create(team=team, athlete=other)
-    return actions.program_assign_many(
-        coach=coach,
-        template=Program.objects.library().get(slug="band-assisted-nordic"),
-        athletes=[athlete, other],
-        start_date=SQUAD_START,
-        start_bands={},
-        maintenance="standard",
-        find_start_band=False,
-        team=team,
-    )
+def members(pair_on_one_plan) -> list[Assignment]:
+    return pair_on_one_plan
 
 
 def first_day(assignment) -> date:

@@ -13,14 +13,12 @@ import pytest
 import time_machine
 from django.test import Client
 
-from accounts.models import Membership
 from catalogue.models import Exercise
 from logbook.models import SetLog, WorkoutLog
 from logbook.sessions import sessions_of
 from programs import actions
 from programs.dating import assignment_schedule
 from programs.models import Assignment, Fixture, Prescription, Program, Workout
-from tests.conftest import make_user
 from tests.logbook.conftest import set_data
 
 SQUAD_START = date(2026, 11, 16)  # a Monday
@@ -34,19 +32,8 @@ def on_the_first_day():
 
 
 @pytest.fixture
-def members(library, coach, team, athlete) -> list[Assignment]:
-    other = make_user("sam", first_name="Sam")
-    Membership.objects.create(team=team, athlete=other)
-    return actions.program_assign_many(
-        coach=coach,
-        template=Program.objects.library().get(slug="band-assisted-nordic"),
-        athletes=[athlete, other],
-        start_date=SQUAD_START,
-        start_bands={},
-        maintenance="standard",
-        find_start_band=False,
-        team=team,
-    )
+def members(pair_on_one_plan) -> list[Assignment]:
+    return pair_on_one_plan
 
 
 @pytest.fixture
