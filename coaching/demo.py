@@ -126,7 +126,7 @@ def squad_plan_load(*, team, template, today, roster: list[Member]) -> None:
         if member.start_bands:
             start_band_finder_switch(assignment=assignment, on=False)
         member.replay(assignment)
-    casey = next(a for a in assignments if a.athlete.username == "casey")
+    casey = Assignment.objects.get(athlete__username="casey", group=assignments[0].group_id)
     upcoming = assignment_schedule([casey], between=(today, today + timedelta(days=13)))
     nordic = template.band_rules.get().exercise_id
     prescription = next(

@@ -6,7 +6,7 @@ of a minute on a busy machine), inside the class's transaction; each test reads 
 own, rolled back after it. Its clock stays on Monday 23 November 2026 throughout."""
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import time_machine
 from django.contrib.auth.hashers import MD5PasswordHasher
@@ -155,7 +155,10 @@ class DemoTests(TestCase):
         casey = nordic.get(athlete__username="casey")
         [(key, dose)] = casey.prescription_overrides.items()
         assert dose == {"sets": 2, "reps": 6}
-        assert Prescription.objects.get(pk=key).workout.week.program_id == group.program_id
+        own = Prescription.objects.select_related("workout__week").get(pk=key)
+        assert own.workout.week.program_id == group.program_id
+        # Her next Nordic session: week 4 of hers, three weeks after her own start.
+        assert (own.workout.week.number, casey.start_date) == (4, date(2026, 11, 2))
         page = self.coach_gets(f"/coach/athletes/{casey.athlete_id}/")
         assert "1 change of their own: differs from the squad" in page.text
         robin = Assignment.objects.filter(athlete__username="robin").open().get()
