@@ -216,6 +216,7 @@ SECURE_CSP = {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
+    "media-src": [CSP.SELF, "blob:"],  # a video opened on the phone (js/break_angle.js)
     "connect-src": [CSP.SELF],
     "worker-src": [CSP.SELF],  # the offline service worker, /sw.js
     "manifest-src": [CSP.SELF],
