@@ -6,7 +6,15 @@ from django.utils import timezone
 from accounts.forms import no_control_characters
 from accounts.units import body_mass_limits, mass_to_kg
 from catalogue.models import Band, BandRole
-from logbook.models import DISTANCE_MAX_CM, FORCE_MAX_N, Message, TestMethod, TestPhase
+from logbook.models import (
+    DISTANCE_MAX_CM,
+    FORCE_MAX_N,
+    HEIGHT_MAX_CM,
+    HEIGHT_MIN_CM,
+    Message,
+    TestMethod,
+    TestPhase,
+)
 from programs.fixtures import LABEL_MAX, PASTE_MAX_LINES, PasteRefused, parse_fixture_lines
 from programs.models import BandTrack
 from web.params import FIXTURE_DATES, PROGRAM_START_DATES, STRENGTH_TEST_DATES, DateWindow
@@ -155,14 +163,35 @@ def date_in(window: DateWindow, day, *, unchanged=None):
 
 
 class StrengthTestForm(StrengthValuesForm):
-    """One athlete's test, on their page."""
+    """One athlete's test, on their page. A break-point test may say the band it was done on
+    and the athlete's height: with the body mass, they give its strength estimate."""
 
+    band = forms.ModelChoiceField(
+        queryset=Band.objects.order_by("kind", "rank"),
+        required=False,
+        empty_label="No band (unassisted)",
+        label="Band (break-point test)",
+    )
+    height_cm = forms.IntegerField(
+        min_value=HEIGHT_MIN_CM,
+        max_value=HEIGHT_MAX_CM,
+        required=False,
+        label="Height (cm, break-point test)",
+    )
     on_date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     phase = forms.ChoiceField(choices=TestPhase.choices)
     note = forms.CharField(max_length=200, required=False)
 
     def clean_on_date(self):
         return date_in(STRENGTH_TEST_DATES, self.cleaned_data["on_date"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("method") != TestMethod.BREAKPOINT:
+            for field in ("band", "height_cm"):
+                if cleaned.get(field) is not None:
+                    self.add_error(field, "Only a break-point test has a band and a height.")
+        return cleaned
 
 
 class SquadTestForm(forms.Form):

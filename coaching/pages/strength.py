@@ -1,5 +1,6 @@
 """The strength section of the coach's athlete page: each test read in words (N, N/kg,
-imbalance, drops against noise), and a chart per method over time."""
+imbalance, drops against noise; a break-point test's strength estimate), and a chart per
+method over time."""
 
 from dataclasses import dataclass
 
@@ -8,6 +9,7 @@ from django.utils.safestring import mark_safe
 from logbook import strength
 from logbook.charts import tests_chart
 from logbook.models import StrengthTest, TestMethod
+from logbook.strength_estimates import estimate_words
 from logbook.strength_tests import reading_of
 
 UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "°", TestMethod.DISTANCE: "cm"}
@@ -17,15 +19,20 @@ UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "°", TestMethod.DISTA
 class TestLine:
     test: StrengthTest
     reading: strength.Reading
+    estimate: str = ""  # a break-point test's strength estimate in words
 
 
 def strength_panel(athlete, sport: str) -> dict:
     """Two queries' worth of data: every test of the athlete, read against the ones before."""
-    tests = list(StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id"))
+    tests = list(
+        StrengthTest.objects.filter(athlete=athlete)
+        .select_related("band")
+        .order_by("on_date", "id")
+    )
     lines = []
     for index, test in enumerate(tests):
         earlier = [other for other in tests[:index] if other.method == test.method]
-        lines.append(TestLine(test, reading_of(test, earlier, sport)))
+        lines.append(TestLine(test, reading_of(test, earlier, sport), estimate_words(test)))
     charts = []
     for method, label in TestMethod.choices:
         points = [

@@ -8,6 +8,8 @@ from logbook.models.pauses import PainPause
 from logbook.models.records import (
     DISTANCE_MAX_CM,
     FORCE_MAX_N,
+    HEIGHT_MAX_CM,
+    HEIGHT_MIN_CM,
     Flag,
     FlagKind,
     StrengthTest,
@@ -35,6 +37,8 @@ __all__ = [
     "BREAK_ANGLE_MAX",
     "DISTANCE_MAX_CM",
     "FORCE_MAX_N",
+    "HEIGHT_MAX_CM",
+    "HEIGHT_MIN_CM",
     "SET_NUMBER_MAX",
     "SORENESS_MAX",
     "CalendarFeed",

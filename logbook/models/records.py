@@ -78,6 +78,9 @@ class Flag(models.Model):
         return f"{self.get_kind_display()}: {self.detail}"
 
 
+HEIGHT_MIN_CM, HEIGHT_MAX_CM = 100, 230  # a person's height, for a break-point estimate
+
+
 class TestMethod(models.TextChoices):
     NORDBORD = "nordbord", "NordBord: peak force per leg (N)"
     BREAKPOINT = "breakpoint", "Break-point angle (degrees, from a video)"
@@ -116,6 +119,12 @@ class StrengthTest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     note = models.CharField(max_length=200, blank=True)
+    # A break-point test's set-up, for its strength estimate (`logbook.strength_estimates`):
+    # the band it was done on (none: unassisted) and the athlete's height at the time.
+    band = models.ForeignKey(
+        "catalogue.Band", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    height_cm = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = StrengthTestQuerySet.as_manager()
@@ -146,6 +155,17 @@ class StrengthTest(models.Model):
                 condition=~Q(method=TestMethod.DISTANCE)
                 | Q(left__lte=DISTANCE_MAX_CM, right__isnull=True),
                 name="logbook_strengthtest_distance_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(method=TestMethod.BREAKPOINT)
+                | Q(band__isnull=True, height_cm__isnull=True),
+                name="logbook_strengthtest_setup_breakpoint_only",
+                violation_error_message="Only a break-point test has a band and a height.",
+            ),
+            models.CheckConstraint(
+                condition=Q(height_cm__isnull=True)
+                | Q(height_cm__gte=HEIGHT_MIN_CM, height_cm__lte=HEIGHT_MAX_CM),
+                name="logbook_strengthtest_height_range",
             ),
             body_mass_range("logbook_strengthtest_body_mass_range"),
             typed_date("on_date", "logbook_strengthtest_on_date_range"),
