@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from logbook import strength
 from logbook.charts import tests_chart
+from logbook.estimate_chart import block_change, estimate_chart, estimate_points
 from logbook.models import StrengthTest, TestMethod
 from logbook.strength_estimates import estimate_words
 from logbook.strength_tests import reading_of
@@ -44,4 +45,9 @@ def strength_panel(athlete, sport: str) -> dict:
             title = label.split(":")[0].split(" (")[0]
             svg = tests_chart(title=title, unit=UNITS[method], points=points)
             charts.append({"title": title, "svg": mark_safe(svg)})  # the chart escapes its text
+    if points := estimate_points(tests):  # change over a block, against the angle's noise
+        svg = estimate_chart(points)
+        if svg:
+            title = "Estimated strength per leg (break-point tests; shaded: no real change)"
+            charts.append({"title": title, "svg": mark_safe(svg), "said": block_change(points)})
     return {"lines": lines[::-1], "charts": charts}
