@@ -42,7 +42,7 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
         ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
-        ("Training", {"fields": ["units", "timezone", "body_mass_kg"]}),
+        ("Training", {"fields": ["units", "timezone", "body_mass_kg", "height_cm"]}),
         ("Mail", {"fields": ["mail_messages", "mail_flag_digest", "mail_training_reminder"]}),
         ("Staff", {"fields": ["is_staff", "is_superuser", "groups", "user_permissions"]}),
         ("Important dates", {"fields": ["last_login", "date_joined"]}),

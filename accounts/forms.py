@@ -19,7 +19,13 @@ from accounts.models import (
     Units,
     User,
 )
-from accounts.units import body_mass_limits, mass_from_kg, mass_to_kg
+from accounts.units import (
+    HEIGHT_MAX_CM,
+    HEIGHT_MIN_CM,
+    body_mass_limits,
+    mass_from_kg,
+    mass_to_kg,
+)
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -268,6 +274,23 @@ class SettingsForm(forms.Form):
     body_mass_units = forms.ChoiceField(
         required=False, choices=Units.choices, widget=forms.HiddenInput
     )
+    # In cm whatever the units: a height is typed once, and the band help it gives is a share.
+    height_cm = forms.IntegerField(
+        label="Height (cm)",
+        required=False,
+        min_value=HEIGHT_MIN_CM,
+        max_value=HEIGHT_MAX_CM,
+        help_text="Optional, in centimetres (5 ft 10 in is 178 cm). With your body mass, the "
+        "workout page shows how much of your weight each Nordic band takes.",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter your height in whole centimetres, such as 178.",
+            "min_value": f"Enter a height between {HEIGHT_MIN_CM} and {HEIGHT_MAX_CM} cm, or "
+            "leave it empty.",
+            "max_value": f"Enter a height between {HEIGHT_MIN_CM} and {HEIGHT_MAX_CM} cm, or "
+            "leave it empty.",
+        },
+    )
 
     mail_messages = forms.BooleanField(required=False)
     mail_flag_digest = forms.BooleanField(required=False)
@@ -279,7 +302,12 @@ class SettingsForm(forms.Form):
         self.shown_mass = (
             None if user.body_mass_kg is None else mass_from_kg(user.body_mass_kg, user.units)
         )
-        initial = {"units": user.units, "timezone": user.timezone, "body_mass": self.shown_mass}
+        initial = {
+            "units": user.units,
+            "timezone": user.timezone,
+            "body_mass": self.shown_mass,
+            "height_cm": user.height_cm,
+        }
         initial |= {name: getattr(user, name) for name in self.MAIL_FIELDS}
         super().__init__(*args, initial=initial, **kwargs)
         for name in self.MAIL_FIELDS:  # labels and help from the model: one wording

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from accounts.units import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG
+from accounts.units import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG, HEIGHT_MAX_CM, HEIGHT_MIN_CM
 
 # Text that goes into a mail's headers (a subject names a person, a team, a workout): no
 # control characters, CR and LF above all (Django refuses such a header: the mail would fail
@@ -64,6 +64,8 @@ class User(AbstractUser):
     units = models.CharField(max_length=2, choices=Units, default=Units.KG)
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
     body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    # With the body mass, the share of the weight's pull each band takes off a Nordic.
+    height_cm = models.PositiveSmallIntegerField("height (cm)", null=True, blank=True)
     # Mail, each kind switched on or off in settings (the app shows everything either way).
     mail_messages = models.BooleanField(
         "Mail me new messages and notices",
@@ -84,6 +86,12 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             body_mass_range("accounts_user_body_mass_range"),
+            models.CheckConstraint(
+                condition=Q(height_cm__isnull=True)
+                | Q(height_cm__gte=HEIGHT_MIN_CM, height_cm__lte=HEIGHT_MAX_CM),
+                name="accounts_user_height_range",
+                violation_error_message=f"Height is {HEIGHT_MIN_CM} to {HEIGHT_MAX_CM} cm.",
+            ),
             models.CheckConstraint(
                 condition=Q(units__in=Units.values), name="accounts_user_units_valid"
             ),

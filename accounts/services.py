@@ -298,6 +298,7 @@ SETTINGS_FIELDS = (
     "units",
     "timezone",
     "body_mass_kg",
+    "height_cm",
     "mail_messages",
     "mail_flag_digest",
     "mail_training_reminder",

@@ -10,6 +10,9 @@ TENTH = Decimal("0.1")
 # (or kg typed as lb).
 BODY_MASS_MIN_KG = Decimal(20)
 BODY_MASS_MAX_KG = Decimal(300)
+# A person's height, in whole cm (band help and a break-point test's estimate read it): any
+# athlete fits, and a height typed in inches or metres does not.
+HEIGHT_MIN_CM, HEIGHT_MAX_CM = 100, 230
 
 
 def mass_from_kg(kg: Decimal, units: str) -> Decimal:
