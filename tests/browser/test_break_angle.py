@@ -5,11 +5,14 @@ leaves the page; without JavaScript the field is a plain number to type."""
 
 import base64
 import math
+import re
 
 import pytest
 from playwright.sync_api import expect
 
+from catalogue.models import Band
 from logbook.models import StrengthTest
+from logbook.strength_estimates import estimate_of
 from tests.browser.conftest import PHONE, assert_fits_the_phone, log_in, screenshot
 from tests.browser.test_accessibility import problems
 from tests.conftest import PASSWORD
@@ -124,11 +127,18 @@ def test_the_coach_taps_knee_and_shoulder_and_the_angle_is_saved(
     screenshot(phone, "break-angle-phone")
 
     phone.fill("#id_body_mass", "80")
+    phone.fill("#id_height_cm", "180")
+    phone.select_option("#id_band", str(Band.objects.get(name="Red").pk))
     phone.get_by_role("button", name="Save the test").click()
     phone.wait_for_url(f"**/coach/athletes/{athlete.pk}/#strength")
     expect(phone.locator(".strength-list")).to_contain_text(f"Broke at {angle:.0f} degrees")
-    test = StrengthTest.objects.get(athlete=athlete)
+    test = StrengthTest.objects.select_related("band").get(athlete=athlete)
     assert (test.method, test.left, test.right) == ("breakpoint", round(angle), None)
+    # The estimate with its range, as the model gives it for this test.
+    expect(phone.locator(".strength-estimate")).to_contain_text(
+        f"Estimated strength {estimate_of(test)} per leg (on the red band"
+    )
+    assert re.search(r"\d+ N \(\d+-\d+\)", phone.locator(".strength-estimate").inner_text())
 
     # Nothing of the video went to the server: no request is near its size, and the test's
     # post carries the form's fields only.
