@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.forms import BaseModelFormSet
 
-from catalogue.models import Band, Exercise
+from catalogue.models import Band, BandMeasurement, Exercise
 from catalogue.services import exercise_fixed_fields, exercise_save
 
 FIXED_NOTE = (
@@ -84,3 +84,20 @@ class BandAdmin(admin.ModelAdmin):
 
     def get_changelist_formset(self, request, **kwargs):
         return super().get_changelist_formset(request, formset=BandRankFormSet, **kwargs)
+
+
+@admin.register(BandMeasurement)
+class BandMeasurementAdmin(admin.ModelAdmin):
+    """To look at: a coach enters and replaces their own on the bands page (through
+    `catalogue.services`), where it belongs to them alone."""
+
+    list_display = ["band", "owner", "tension_kg", "length_cm", "measured_on"]
+    list_filter = ["band"]
+    search_fields = ["owner__username", "owner__last_name"]
+    list_select_related = ["band", "owner"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

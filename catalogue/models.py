@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -99,6 +101,59 @@ class Band(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} band"
+
+
+# A coach's own reading of a band's pull, in kg: a luggage scale reads at least a kilogram, and
+# no loop band pulls 150.
+MEASURED_TENSION_MIN_KG, MEASURED_TENSION_MAX_KG = 1, 150
+# How far the band was stretched when read, in cm (from the anchor to the chest at a break).
+MEASURED_LENGTH_MIN_CM, MEASURED_LENGTH_MAX_CM = 20, 400
+
+
+class BandMeasurement(models.Model):
+    """A coach's own measurement of one band: the pull a scale read with the band stretched to
+    `length_cm`. Bands of one colour differ between makers and lose pull with age, so for the
+    coach's athletes this wins over the band's rated range (`catalogue.tensions`). Clubs do not
+    exist yet: the measurement is the coach's, and no other coach sees it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="band_measurements"
+    )
+    band = models.ForeignKey(Band, on_delete=models.PROTECT, related_name="measurements")
+    tension_kg = models.DecimalField("pull (kg)", max_digits=4, decimal_places=1)
+    length_cm = models.PositiveSmallIntegerField("stretched to (cm)")
+    measured_on = models.DateField()
+
+    class Meta:
+        ordering = ["band__kind", "band__rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "band"],
+                name="catalogue_bandmeasurement_one_per_band",
+                violation_error_message="You have measured this band already.",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    tension_kg__gte=MEASURED_TENSION_MIN_KG, tension_kg__lte=MEASURED_TENSION_MAX_KG
+                ),
+                name="catalogue_bandmeasurement_tension_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    length_cm__gte=MEASURED_LENGTH_MIN_CM, length_cm__lte=MEASURED_LENGTH_MAX_CM
+                ),
+                name="catalogue_bandmeasurement_length_range",
+            ),
+            # The typed-date window of every app (accounts.models.TYPED_DATE_MIN to MAX), which
+            # the catalogue, beside accounts, cannot import.
+            models.CheckConstraint(
+                condition=Q(measured_on__range=(date(2000, 1, 1), date(2100, 12, 31))),
+                name="catalogue_bandmeasurement_measured_on_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.band}: {self.tension_kg} kg at {self.length_cm} cm ({self.owner})"
 
 
 class ExerciseQuerySet(models.QuerySet):

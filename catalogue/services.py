@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from catalogue import seed
-from catalogue.models import Band, Exercise
+from catalogue.models import Band, BandMeasurement, Exercise
 
 # An exercise's identity once anything plans or records it: exported programs name it by slug,
 # the week's Nordic count reads its pattern, and its band role says which way the band moves
@@ -129,3 +129,21 @@ def _same(field, left, right) -> bool:
 def owned_bands_set(*, user, bands) -> None:
     """The bands an athlete owns; progression suggests only these once any are recorded."""
     user.owned_bands.set(bands)
+
+
+@transaction.atomic
+def band_measure(*, coach, band: Band, tension_kg, length_cm: int, measured_on) -> BandMeasurement:
+    """A coach's own measurement of a band (validated by `BandMeasurementForm`): a new one
+    replaces the last, so the band's latest reading applies to the coach's athletes."""
+    measurement, _ = BandMeasurement.objects.update_or_create(
+        owner=coach,
+        band=band,
+        defaults={"tension_kg": tension_kg, "length_cm": length_cm, "measured_on": measured_on},
+    )
+    return measurement
+
+
+@transaction.atomic
+def band_measurement_remove(*, measurement: BandMeasurement) -> None:
+    """The coach's athletes go back to the band's rated range."""
+    measurement.delete()

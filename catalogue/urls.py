@@ -8,4 +8,10 @@ urlpatterns = [
     path("exercises/<slug:slug>/", views.exercise_detail, name="exercise-detail"),
     path("bands/", views.band_ladder, name="band-ladder"),
     path("bands/mine/", views.my_bands, name="my-bands"),
+    path("bands/<int:pk>/measurement/", views.band_measure, name="band-measure"),
+    path(
+        "bands/<int:pk>/measurement/remove/",
+        views.band_measurement_remove,
+        name="band-measurement-remove",
+    ),
 ]
