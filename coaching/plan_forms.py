@@ -5,12 +5,10 @@ from django import forms
 
 from accounts.forms import no_control_characters
 from catalogue.models import Exercise
+from programs.forms import PLACEMENTS
 from programs.models import REPS_MAX, SETS_MAX, Assignment, Prescription, Workout
 
 DAYS = [(day, f"Day {day}") for day in range(1, 8)]
-MATCH_DAYS = [("", "Its day of the week")] + [
-    (offset, f"MD{offset:+d}") for offset in range(-6, 7) if offset
-]
 
 
 class PrescriptionChoice(forms.ModelChoiceField):
@@ -77,7 +75,7 @@ class MoveForm(forms.Form):
     workout = WorkoutChoice(queryset=Workout.objects.none())
     day = forms.TypedChoiceField(choices=DAYS, coerce=int, label="To day")
     match_day = forms.TypedChoiceField(
-        choices=MATCH_DAYS,
+        choices=PLACEMENTS,
         coerce=int,
         empty_value=None,
         required=False,

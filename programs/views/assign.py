@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import coach_required
 from programs import actions, assignments
 from programs.access import template_for_coach
-from programs.forms import AssignForm
+from programs.assign_forms import AssignForm
 
 
 @coach_required
