@@ -11,10 +11,13 @@ from typing import ClassVar
 from django.db.models import Q
 
 from catalogue.models import Band, Pattern
+from catalogue.tensions import tensions
+from logbook.band_help import BandHelp, body_of, help_of
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
 from programs import doses, overrides
 from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
+from programs.start_band_finder import is_band_assisted_nordic
 
 
 @dataclass
@@ -77,10 +80,21 @@ class ExerciseCard:
     paused: PainPause | None = None  # eccentric work paused for pain until a coach clears it
     cut: str = ""  # why the dose differs from the program's (`programs.doses`)
     left_out: bool = False  # left out for this athlete by the coach, with no substitute
+    band_help: BandHelp | None = None  # how much the assist band takes off, for this athlete
+    band_help_unknown: bool = False  # an assist band, but no body mass and height to read it
 
     @property
     def notation(self) -> str:
         return self.prescription.notation(self.band)
+
+    @property
+    def assisted(self) -> bool:
+        """A band-assisted Nordic on a band: the band's help can be put in physical units."""
+        return (
+            not self.left_out
+            and self.band is not None
+            and is_band_assisted_nordic(self.prescription.exercise)
+        )
 
 
 def build_cards(
@@ -144,7 +158,26 @@ def build_cards(
     for prescription in left_out:
         reason = cuts[str(prescription.pk)].get("reason", "")
         cards.append(ExerciseCard(prescription, None, [], "", True, None, reason, left_out=True))
+    band_helps(cards, assignment)
     return cards
+
+
+def band_helps(cards: list[ExerciseCard], assignment: Assignment) -> None:
+    """Each assisted Nordic card's band help for the athlete, from the tension their coach's
+    measurement (or the rating) gives: one query, and none without such a card or without the
+    athlete's body mass and height."""
+    assisted = [card for card in cards if card.assisted]
+    if not assisted:
+        return
+    body = body_of(assignment.athlete)
+    if body is None:
+        for card in assisted:
+            card.band_help_unknown = True
+        return
+    coach_id = assignment.assigned_by_id
+    read = tensions(coach_ids=[coach_id], bands=[card.band for card in assisted])
+    for card in assisted:
+        card.band_help = help_of(card.band, read.of(card.band, coach_id=coach_id), body)
 
 
 def last_time_sets(
