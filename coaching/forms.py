@@ -187,11 +187,16 @@ class StrengthTestForm(StrengthValuesForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("method") != TestMethod.BREAKPOINT:
-            for field in ("band", "height_cm"):
-                if cleaned.get(field) is not None:
-                    self.add_error(field, "Only a break-point test has a band and a height.")
+        setup_refused_off_breakpoint(self, cleaned)
         return cleaned
+
+
+def setup_refused_off_breakpoint(form: forms.Form, cleaned: dict) -> None:
+    """A band and a height belong to a break-point test only (as the database holds it)."""
+    if cleaned.get("method") != TestMethod.BREAKPOINT:
+        for field in ("band", "height_cm"):
+            if cleaned.get(field) is not None:
+                form.add_error(field, "Only a break-point test has a band and a height.")
 
 
 class SquadTestForm(forms.Form):
@@ -205,13 +210,40 @@ class SquadTestForm(forms.Form):
 
 
 class SquadRowForm(StrengthValuesForm):
-    """One athlete's row; a row left empty is skipped."""
+    """One athlete's row; a row left empty is skipped. A break-point row may say its band and
+    the athlete's height, for its strength estimate."""
 
     athlete = forms.IntegerField(widget=forms.HiddenInput)
+    band = forms.ChoiceField(
+        required=False,
+        label="Band (break-point)",
+        error_messages={"invalid_choice": "Choose one of the bands in the list."},
+    )
+    height_cm = forms.IntegerField(
+        min_value=HEIGHT_MIN_CM,
+        max_value=HEIGHT_MAX_CM,
+        required=False,
+        label="Height (cm, break-point)",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
 
-    def __init__(self, *args, athletes: dict, **kwargs):
+    def __init__(self, *args, athletes: dict, bands: list[Band], **kwargs):
+        """`bands`: read once for the whole form, not once a row."""
         super().__init__(*args, **kwargs)
-        self.athletes = athletes
+        self.athletes, self.bands = athletes, {str(band.pk): band for band in bands}
+        no_band = ("", "No band (unassisted)")
+        self.fields["band"].choices = [
+            no_band,
+            *((pk, band.name) for pk, band in self.bands.items()),
+        ]
+
+    def clean_band(self) -> Band | None:
+        return self.bands.get(self.cleaned_data["band"])  # "" -> None: unassisted
+
+    def clean(self):
+        cleaned = super().clean()
+        setup_refused_off_breakpoint(self, cleaned)
+        return cleaned
 
     def has_changed(self) -> bool:
         return any(self.data.get(self.add_prefix(name)) for name in ("left", "right"))

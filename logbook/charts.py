@@ -9,6 +9,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from catalogue.words import no_band_label
+from programs.strength_estimate import nearest_5
 
 Role = Literal["assist", "resist"]
 BandName = str | None  # None = no band: unassisted for an assisted exercise
@@ -237,5 +238,107 @@ def tests_chart(
             f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
             f'fill="{MUTED}">{escape(short_date(day))}</text>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# The Bland-Altman plot's colours; each line is labelled too, and the pairs are listed in words.
+PAIR_FILL, MEAN_STROKE, LIMIT_STROKE = "#1f6fb2", "#0b6e4f", "#b3261e"
+
+
+def signed_newtons(newtons: float) -> str:
+    """A difference to the nearest 5 N with its sign: '+10', '-20', '0'."""
+    rounded = nearest_5(newtons)
+    return f"{rounded:+d}" if rounded else "0"
+
+
+def agreement_chart(
+    *,
+    title: str,
+    points: list[tuple[float, float]],
+    mean_difference: float | None = None,
+    limits: tuple[float, float] | None = None,
+    width: int = 360,
+    height: int = 240,
+) -> str:
+    """SVG markup of a Bland-Altman plot of strength estimates against NordBord tests, in N:
+    a point per pair at (the mean of the two, estimate minus NordBord), the zero line, and
+    the mean difference and the 95% limits of agreement when given (a caller passes them only
+    once there are pairs enough to trust them). No points, no chart."""
+    if not points:
+        return ""
+    plot_left, plot_right = 52, width - RIGHT_PAD
+    plot_top, plot_bottom = TOP_PAD, height - BOTTOM_PAD - 16
+    lines = [("mean", "mean", mean_difference)] if mean_difference is not None else []
+    if limits is not None:
+        lines += [("limit", "lower limit", limits[0]), ("limit", "upper limit", limits[1])]
+    means = [mean for mean, _ in points]
+    differences = [0.0, *(difference for _, difference in points), *(v for *_, v in lines)]
+    left, right = min(means) - 10, max(means) + 10
+    spread = max(differences) - min(differences) or 20
+    low, high = min(differences) - spread * 0.12, max(differences) + spread * 0.12
+
+    def x_of(mean: float) -> float:
+        return plot_left + (plot_right - plot_left) * (mean - left) / (right - left)
+
+    def y_of(difference: float) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * (difference - low) / (high - low)
+
+    summary = f"{title}: {len(points)} pair{'s' if len(points) != 1 else ''}"
+    if mean_difference is not None and limits is not None:
+        summary += (
+            f", mean difference {signed_newtons(mean_difference)} N, 95% limits of agreement "
+            f"{signed_newtons(limits[0])} to {signed_newtons(limits[1])} N"
+        )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart agreement-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-label="{_attr(summary)}"><title>{escape(summary)}</title>'
+    ]
+    zero = y_of(0)
+    parts.append(
+        f'<line x1="{plot_left}" y1="{zero:.1f}" x2="{plot_right}" y2="{zero:.1f}" '
+        f'stroke="{GRID}" stroke-width="1"/>'
+    )
+    for value in (low, 0, high):
+        parts.append(
+            f'<text x="{plot_left - 6}" y="{y_of(value):.1f}" text-anchor="end" '
+            f'dominant-baseline="middle" font-size="11" fill="{MUTED}">'
+            f"{signed_newtons(value)}</text>"
+        )
+    # Reference lines are paths, so the dark theme's rule for grid lines leaves their colour.
+    for kind, label, value in lines:
+        y = y_of(value)
+        colour, dash = (
+            (MEAN_STROKE, "") if kind == "mean" else (LIMIT_STROKE, ' stroke-dasharray="6 4"')
+        )
+        # The mean's label on the left, the limits' on the right, the lower one under its
+        # line: close lines keep their labels apart.
+        x, anchor = (plot_left + 4, "start") if kind == "mean" else (plot_right, "end")
+        label_y = y + 13 if label == "lower limit" else y - 4
+        parts.append(
+            f'<path class="{kind}" d="M{plot_left},{y:.1f}H{plot_right}" fill="none" '
+            f'stroke="{colour}" stroke-width="1.5"{dash}/><text x="{x}" y="{label_y:.1f}" '
+            f'text-anchor="{anchor}" font-size="11" fill="{colour}">'
+            f"{escape(label)} {signed_newtons(value)} N</text>"
+        )
+    for mean, difference in points:
+        parts.append(
+            f'<circle class="pair" cx="{x_of(mean):.1f}" cy="{y_of(difference):.1f}" '
+            f'r="{POINT_RADIUS}" fill="{PAIR_FILL}" fill-opacity="0.8" stroke="{PAPER}" '
+            'stroke-width="1"/>'
+        )
+    for anchor, x, value in (("start", plot_left, left), ("end", plot_right, right)):
+        parts.append(
+            f'<text x="{x}" y="{plot_bottom + 16}" text-anchor="{anchor}" font-size="11" '
+            f'fill="{MUTED}">{nearest_5(value)}</text>'
+        )
+    parts.append(
+        f'<text x="{(plot_left + plot_right) / 2:.0f}" y="{height - 6}" text-anchor="middle" '
+        f'font-size="11" fill="{MUTED}">mean of estimate and NordBord (N)</text>'
+        f'<text x="12" y="{(plot_top + plot_bottom) / 2:.0f}" text-anchor="middle" '
+        f'font-size="11" fill="{MUTED}" transform="rotate(-90 12 '
+        f'{(plot_top + plot_bottom) / 2:.0f})">estimate minus NordBord (N)</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,5 +1,6 @@
 """Strength tests: a squad's results in one form, one athlete's on their page. Each test is
-read (N, N/kg, imbalance) and raises its flags as it is saved."""
+read (N, N/kg, imbalance) and raises its flags as it is saved. Under the squad's form, its
+latest tests and how its strength estimates agree with its own NordBord."""
 
 from decimal import Decimal
 
@@ -13,9 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import athlete_for_coach, team_for_coach
 from accounts.decorators import coach_required
 from accounts.units import mass_from_kg
+from catalogue.models import Band
 from coaching import actions
 from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import PAGE, page_context
+from coaching.pages.squad_strength import squad_strength_panel
 from coaching.season_phase import matches_window, phase_on
 from logbook.strength_tests import strength_test_record
 from programs.models import Fixture
@@ -58,7 +61,7 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial,
         prefix="row",
-        form_kwargs={"athletes": athletes, "units": units},
+        form_kwargs={"athletes": athletes, "units": units, "bands": list(Band.objects.all())},
     )
     if request.method == "POST" and header.is_valid() and rows.is_valid():
         entered = actions.squad_tests_record(
@@ -73,6 +76,7 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "rows": rows,
         "labelled": zip(rows.forms, names, strict=True),
         "units": units,
+        "strength": squad_strength_panel(team, athletes),
     }
     status = UNPROCESSABLE if request.method == "POST" else 200
     return render(request, SQUAD_PAGE, context, status=status)
