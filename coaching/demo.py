@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.actions import squad_group_create, squad_group_members_set
 from accounts.models import Membership, User
-from catalogue.models import Pattern
+from catalogue.models import Band, Pattern
 from coaching.actions import comment_add, pause_clear
 from logbook import actions as logbook
 from logbook.messages import announcement_post, message_post
@@ -44,6 +44,20 @@ SQUAD = [
     ("robin", "Robin", 3, "fridays", [(284, 279), (301, 296), (212, 231)]),  # a big drop
 ]
 TEST_DAYS = [("preseason_start", 150), ("preseason_end", 90), ("in_season", 6)]
+# Half the squad also did a break-point test two days after each NordBord test at the end of
+# pre-season and in season (issue 28), so the squad's testing page can check the strength
+# estimates against its NordBord with 12 pairs: height (cm), band (None: unassisted) and the
+# two break angles. Demo data: the angles were picked so that the model's estimates land
+# within about 35 N of each athlete's NordBord mean, some above and some below.
+BREAKPOINT_TESTS = {
+    "taylor": (183, None, [43, 49]),
+    "quinn": (188, None, [44, 48]),
+    "jamie": (176, "Red", [32, 29]),
+    "priya": (170, None, [52, 43]),
+    "tom": (180, "Red", [27, 31]),
+    "lena": (185, None, [37, 40]),
+}
+BREAKPOINT_DAYS = [("preseason_end", 88), ("in_season", 4)]
 
 
 @dataclass(frozen=True)
@@ -58,7 +72,8 @@ class Member:
 
 @transaction.atomic
 def squad_athlete(*, team, username, first_name, tests, today) -> User:
-    """A squad athlete (no login) and their season of NordBord tests, made once."""
+    """A squad athlete (no login) and their season of NordBord tests (and, for half the squad,
+    break-point tests), made once."""
     athlete, created = User.objects.get_or_create(
         username=username, defaults={"first_name": first_name, "body_mass_kg": 82}
     )
@@ -79,7 +94,27 @@ def squad_athlete(*, team, username, first_name, tests, today) -> User:
             right=right,
             body_mass_kg=athlete.body_mass_kg,
         )
+    if username in BREAKPOINT_TESTS:
+        breakpoint_tests_load(team=team, athlete=athlete, today=today)
     return athlete
+
+
+def breakpoint_tests_load(*, team, athlete, today) -> None:
+    """The athlete's two break-point tests, with the band, height and body mass of the day."""
+    height, band, angles = BREAKPOINT_TESTS[athlete.username]
+    for (phase, days_ago), angle in zip(BREAKPOINT_DAYS, angles, strict=True):
+        strength_test_record(
+            athlete=athlete,
+            entered_by=team.coach,
+            sport=team.sport,
+            phase=phase,
+            method="breakpoint",
+            on_date=today - timedelta(days=days_ago),
+            left=angle,
+            band=Band.objects.get(name=band) if band else None,
+            height_cm=height,
+            body_mass_kg=athlete.body_mass_kg,
+        )
 
 
 def squad_roster(*, team, today) -> list[Member]:

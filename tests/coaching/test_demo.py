@@ -5,6 +5,7 @@ The demo is loaded once for the class (it replays some 130 sessions through the 
 of a minute on a busy machine), inside the class's transaction; each test reads it inside its
 own, rolled back after it. Its clock stays on Monday 23 November 2026 throughout."""
 
+import html
 import io
 from datetime import UTC, date, datetime
 
@@ -13,8 +14,9 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
-from accounts.models import SquadGroup, User
+from accounts.models import SquadGroup, Team, User
 from logbook.models import Flag, Message, PainPause, PainStop, SetLog, StrengthTest
+from logbook.strength_estimates import NOT_CHECKED
 from programs.models import (
     Assignment,
     AssignmentGroup,
@@ -92,7 +94,8 @@ class DemoTests(TestCase):
     def test_the_squad_looks_like_a_real_monday(self):
         response = self.coach_gets("/coach/")
         assert response.context["page"].paginator.count == 12
-        assert StrengthTest.objects.count() == 31  # a season of three tests for ten, one for Alex
+        # A season of three NordBord tests for ten, one for Alex, two break-point tests for six.
+        assert StrengthTest.objects.count() == 43
         kinds = set(Flag.objects.open().values_list("kind", flat=True))
         assert {"low_strength", "strength_drop", "imbalance", "missed_week"} <= kinds
         first = response.context["rows"][0]
@@ -167,3 +170,15 @@ class DemoTests(TestCase):
             g.name: {m.athlete.username for m in g.members.all()} for g in SquadGroup.objects.all()
         }
         assert groups["Rehab"] == {"robin"} and "casey" in groups["Backs"]
+
+    def test_half_the_squad_checks_its_strength_estimates_against_the_nordbord(self):
+        tested = StrengthTest.objects.filter(method="breakpoint").values_list("athlete")
+        assert User.objects.filter(pk__in=tested).count() == 6
+        team = Team.objects.get(name="Demo squad")
+        page = html.unescape(self.coach_gets(f"/coach/teams/{team.pk}/strength-tests/").text)
+        agreement = page.split('id="agreement"')[1]
+        assert "12 pairs." in agreement and "95% limits of agreement: " in agreement
+        assert 'class="chart agreement-chart"' in agreement
+        assert agreement.count('class="limit"') == 2 and agreement.count('class="pair"') == 12
+        assert NOT_CHECKED not in page
+        assert "checked against 12 NordBord tests here: mean difference" in page
