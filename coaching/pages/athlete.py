@@ -13,10 +13,12 @@ from django.utils.safestring import mark_safe
 
 from accounts.models import Membership
 from catalogue.models import Band, BandRole
+from catalogue.tensions import tensions
 from catalogue.words import band_words
 from coaching.forms import BandSetForm, CommentForm, PauseClearForm, StrengthTestForm
 from coaching.pages.load import load_panel
 from coaching.pages.strength import strength_panel
+from logbook.band_help import BandHelp, body_of, help_of
 from logbook.charts import ladder_chart
 from logbook.dates import log_days
 from logbook.models import Flag, Message, MessageKind, PainPause, PainStop, SetLog, WorkoutLog
@@ -134,6 +136,10 @@ class TrackPanel:
     chart: str
     changes: list[BandChange]  # newest first
     form: BandSetForm
+    # A band-assisted Nordic: each band's help for the athlete, thinnest first (empty without
+    # their body mass and height, then `band_help_unknown`).
+    band_helps: list[BandHelp] = field(default_factory=list)
+    band_help_unknown: bool = False
 
     @property
     def no_band(self) -> str:
@@ -215,7 +221,7 @@ def tracks_of(**filters):
     changes = BandChange.objects.select_related("from_band", "to_band", "by")
     return (
         BandTrack.objects.filter(**filters)
-        .select_related("assignment", "exercise", "band")
+        .select_related("assignment__athlete", "exercise", "band")
         .prefetch_related(Prefetch("changes", queryset=changes))
         .order_by("assignment__start_date", "exercise__name")
     )
@@ -228,6 +234,8 @@ def band_form(track: BandTrack, ladder: list[Band], data=None) -> BandSetForm:
 def track_panels(tracks, *, ladder: list[Band], today: date, bound=None) -> list[TrackPanel]:
     """One chart per tracked exercise; `bound` is a form sent back with errors."""
     bands = [(band.name, band.hex) for band in ladder]
+    tracks = list(tracks)
+    helps = ladder_helps(tracks, ladder)
     panels = []
     for track in tracks:
         changes = list(track.changes.all())
@@ -252,9 +260,31 @@ def track_panels(tracks, *, ladder: list[Band], today: date, bound=None) -> list
                 chart=mark_safe(chart),  # ladder_chart escapes every text it writes
                 changes=changes[::-1],
                 form=form or band_form(track, ladder),
+                band_helps=helps.get(track.pk, []),
+                band_help_unknown=track.pk in helps and not helps[track.pk],
             )
         )
     return panels
+
+
+def ladder_helps(tracks: list[BandTrack], ladder: list[Band]) -> dict[int, list[BandHelp]]:
+    """Track id -> each band's help for its athlete, for the band-assisted Nordic tracks (an
+    empty list: no body mass and height to read it). The tension is the one that applies to
+    the athlete (the measurement of the coach who assigned the plan, else the rating): one
+    query for them all, none without a Nordic track and a body."""
+    nordic = [track for track in tracks if is_band_assisted_nordic(track.exercise)]
+    bodies = {track.pk: body_of(track.assignment.athlete) for track in nordic}
+    coach_ids = {track.assignment.assigned_by_id for track in nordic if bodies[track.pk]}
+    read = tensions(coach_ids=coach_ids, bands=ladder)
+    helps = {}
+    for track in nordic:
+        body, coach_id = bodies[track.pk], track.assignment.assigned_by_id
+        helps[track.pk] = (
+            [help_of(band, read.of(band, coach_id=coach_id), body) for band in ladder]
+            if body
+            else []
+        )
+    return helps
 
 
 def sets_summary(sets: list[SetLog]) -> list[str]:
