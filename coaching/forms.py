@@ -236,6 +236,15 @@ class SquadRowForm(StrengthValuesForm):
             no_band,
             *((pk, band.name) for pk, band in self.bands.items()),
         ]
+        # On a phone the row is a card without its column headings: the boxes say what they hold.
+        hints = {
+            "left": "Left or value",
+            "right": "Right",
+            "body_mass": f"Body mass ({self.units})",
+            "height_cm": "Height (cm)",
+        }
+        for name, hint in hints.items():
+            self.fields[name].widget.attrs["placeholder"] = hint
 
     def clean_band(self) -> Band | None:
         return self.bands.get(self.cleaned_data["band"])  # "" -> None: unassisted
