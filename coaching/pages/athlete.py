@@ -383,7 +383,11 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
         .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
         .select_related("exercise"),
         "load": load_panel(coach, athlete, today=today),
-        "strength": strength_panel(athlete, sport=membership.team.sport if membership else "other"),
+        "strength": strength_panel(
+            athlete,
+            sport=membership.team.sport if membership else "other",
+            team=membership.team if membership else None,
+        ),
         "strength_form": strength_form
         or StrengthTestForm(initial={"on_date": today}, units=coach.units),
         "flag_history": Flag.objects.filter(athlete=athlete).select_related("acknowledged_by")[

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import athletes_of, body_mass_range, typed_date
+from accounts.units import HEIGHT_MAX_CM, HEIGHT_MIN_CM
 from logbook.models.session import WorkoutLog
 
 
@@ -76,9 +77,6 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.detail}"
-
-
-HEIGHT_MIN_CM, HEIGHT_MAX_CM = 100, 230  # a person's height, for a break-point estimate
 
 
 class TestMethod(models.TextChoices):

@@ -267,3 +267,12 @@ def test_an_estimate_under_256_n_raises_no_low_strength_flag(coach_client, team,
     assert estimate_of(saved).newtons < 256
     assert not Flag.objects.filter(athlete=athlete).exists()
     assert "Low strength" not in page(coach_client, team)
+
+
+def test_the_athlete_page_says_how_the_squad_checked_the_estimate(coach_client, team):
+    """With 10 pairs in the athlete's squad, the label on their page gives the agreement (one
+    query more, only for an athlete with an estimate)."""
+    first, *_ = squad_of(team, [400] * MIN_PAIRS_CHECKED)
+    text = html.unescape(coach_client.get(f"/coach/athletes/{first.pk}/").text)
+    assert "Estimated strength" in text and NOT_CHECKED not in text
+    assert f"checked against {MIN_PAIRS_CHECKED} NordBord tests here" in text
