@@ -1,19 +1,30 @@
 """What an athlete does, one function each: begin a workout, log a set, check in, stop for pain,
-finish, skip a missed workout. Each is one durable transaction: the log a first tap starts, a
-return after a gap, the engine's band moves, the flags and the notice to the coach land
-together, or none of them does (a refused set leaves no empty log behind). The services below
-(`logbook.services`, `gaps`, `pauses`, `flags`, `messages`) keep plain atomic blocks and are
-composed here; views check the input, call one action and render. The demo replays its
-history through the same functions. A coach's actions are in `coaching.actions`."""
+finish, skip a missed workout, record their own break-point test. Each is one durable
+transaction: the log a first tap starts, a return after a gap, the engine's band moves, the
+flags and the notice to the coach land together, or none of them does (a refused set leaves no
+empty log behind). The services below (`logbook.services`, `gaps`, `pauses`, `flags`,
+`messages`, `strength_tests`) keep plain atomic blocks and are composed here; views check the
+input, call one action and render. The demo replays its history through the same functions. A
+coach's actions are in `coaching.actions`."""
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 
 from catalogue.models import Band
 from logbook import services
-from logbook.models import CheckIn, PainStop, SetLog, WorkoutLog, WorkoutSkip
+from logbook.models import (
+    CheckIn,
+    PainStop,
+    SetLog,
+    StrengthTest,
+    TestMethod,
+    WorkoutLog,
+    WorkoutSkip,
+)
+from logbook.strength_tests import strength_test_record, team_sport
 from programs import doses
 from programs.dating import scheduled_on
 from programs.models import Assignment, Prescription, Workout
@@ -233,3 +244,31 @@ def workout_skip(
         defaults={"athlete": athlete, "skipped_on": today},
     )
     return skip
+
+
+@transaction.atomic(durable=True)
+def strength_test_self_record(
+    *,
+    athlete,
+    on_date: date,
+    phase: str,
+    band: Band | None,
+    left: Decimal,
+    body_mass_kg: Decimal | None,
+    height_cm: int | None,
+) -> StrengthTest:
+    """The athlete's own Nordic break-point test (`left`: the angle; `band`: None unassisted),
+    with their body mass and height at the time, which the test keeps (their settings stay as
+    they are). Read and flagged as a coach's entry is, against their team's sport."""
+    return strength_test_record(
+        athlete=athlete,
+        entered_by=athlete,
+        sport=team_sport(athlete),
+        method=TestMethod.BREAKPOINT,
+        on_date=on_date,
+        phase=phase,
+        band=band,
+        left=left,
+        body_mass_kg=body_mass_kg,
+        height_cm=height_cm,
+    )

@@ -8,6 +8,22 @@ from logbook.flags import flag_raise
 from logbook.models import FlagKind, StrengthTest
 
 
+def team_of(athlete, coach=None):
+    """The athlete's active team (of `coach`, when given), the first joined should there be
+    several, or None. One query."""
+    memberships = athlete.memberships.filter(is_active=True).select_related("team")
+    if coach is not None:
+        memberships = memberships.filter(team__coach=coach)
+    membership = memberships.order_by("pk").first()
+    return membership.team if membership else None
+
+
+def team_sport(athlete, coach=None) -> str:
+    """The sport of the athlete's team (of `coach`, when given): the thresholds depend on it."""
+    team = team_of(athlete, coach)
+    return team.sport if team else "other"
+
+
 def as_result(test: StrengthTest) -> strength.Result:
     return strength.Result(
         on=test.on_date,

@@ -25,6 +25,7 @@ urlpatterns = [
     path("history/", history.history, name="history"),
     path("messages/", messages.messages_page, name="messages"),
     path("progress/", progress.progress, name="progress"),
+    path("progress/tests/", progress.self_test_add, name="self-test-add"),
     path("logs/<int:pk>/", history.log_detail, name="log-detail"),
     path("workouts/<int:pk>/", workout.workout_page, name="workout"),
     path("workouts/<int:pk>/start/", workout.workout_begin, name="workout-start"),

@@ -20,7 +20,7 @@ from coaching.forms import SquadRowFormSet, SquadTestForm, StrengthTestForm
 from coaching.pages.athlete import PAGE, page_context
 from coaching.pages.squad_strength import squad_strength_panel
 from coaching.season_phase import matches_window, phase_on
-from logbook.strength_tests import strength_test_record
+from logbook.strength_tests import strength_test_record, team_sport
 from programs.models import Fixture
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 
@@ -29,12 +29,6 @@ SQUAD_PAGE = "coaching/squad_tests.html"
 
 def body_mass_in(athlete, units: str) -> Decimal | None:
     return None if athlete.body_mass_kg is None else mass_from_kg(athlete.body_mass_kg, units)
-
-
-def team_sport(athlete, coach) -> str:
-    """The sport of the coach's team the athlete is in (thresholds depend on it)."""
-    membership = athlete.memberships.filter(team__coach=coach, is_active=True).first()
-    return membership.team.sport if membership else "other"
 
 
 @coach_required

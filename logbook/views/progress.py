@@ -1,37 +1,72 @@
 """The athlete's progress: where each tracked exercise stands on the band ladder over time,
-and weekly volume over the last twelve weeks."""
+weekly volume over the last twelve weeks, and their strength tests, with the form to record
+their own Nordic break-point test (its estimate, with its range, listed once saved)."""
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Sum
 from django.db.models.functions import TruncWeek
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import User
+from accounts.units import mass_from_kg
 from catalogue.models import Band, BandRole
+from logbook import actions
 from logbook.charts import ladder_chart, volume_chart
-from logbook.models import SetLog
+from logbook.models import SetLog, StrengthTest, TestPhase
+from logbook.strength_estimates import estimate_of, estimate_words, squad_agreement
+from logbook.strength_test_form import SelfTestForm
+from logbook.strength_tests import reading_of, team_of
 from programs.models import BandChange, BandTrack
+from programs.start_band_finder import is_band_assisted_nordic
+from web.htmx import UNPROCESSABLE
 
+PAGE = "logbook/progress.html"
 WEEKS_SHOWN = 12
 
 
 @login_required
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
+    return render(request, PAGE, progress_context(request.user))
+
+
+@login_required
+@require_POST
+def self_test_add(request: HttpRequest) -> HttpResponse:
+    """The athlete's own break-point test: always theirs (the form names no athlete)."""
+    bands = list(Band.objects.ladder())
+    form = SelfTestForm(request.POST, units=request.user.units, bands=bands)
+    if not form.is_valid():
+        context = progress_context(request.user, bands=bands, test_form=form)
+        return render(request, PAGE, context, status=UNPROCESSABLE)
+    actions.strength_test_self_record(athlete=request.user, **form.recorded())
+    messages.success(request, "Strength test saved.")
+    return redirect(reverse("logbook:progress") + "#strength-tests")
+
+
+def progress_context(
+    athlete: User, *, bands: list[Band] | None = None, test_form: SelfTestForm | None = None
+) -> dict:
+    """`bands`: the ladder, when the caller read it already."""
     today = timezone.localdate()
-    ladder = [(band.name, band.hex) for band in Band.objects.ladder()]
+    bands = list(Band.objects.ladder()) if bands is None else bands
+    ladder = [(band.name, band.hex) for band in bands]
     tracks = (
-        BandTrack.objects.for_athlete(request.user)
+        BandTrack.objects.for_athlete(athlete)
         .select_related("exercise", "assignment__program", "band")
         .prefetch_related(Prefetch("changes", BandChange.objects.select_related("to_band")))
+        .order_by("-assignment__start_date", "exercise__name")
     )
     charts = []
-    for track in tracks.order_by("-assignment__start_date", "exercise__name"):
+    for track in tracks:
         history = [
             (timezone.localdate(change.at), change.to_band.name if change.to_band else None)
             for change in track.changes.all()
@@ -52,7 +87,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     totals = {
         row["week"]: row
         for row in SetLog.objects.filter(
-            workout_log__athlete=request.user, workout_log__performed_on__gte=first_week
+            workout_log__athlete=athlete, workout_log__performed_on__gte=first_week
         )
         .annotate(week=TruncWeek("workout_log__performed_on"))
         .values("week")
@@ -64,4 +99,63 @@ def progress(request: HttpRequest) -> HttpResponse:
         series = [(week, (totals.get(week) or {}).get(unit) or 0) for week in weeks]
         if any(total for _, total in series):
             volume[unit] = mark_safe(volume_chart(weeks=series, unit=unit))  # escapes its text
-    return render(request, "logbook/progress.html", {"charts": charts, "volume": volume})
+    return {
+        "charts": charts,
+        "volume": volume,
+        "tests": tests_read(athlete),
+        "test_form": test_form or self_test_form(athlete, tracks, bands, today),
+    }
+
+
+def tests_read(athlete: User) -> list[dict]:
+    """The athlete's tests, newest first, each read against the ones before (in their team's
+    sport) with a break-point test's estimate in words, labelled by the squad's agreement with
+    its NordBord as the coach's page labels it. One query; with tests, one for the team and
+    one for the squad's tests when an estimate is shown."""
+    tests = list(
+        StrengthTest.objects.filter(athlete=athlete)
+        .select_related("band")
+        .order_by("on_date", "id")
+    )
+    if not tests:
+        return []
+    team = team_of(athlete)
+    checked = None
+    if team is not None and any(estimate_of(test) for test in tests):
+        squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
+        checked = squad_agreement(
+            StrengthTest.objects.filter(athlete__in=squad).select_related("band")
+        )
+    lines = []
+    for index, test in enumerate(tests):
+        earlier = [other for other in tests[:index] if other.method == test.method]
+        lines.append(
+            {
+                "test": test,
+                "reading": reading_of(test, earlier, team.sport if team else "other"),
+                "estimate": estimate_words(test, checked),
+            }
+        )
+    return lines[::-1]
+
+
+def self_test_form(athlete: User, tracks, bands: list[Band], today) -> SelfTestForm:
+    """Today, in season, the band of their open band-assisted Nordic (the newest program's),
+    and the body mass and height of their settings: each can be changed."""
+    nordic = next(
+        (
+            track
+            for track in tracks
+            if track.assignment.is_open and is_band_assisted_nordic(track.exercise)
+        ),
+        None,
+    )
+    units, mass = athlete.units, athlete.body_mass_kg
+    initial = {
+        "on_date": today,
+        "phase": TestPhase.IN_SEASON,
+        "band": nordic.band_id if nordic and nordic.band_id else "",
+        "body_mass": None if mass is None else mass_from_kg(mass, units),
+        "height_cm": athlete.height_cm,
+    }
+    return SelfTestForm(initial=initial, units=units, bands=bands)
