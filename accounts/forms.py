@@ -28,6 +28,38 @@ from accounts.units import (
 )
 
 
+class BodyMassForm(forms.Form):
+    """A body mass typed in the person's units (`units`: kg or lb) and cleaned to kg, as
+    stored, within a person's bounds (`accounts.units`): the strength tests' forms, the
+    coach's and the athlete's, share it."""
+
+    body_mass = forms.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
+        error_messages={"invalid": "Enter the body mass as a number, such as 72.5."},
+    )
+
+    def __init__(self, *args, units: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units, self.mass_limits = units, body_mass_limits(units)
+        low, high = self.mass_limits
+        self.fields["body_mass"].label = f"Body mass ({units})"
+        self.fields["body_mass"].widget.attrs.update(min=low, max=high)
+
+    def clean_body_mass(self) -> Decimal | None:
+        value = self.cleaned_data["body_mass"]
+        if value is None:
+            return None
+        low, high = self.mass_limits
+        if not low <= value <= high:
+            raise forms.ValidationError(
+                f"Enter a body mass between {low} and {high} {self.units}, or leave it empty."
+            )
+        return mass_to_kg(value, self.units)
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's reset form, with its mail rendered now and sent by the worker."""
 

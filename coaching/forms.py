@@ -1,10 +1,7 @@
-from decimal import Decimal
-
 from django import forms
 from django.utils import timezone
 
-from accounts.forms import no_control_characters
-from accounts.units import body_mass_limits, mass_to_kg
+from accounts.forms import BodyMassForm, no_control_characters
 from catalogue.models import Band, BandRole
 from logbook.models import (
     DISTANCE_MAX_CM,
@@ -87,9 +84,11 @@ class BandSetForm(forms.Form):
 # Strength tests: one athlete's on their page, or a squad's in one form.
 
 
-class StrengthValuesForm(forms.Form):
+class StrengthValuesForm(BodyMassForm):
     """The values of one test, checked against its method: force per leg in N, a break-point
-    angle 0-90 degrees, a distance in cm."""
+    angle 0-90 degrees, a distance in cm; the body mass in the coach's units."""
+
+    field_order = ["method", "left", "right", "body_mass"]
 
     method = forms.ChoiceField(choices=TestMethod.choices, initial=TestMethod.NORDBORD)
     left = forms.DecimalField(
@@ -107,33 +106,6 @@ class StrengthValuesForm(forms.Form):
         required=False,
         error_messages={"min_value": "A test value cannot be negative."},
     )
-    body_mass = forms.DecimalField(
-        max_digits=5,
-        decimal_places=1,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
-        error_messages={"invalid": "Enter the body mass as a number, such as 72.5."},
-    )
-
-    def __init__(self, *args, units: str, **kwargs):
-        """`units`: the coach's (kg or lb), in which the body mass is typed and shown."""
-        super().__init__(*args, **kwargs)
-        self.units, self.mass_limits = units, body_mass_limits(units)
-        low, high = self.mass_limits
-        self.fields["body_mass"].label = f"Body mass ({units})"
-        self.fields["body_mass"].widget.attrs.update(min=low, max=high)
-
-    def clean_body_mass(self) -> Decimal | None:
-        """In kg, as stored: the bounds are a person's (accounts.units), in the coach's units."""
-        value = self.cleaned_data["body_mass"]
-        if value is None:
-            return None
-        low, high = self.mass_limits
-        if not low <= value <= high:
-            raise forms.ValidationError(
-                f"Enter a body mass between {low} and {high} {self.units}, or leave it empty."
-            )
-        return mass_to_kg(value, self.units)
 
     def clean(self):
         cleaned = super().clean()

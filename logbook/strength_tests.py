@@ -1,11 +1,15 @@
 """Recording strength tests: the row, its reading for the coach, and the flags it raises.
 The thresholds are pure rules in `logbook.strength`."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
+from accounts.models import User
 from logbook import strength
 from logbook.flags import flag_raise
 from logbook.models import FlagKind, StrengthTest
+from logbook.strength_estimates import estimate_of, estimate_words, squad_agreement
 
 
 def team_of(athlete, coach=None):
@@ -63,3 +67,46 @@ def strength_test_record(*, athlete, entered_by, sport: str, **fields) -> Streng
             f"{draft.detail}",
         )
     return test
+
+
+@dataclass(frozen=True)
+class TestRead:
+    """One test as the athlete's and the coach's pages show it."""
+
+    test: StrengthTest
+    reading: strength.Reading
+    estimate: str  # a break-point test's strength estimate in words (or why there is none)
+
+    @property
+    def method(self) -> str:
+        """'NordBord', 'Break-point angle': the method's label without its unit."""
+        return self.test.get_method_display().split(":")[0].split(" (")[0]
+
+
+def tests_read(athlete, *, team=None, sport: str | None = None) -> list[TestRead]:
+    """The athlete's tests, oldest first, each read against the ones before in `sport`, with a
+    break-point test's estimate labelled by how the squad's estimates (`team`'s) compared with
+    its NordBord. Without a sport (the athlete's own page) the team and sport are the
+    athlete's, read only when there are tests. One query; with tests, one for the team where
+    it is read, and one for the squad's tests when an estimate is shown."""
+    tests = list(
+        StrengthTest.objects.filter(athlete=athlete)
+        .select_related("band")
+        .order_by("on_date", "id")
+    )
+    if tests and sport is None:
+        team = team_of(athlete)
+        sport = team.sport if team else "other"
+    checked = None
+    if team is not None and any(estimate_of(test) for test in tests):
+        squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
+        checked = squad_agreement(
+            StrengthTest.objects.filter(athlete__in=squad).select_related("band")
+        )
+    found = []
+    for index, test in enumerate(tests):
+        earlier = [other for other in tests[:index] if other.method == test.method]
+        found.append(
+            TestRead(test, reading_of(test, earlier, sport), estimate_words(test, checked))
+        )
+    return found

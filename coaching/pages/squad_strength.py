@@ -8,30 +8,17 @@ from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
-from logbook import strength
 from logbook.charts import agreement_chart, signed_newtons
 from logbook.models import StrengthTest, TestMethod
 from logbook.strength_estimates import PAIR_WINDOW_DAYS, estimate_words, squad_agreement
-from logbook.strength_tests import reading_of
+from logbook.strength_tests import TestRead, reading_of
 from programs.strength_estimate import MIN_PAIRS_CHECKED, nearest_5
-
-
-@dataclass
-class TestLine:
-    test: StrengthTest
-    reading: strength.Reading
-    estimate: str  # a break-point test's strength estimate in words; empty for the others
-
-    @property
-    def method(self) -> str:
-        """'NordBord', 'Break-point angle': the method's label without its unit."""
-        return self.test.get_method_display().split(":")[0].split(" (")[0]
 
 
 @dataclass
 class AthleteTests:
     athlete: object  # accounts.User
-    lines: list[TestLine]  # the latest test of each method the athlete has done
+    lines: list[TestRead]  # the latest test of each method the athlete has done
 
 
 def squad_strength_panel(team, athletes: dict) -> dict:
@@ -53,7 +40,7 @@ def squad_strength_panel(team, athletes: dict) -> dict:
             if own:
                 test = own[-1]
                 reading = reading_of(test, own[:-1], team.sport)
-                lines.append(TestLine(test, reading, estimate_words(test, found)))
+                lines.append(TestRead(test, reading, estimate_words(test, found)))
         if lines:
             latest.append(AthleteTests(athlete, lines))
     svg = agreement_chart(

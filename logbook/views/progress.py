@@ -20,10 +20,9 @@ from accounts.units import mass_from_kg
 from catalogue.models import Band, BandRole
 from logbook import actions
 from logbook.charts import ladder_chart, volume_chart
-from logbook.models import SetLog, StrengthTest, TestPhase
-from logbook.strength_estimates import estimate_of, estimate_words, squad_agreement
+from logbook.models import SetLog, TestPhase
 from logbook.strength_test_form import SelfTestForm
-from logbook.strength_tests import reading_of, team_of
+from logbook.strength_tests import tests_read
 from programs.models import BandChange, BandTrack
 from programs.start_band_finder import is_band_assisted_nordic
 from web.htmx import UNPROCESSABLE
@@ -102,41 +101,9 @@ def progress_context(
     return {
         "charts": charts,
         "volume": volume,
-        "tests": tests_read(athlete),
+        "tests": tests_read(athlete)[::-1],
         "test_form": test_form or self_test_form(athlete, tracks, bands, today),
     }
-
-
-def tests_read(athlete: User) -> list[dict]:
-    """The athlete's tests, newest first, each read against the ones before (in their team's
-    sport) with a break-point test's estimate in words, labelled by the squad's agreement with
-    its NordBord as the coach's page labels it. One query; with tests, one for the team and
-    one for the squad's tests when an estimate is shown."""
-    tests = list(
-        StrengthTest.objects.filter(athlete=athlete)
-        .select_related("band")
-        .order_by("on_date", "id")
-    )
-    if not tests:
-        return []
-    team = team_of(athlete)
-    checked = None
-    if team is not None and any(estimate_of(test) for test in tests):
-        squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
-        checked = squad_agreement(
-            StrengthTest.objects.filter(athlete__in=squad).select_related("band")
-        )
-    lines = []
-    for index, test in enumerate(tests):
-        earlier = [other for other in tests[:index] if other.method == test.method]
-        lines.append(
-            {
-                "test": test,
-                "reading": reading_of(test, earlier, team.sport if team else "other"),
-                "estimate": estimate_words(test, checked),
-            }
-        )
-    return lines[::-1]
 
 
 def self_test_form(athlete: User, tracks, bands: list[Band], today) -> SelfTestForm:
