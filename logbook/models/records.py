@@ -101,8 +101,9 @@ class StrengthTestQuerySet(models.QuerySet):
 
 
 class StrengthTest(models.Model):
-    """An eccentric hamstring strength test, entered by the coach. `left` and `right` are
-    per leg for the NordBord; the break-point angle and the distance use `left` alone."""
+    """An eccentric hamstring strength test, entered by the coach (or a break-point test by
+    the athlete). `left` and `right` are per leg for the NordBord; the break-point angle and
+    the distance use `left` alone."""
 
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="strength_tests"
