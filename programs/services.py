@@ -227,18 +227,25 @@ def prescription_delete(*, prescription: Prescription) -> None:
     _delete_unless_logged(prescription, "exercise")
 
 
+# What a done session's sets were of: changing it would rewrite that history. The dose (sets,
+# reps, seconds) may change: each session keeps the dose it was begun at (`programs.doses`),
+# so an edit reaches the sessions to come of every member of a squad's plan.
+IDENTITY = ("exercise_id", "per_side")
+
+
 @transaction.atomic
 def prescription_save(*, prescription: Prescription) -> Prescription:
-    """Add or change an exercise of a workout. A workout already done keeps what it prescribed:
-    the progression engine judges those sessions against it."""
-    if (
-        prescription.pk is not None
-        and prescription.workout.logs.filter(completed_at__isnull=False).exists()
-    ):  # the athlete's logs of this workout (logbook's WorkoutLog.workout)
-        raise HasHistory(
-            "This workout has been done, so what it prescribed stays as it was logged. "
-            "Change the workouts still ahead instead."
-        )
+    """Add or change an exercise of a workout. Once someone has done the workout, its dose may
+    still change for the sessions to come, but not what the exercise is."""
+    if prescription.pk is not None:
+        before = Prescription.objects.get(pk=prescription.pk)
+        changed = any(getattr(before, f) != getattr(prescription, f) for f in IDENTITY)
+        # The athlete's logs of this workout (logbook's WorkoutLog.workout).
+        if changed and prescription.workout.logs.filter(completed_at__isnull=False).exists():
+            raise HasHistory(
+                "This workout has been done, so its exercise stays as it was logged. Change "
+                "its dose, or add the other exercise to the workouts still ahead."
+            )
     if prescription.pk is None:
         last = prescription.workout.prescriptions.aggregate(last=Max("order"))["last"] or 0
         prescription.order = last + 1

@@ -137,11 +137,14 @@ def test_the_programs_page_survives_a_copy_without_its_assignment(client, coach,
     assert f"/programs/{copy.pk}/" not in response.text
 
 
-def test_the_prescription_of_a_workout_done_cannot_be_rewritten(
+def test_a_workout_done_keeps_its_dose_when_the_builder_edits_it(
     client, coach, athlete, assignment, first_workout
 ):
-    """The engine judges past sessions against what they prescribed: a coach raising the sets
-    afterwards would turn a good session into a short one."""
+    """The engine judges past sessions against what they were begun at: the coach raising the
+    sets afterwards changes the sessions to come, and the done session stays a full one. What
+    the exercise is stays: its logged sets are of it."""
+    from catalogue.models import Exercise
+    from logbook.sessions import sessions_of
     from tests.logbook.test_finish import do_every_set, finish
 
     client.force_login(athlete)
@@ -160,12 +163,16 @@ def test_the_prescription_of_a_workout_done_cannot_be_rewritten(
         "band": "",
         "notes": "",
     }
-    response = client.post(url, data)
-    assert "This workout has been done, so what it prescribed stays as it was logged." in (
-        response.text
-    )
+    assert client.post(url, data).status_code in (200, 302)
     nordic.refresh_from_db()
-    assert nordic.sets == 3
+    assert nordic.sets == 5
+    [done] = sessions_of(assignment_id=assignment.pk, exercise_id=nordic.exercise_id)
+    assert (len(done.sets), len(done.missing)) == (3, 0)  # begun at 3 sets, all done
+    other = Exercise.objects.exclude(pk=nordic.exercise_id).filter(band_role="none").first()
+    response = client.post(url, data | {"exercise": other.pk})
+    assert "This workout has been done, so its exercise stays as it was logged." in response.text
+    nordic.refresh_from_db()
+    assert nordic.exercise_id != other.pk
 
 
 def test_a_rule_added_to_an_athletes_copy_starts_a_track(client, coach, assignment, first_workout):
@@ -208,3 +215,33 @@ def test_without_its_rule_the_prescriptions_own_band_applies_again(
     client.force_login(athlete)
     assert "3 x 12/10/8 · Green band" in client.get("/today/").text  # the prescription's band
     assert BandTrack.objects.filter(pk=track.pk).exists()  # the track stays, as history
+
+
+def test_sessions_begun_before_they_kept_doses_get_them_from_the_migration(
+    client, athlete, assignment, first_workout
+):
+    """Migration 0022 gives every older session the dose the plan holds for each of its
+    prescriptions, keeping whatever entry it had (here a cut)."""
+    import importlib
+
+    from django.db import connection
+
+    from logbook.models import WorkoutLog
+
+    migration = importlib.import_module("logbook.migrations.0022_sessions_keep_their_doses")
+    client.force_login(athlete)
+    client.post(f"/workouts/{first_workout.pk}/start/")
+    nordic = first_workout.prescriptions.get(order=1)
+    WorkoutLog.objects.update(doses={str(nordic.pk): {"reps": [5, 5], "reason": "A cut."}})
+    with connection.cursor() as cursor:
+        cursor.execute(migration.FORWARD)
+    log = WorkoutLog.objects.get()
+    assert set(log.doses) == {str(p.pk) for p in first_workout.prescriptions.all()}
+    assert log.doses[str(nordic.pk)]["reps"] == [5, 5]  # kept
+    assert log.doses[str(nordic.pk)]["prescribed"] == {
+        "sets": nordic.sets,
+        "set_reps": nordic.set_reps,
+        "reps_min": nordic.reps_min,
+        "reps_max": nordic.reps_max,
+        "seconds": nordic.seconds,
+    }
