@@ -22,6 +22,7 @@ from logbook.pages.workout_render import (
 from logbook.set_forms import SetForm
 from programs import doses
 from programs.bands import band_for, track_bands
+from programs.models import Prescription
 from web.htmx import HtmxHttpRequest
 from web.params import parse_id
 
@@ -85,7 +86,7 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout = set_log.workout_log.workout
     workout.occurrence = set_log.workout_log.occurrence
     assignment = set_log.workout_log.assignment
-    prescription = set_log.prescription
+    prescription = as_done(set_log)
     services.set_undo(set_log=set_log)
     row = SetRow(
         prescription,
@@ -101,7 +102,7 @@ def set_undo(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     set_log = open_set_for_athlete(request.user, pk)
-    workout, prescription = set_log.workout_log.workout, set_log.prescription
+    workout, prescription = set_log.workout_log.workout, as_done(set_log)
     workout.occurrence = set_log.workout_log.occurrence
     row = SetRow(prescription, set_log.set_number, set_log.side, set_log.band, set_log)
     if request.method == "POST":
@@ -131,3 +132,11 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     row.form, row.editing = form, True
     template = f"{PAGE}#set-row" if request.htmx else "logbook/set_edit.html"
     return render(request, template, row_context(row, workout))
+
+
+def as_done(set_log) -> Prescription:
+    """The set's prescription as its session holds it: at the dose the session was begun at,
+    or the substitute done in its place (a query then), so an undone or edited row reads and
+    checks as the row it was logged on."""
+    begun = doses.as_begun([set_log.prescription], set_log.workout_log.doses)
+    return begun[0] if begun else set_log.prescription

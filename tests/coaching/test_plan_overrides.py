@@ -270,3 +270,22 @@ def test_a_builder_edit_after_a_session_leaves_what_it_was_begun_at(coach_web, m
     [session] = sessions_of(assignment_id=alex.pk, exercise_id=nordic.exercise_id)
     assert (len(session.sets), len(session.missing)) == (1, 1)
     assert "5 x 5" in page(signed_in(sam.athlete), nordic.workout)  # the squad's to come
+
+
+def test_a_substitute_set_is_edited_and_undone_as_the_substitute(coach_web, members):
+    """The row of a set done in place of a left-out Nordic checks as the substitute's: no
+    control asked for a bridge, and an undone row offers the bridge again."""
+    alex, _ = members
+    nordic = first_nordic(alex)
+    bridge = Exercise.objects.get(slug="glute-bridge-band-above-knees")
+    change(coach_web, alex, "leave-out", prescription=nordic.pk, substitute=bridge.pk)
+    athlete = signed_in(alex.athlete)
+    athlete.post(f"/workouts/{nordic.workout_id}/sets/", set_data(nordic, band="", control=""))
+    logged = SetLog.objects.get()
+    edit = set_data(nordic, reps=9, band="", control="", token=str(logged.token))
+    response = athlete.post(f"/sets/{logged.pk}/edit/", edit, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    logged.refresh_from_db()
+    assert (logged.reps, logged.exercise_id) == (9, bridge.pk)
+    undone = athlete.post(f"/sets/{logged.pk}/undo/", HTTP_HX_REQUEST="true")
+    assert undone.status_code == 200 and "Controlled to the floor" not in undone.text
