@@ -70,11 +70,14 @@ def doses_for(assignment: Assignment, workout: Workout) -> dict[str, dict]:
 
 def begun_with(prescriptions, tracks: dict[int, BandTrack], assignment) -> dict[str, dict]:
     """Prescription id -> what a session of these prescriptions begins with: an exercise left
-    out for the athlete stays out; a cut on the track (the engine's, for safety) wins over the
-    coach's own dose for the athlete. No query."""
+    out for the athlete stays out; of a cut on the track (the engine's, for safety: after a
+    gap it brings back a week of the plan's volume) and the coach's own dose for the athlete,
+    the lighter. No query."""
     found = overrides.entries_for(assignment, prescriptions)
     for key, cut in cuts_of(prescriptions, tracks).items():
-        if not found.get(key, {}).get("left_out"):
+        own = found.get(key, {})
+        lighter = "reps" in own and sum(own["reps"]) <= sum(cut["reps"])
+        if not (own.get("left_out") or lighter):
             found[key] = cut
     return found
 

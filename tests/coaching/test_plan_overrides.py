@@ -16,7 +16,7 @@ from django.test import Client
 from catalogue.models import Exercise
 from logbook.models import SetLog, WorkoutLog
 from logbook.sessions import sessions_of
-from programs import actions
+from programs import actions, doses
 from programs.dating import assignment_schedule
 from programs.models import Assignment, Fixture, Prescription, Program, Workout
 from tests.logbook.conftest import set_data
@@ -289,3 +289,19 @@ def test_a_substitute_set_is_edited_and_undone_as_the_substitute(coach_web, memb
     assert (logged.reps, logged.exercise_id) == (9, bridge.pk)
     undone = athlete.post(f"/sets/{logged.pk}/undo/", HTTP_HX_REQUEST="true")
     assert undone.status_code == 200 and "Controlled to the floor" not in undone.text
+
+
+@pytest.mark.parametrize(
+    ("cut", "begun"),
+    [([6, 6, 6], [4, 4]), ([3, 3], [3, 3])],  # the lighter of the two: own 2 x 4, or the cut
+)
+def test_a_cut_and_their_own_dose_begin_at_the_lighter(coach_web, members, cut, begun):
+    """After a gap the engine cuts to a week of the plan's volume: an athlete on a lighter
+    dose of their own keeps theirs, and a lighter cut still wins."""
+    alex, _ = members
+    nordic = first_nordic(alex)
+    change(coach_web, alex, "dose", prescription=nordic.pk, sets=2, reps=4)
+    doses.dose_cut(track=alex.tracks.get(), reps=cut, sessions=1, reason="Back after a break.")
+    athlete = signed_in(alex.athlete)
+    athlete.post(f"/workouts/{nordic.workout_id}/sets/", set_data(nordic, reps=begun[0]))
+    assert WorkoutLog.objects.get().doses[str(nordic.pk)]["reps"] == begun
