@@ -5,11 +5,13 @@ another day of its week or another match-day offset, and a later start (the assi
 
 They live on the athlete's assignment (`prescription_overrides`, `workout_moves`), read with
 it: the schedule and the workout page cost no query more for a squad without any. Keys are
-the plan's prescription and workout ids as text (JSON keys); one the builder has since
-removed is ignored and listed as gone. A session begun copies what applies to it
+the plan's prescription and workout ids as text (JSON keys); removing a part in the builder
+takes back the changes of it (`forget`). A session begun copies what applies to it
 (`programs.doses`), so removing an override never rewrites what was logged."""
 
 from dataclasses import dataclass
+
+from django.db.models.expressions import RawSQL
 
 from catalogue.models import Exercise
 from programs.models import Assignment, Prescription, Workout
@@ -119,3 +121,17 @@ def placing(move: dict) -> str:
         offset = move["match_day"]
         return f"MD{offset:+d}"
     return f"day {move['day']} of its week"
+
+
+def forget(*, program_id: int, workout_ids, prescription_ids) -> None:
+    """The athletes' own changes of workouts and prescriptions the builder is removing from a
+    plan, taken back with them (inside the removal's transaction)."""
+    for field, ids in (
+        ("workout_moves", workout_ids),
+        ("prescription_overrides", prescription_ids),
+    ):
+        keys = [str(pk) for pk in ids]
+        if keys:
+            Assignment.objects.filter(
+                program_id=program_id, **{f"{field}__has_any_keys": keys}
+            ).update(**{field: RawSQL(f'"{field}" - %s::text[]', (keys,))})

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from catalogue.models import Exercise
-from programs import bands
+from programs import bands, overrides
 from programs.models import BandRule, Prescription, Program, ProgramWeek, StageGate, Workout
 from programs.structure import (
     GATE_FIELDS,
@@ -161,6 +161,13 @@ def week_update(
 @transaction.atomic
 def week_delete(*, week: ProgramWeek) -> None:
     program, number = week.program, week.number
+    overrides.forget(
+        program_id=program.pk,
+        workout_ids=Workout.objects.filter(week=week).values_list("pk", flat=True),
+        prescription_ids=Prescription.objects.filter(workout__week=week).values_list(
+            "pk", flat=True
+        ),
+    )
     _delete_unless_logged(week, "week")
     for later in program.weeks.filter(number__gt=number).order_by("number"):
         later.number -= 1
@@ -219,11 +226,21 @@ def workout_save(*, workout: Workout) -> Workout:
 
 @transaction.atomic
 def workout_delete(*, workout: Workout) -> None:
+    overrides.forget(
+        program_id=workout.week.program_id,
+        workout_ids=[workout.pk],
+        prescription_ids=workout.prescriptions.values_list("pk", flat=True),
+    )
     _delete_unless_logged(workout, "workout")
 
 
 @transaction.atomic
 def prescription_delete(*, prescription: Prescription) -> None:
+    overrides.forget(
+        program_id=prescription.workout.week.program_id,
+        workout_ids=[],
+        prescription_ids=[prescription.pk],
+    )
     _delete_unless_logged(prescription, "exercise")
 
 

@@ -16,7 +16,7 @@ from django.test import Client
 from catalogue.models import Exercise
 from logbook.models import SetLog, WorkoutLog
 from logbook.sessions import sessions_of
-from programs import actions, doses
+from programs import actions, doses, services
 from programs.dating import assignment_schedule
 from programs.models import Assignment, Fixture, Prescription, Program, Workout
 from tests.logbook.conftest import set_data
@@ -305,3 +305,23 @@ def test_a_cut_and_their_own_dose_begin_at_the_lighter(coach_web, members, cut, 
     athlete = signed_in(alex.athlete)
     athlete.post(f"/workouts/{nordic.workout_id}/sets/", set_data(nordic, reps=begun[0]))
     assert WorkoutLog.objects.get().doses[str(nordic.pk)]["reps"] == begun
+
+
+def test_a_part_the_builder_removes_takes_its_own_changes_with_it(coach_web, members):
+    """Removing a workout (or one exercise of it) from the squad's plan takes back the athletes'
+    changes of it: nothing is left counted on their card that the plan page cannot list."""
+    alex, _ = members
+    nordic = first_nordic(alex)
+    later = Workout.objects.filter(week__program=alex.program_id, week__number=2).first()
+    kept = later.prescriptions.first()
+    change(coach_web, alex, "dose", prescription=nordic.pk, sets=2, reps=4)
+    change(coach_web, alex, "dose", prescription=kept.pk, sets=2, reps=4)
+    change(coach_web, alex, "move", workout=nordic.workout_id, day=3, match_day="")
+    services.prescription_delete(prescription=Prescription.objects.get(pk=nordic.pk))
+    alex.refresh_from_db()
+    assert list(alex.prescription_overrides) == [str(kept.pk)]
+    services.workout_delete(workout=Workout.objects.get(pk=nordic.workout_id))
+    alex.refresh_from_db()
+    assert (alex.own_changes, alex.workout_moves) == (1, {})
+    card = html.unescape(coach_web.get(f"/coach/athletes/{alex.athlete_id}/").text)
+    assert "1 change of their own" in card
