@@ -134,9 +134,9 @@ def squad_roster(*, team, today) -> list[Member]:
 def squad_plan_load(*, team, template, today, roster: list[Member]) -> None:
     """The whole squad on one plan, once: assigned to the squad when the first of them
     started, the others joining later (each a later start than the squad's, on their card),
-    Lena on the red band her coach chose. Their weeks are replayed, then Casey, whose strength
-    dropped with an imbalance, gets her next Nordic session at the low in-season volume of
-    2 x 6 (Lacome 2020): a dose of her own."""
+    Lena on the red band her coach chose. Their weeks are replayed, then Casey gets her next
+    Nordic session at 2 x 6, a dose of her own: her coach's call, not a rule of the engine or
+    a finding of the sources, there to show an override on her card and her phone."""
     athletes = [member.athlete for member in roster]
     if Assignment.objects.filter(template=template, athlete__in=athletes).exists():
         return
