@@ -4,6 +4,7 @@ from django.utils import timezone
 from accounts.forms import BodyMassForm, no_control_characters
 from catalogue.models import Band, BandRole
 from logbook.models import (
+    BREAK_ANGLE_MAX,
     DISTANCE_MAX_CM,
     FORCE_MAX_N,
     HEIGHT_MAX_CM,
@@ -120,7 +121,7 @@ class StrengthValuesForm(BodyMassForm):
                     self.add_error(side, f"No hamstring pulls more than {FORCE_MAX_N} N.")
         elif right is not None:
             self.add_error("right", "Leave right empty: this method has one value.")
-        if method == TestMethod.BREAKPOINT and left is not None and left > 90:
+        if method == TestMethod.BREAKPOINT and left is not None and left > BREAK_ANGLE_MAX:
             self.add_error("left", "The knee angle is 0 (flat on the floor) to 90 (kneeling).")
         if method == TestMethod.DISTANCE and left is not None and left > DISTANCE_MAX_CM:
             self.add_error("left", f"A forward distance is at most {DISTANCE_MAX_CM} cm.")
@@ -139,7 +140,7 @@ class StrengthTestForm(StrengthValuesForm):
     and the athlete's height: with the body mass, they give its strength estimate."""
 
     band = forms.ModelChoiceField(
-        queryset=Band.objects.order_by("kind", "rank"),
+        queryset=Band.objects.ladder(),
         required=False,
         empty_label="No band (unassisted)",
         label="Band (break-point test)",

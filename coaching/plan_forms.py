@@ -46,7 +46,7 @@ class DoseForm(forms.Form):
 class LeaveOutForm(forms.Form):
     prescription = PrescriptionChoice(queryset=Prescription.objects.none(), label="Exercise")
     substitute = forms.ModelChoiceField(
-        queryset=Exercise.objects.order_by("name"),
+        queryset=Exercise.objects.filter(is_published=True).order_by("name"),
         required=False,
         empty_label="Nothing in its place",
         label="In its place",

@@ -29,7 +29,16 @@ WHY_NONE = "No strength estimate: it needs the athlete's body mass and height at
 # are taken at more stretch than a Nordic gives): then only the club's own measurement helps.
 WHOLE_WEIGHT = (
     "No strength estimate: by its rated tension the {band} band holds all of the athlete's "
-    "weight down to this angle. Measure the club's own band to estimate on it."
+    "weight down to this angle, so the rating says nothing of their strength here. Test on a "
+    "thinner band, or unassisted."
+)
+# A break at or near kneeling upright leaves the hamstrings almost no load to read.
+NO_LOAD = "No strength estimate: a break this near upright puts almost no load on the hamstrings."
+# What the model takes for granted (docs/strength-estimate.md), said beside every estimate.
+ASSUMED = (
+    "a model of the moments at the break: the body straight and rigid from the knees up, "
+    "arms folded, still at the break, the band at the chest from an anchor about 1.5 m up and "
+    "1 m behind"
 )
 
 
@@ -57,10 +66,10 @@ def estimate_words(test: StrengthTest, checked: "SquadAgreement | None" = None) 
     on = f"on the {test.band.name.lower()} band" if test.band else "unassisted"
     checked_words = checked.words() if checked is not None and checked.checked else NOT_CHECKED
     if nearest_5(found.newtons) == 0:
-        return WHOLE_WEIGHT.format(band=test.band.name.lower())
+        return WHOLE_WEIGHT.format(band=test.band.name.lower()) if test.band else NO_LOAD
     return (
-        f"Estimated strength {found} per leg ({on}, both legs from one side-on video): a model"
-        f" of the moments at the break, {checked_words}."
+        f"Estimated strength {found} per leg ({on}, both legs from one side-on video): "
+        f"{ASSUMED}; {checked_words}."
     )
 
 
@@ -103,7 +112,7 @@ class SquadAgreement:
             return f"{NOT_CHECKED} ({len(self.pairs)} of {MIN_PAIRS_CHECKED} pairs)"
         found = self.agreement
         return (
-            f"checked against {found.n} NordBord tests here: mean difference "
+            f"checked against {found.n} pairs with NordBord tests here: mean difference "
             f"{signed_newtons(found.mean_difference)} N (limits {signed_newtons(found.lower)} "
             f"to {signed_newtons(found.upper)} N)"
         )

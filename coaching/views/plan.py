@@ -4,7 +4,7 @@ here by one action (`programs.actions`) and shown as differing from the squad. S
 begun keep what they began with. Another coach's assignment answers 404."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,7 +32,9 @@ def plan_change(request: HtmxHttpRequest, pk: int, change: str) -> HttpResponse:
     """A dose, an exercise left out or a workout moved, for this athlete only."""
     assignment = assignment_for_coach(request.user, pk)
     form_class = FORMS.get(change)
-    if form_class is None or not assignment.is_open:
+    if form_class is None:
+        raise Http404("No such change.")
+    if not assignment.is_open:
         messages.warning(request, "Nothing changed: this plan has ended.")
         return redirect("coaching:plan", pk=assignment.pk)
     form = form_class(request.POST, assignment=assignment)

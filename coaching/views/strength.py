@@ -55,7 +55,7 @@ def squad_tests(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial,
         prefix="row",
-        form_kwargs={"athletes": athletes, "units": units, "bands": list(Band.objects.all())},
+        form_kwargs={"athletes": athletes, "units": units, "bands": list(Band.objects.ladder())},
     )
     if request.method == "POST" and header.is_valid() and rows.is_valid():
         entered = actions.squad_tests_record(

@@ -64,6 +64,11 @@ function setUp(tool) {
   function measure() {
     draw();
     if (points.length < 2) return say(points.length ? "Now tap the shoulder (or the hip)." : "Move to the break, then tap the knee.");
+    if (Math.hypot(points[0].x - points[1].x, points[0].y - points[1].y) < canvas.width / 30) {
+      points.pop(); // two taps on one spot give no line to read
+      draw();
+      return say("Tap the shoulder (or the hip) away from the knee.");
+    }
     const angle = angleToFloor(...points);
     field.value = angle;
     field.dispatchEvent(new Event("input", { bubbles: true }));
@@ -78,6 +83,7 @@ function setUp(tool) {
   }
 
   function ready() {
+    if (!video.videoWidth) return unplayable(); // sound without a picture: nothing to tap
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     scrub.max = video.duration;
@@ -106,11 +112,12 @@ function setUp(tool) {
     });
     video.currentTime = 1e7;
   });
-  video.addEventListener("error", () => {
+  function unplayable() {
     frame.hidden = true;
     controls.forEach((control) => { control.disabled = true; });
     say("This phone cannot play that video here: type the angle instead.");
-  });
+  }
+  video.addEventListener("error", unplayable);
 
   scrub.addEventListener("input", () => seek(Number(scrub.value)));
   tool.querySelectorAll("[data-step]").forEach((button) => {

@@ -67,6 +67,10 @@ def test_the_coach_taps_knee_and_shoulder_and_the_angle_is_saved(
     # A first shoulder tap far off, moved by tapping near its true place again.
     tap_video_pixel(phone, canvas, *KNEE)
     expect(tool.locator("[role=status]")).to_contain_text("shoulder")
+    # The knee tapped twice is no line: no angle (it would read 0 degrees, the strongest).
+    tap_video_pixel(phone, canvas, *KNEE)
+    expect(tool.locator("[role=status]")).to_contain_text("away from the knee")
+    assert phone.input_value("#id_left") == ""
     tap_video_pixel(phone, canvas, 200, 30)
     off = float(phone.input_value("#id_left"))
     assert abs(off - KNOWN_ANGLE) > 10

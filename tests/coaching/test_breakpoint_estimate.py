@@ -12,7 +12,14 @@ from django.db import IntegrityError, transaction
 
 from catalogue.models import Band
 from logbook.models import StrengthTest
-from logbook.strength_estimates import NOT_CHECKED, WHOLE_WEIGHT, WHY_NONE, estimate_of
+from logbook.strength_estimates import (
+    ASSUMED,
+    NO_LOAD,
+    NOT_CHECKED,
+    WHOLE_WEIGHT,
+    WHY_NONE,
+    estimate_of,
+)
 from programs.strength_estimate import BandPull, Body, estimate
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -99,3 +106,19 @@ def test_the_database_keeps_the_set_up_to_break_point_tests(athlete):
             right=300,
             height_cm=180,
         )
+
+
+def test_a_break_near_upright_unassisted_says_so_on_every_page(coach_client, athlete, team):
+    """90 degrees without a band: no load to read, said in words; no page fails on it."""
+    post(coach_client, athlete, left="90", height_cm="180", body_mass="80")
+    coach_page = coach_client.get(f"/coach/athletes/{athlete.pk}/")
+    assert coach_page.status_code == 200 and NO_LOAD in html.unescape(coach_page.text)
+    assert coach_client.get(f"/coach/teams/{team.pk}/strength-tests/").status_code == 200
+    coach_client.force_login(athlete)
+    assert NO_LOAD in html.unescape(coach_client.get("/progress/").text)
+
+
+def test_an_estimate_says_what_it_assumes(coach_client, athlete):
+    post(coach_client, athlete, height_cm="180", body_mass="80")
+    page = html.unescape(coach_client.get(f"/coach/athletes/{athlete.pk}/").text)
+    assert ASSUMED in page

@@ -181,4 +181,4 @@ class DemoTests(TestCase):
         assert 'class="chart agreement-chart"' in agreement
         assert agreement.count('class="limit"') == 2 and agreement.count('class="pair"') == 12
         assert NOT_CHECKED not in page
-        assert "checked against 12 NordBord tests here: mean difference" in page
+        assert "checked against 12 pairs with NordBord tests here: mean difference" in page

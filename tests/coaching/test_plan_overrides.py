@@ -325,3 +325,11 @@ def test_a_part_the_builder_removes_takes_its_own_changes_with_it(coach_web, mem
     assert (alex.own_changes, alex.workout_moves) == (1, {})
     card = html.unescape(coach_web.get(f"/coach/athletes/{alex.athlete_id}/").text)
     assert "1 change of their own" in card
+
+
+def test_an_unknown_change_answers_404_and_drafts_are_no_substitute(coach_web, members):
+    alex, _ = members
+    assert change(coach_web, alex, "promote").status_code == 404
+    form = coach_web.get(f"/coach/assignments/{alex.pk}/plan/").context["leave_out_form"]
+    offered = form.fields["substitute"].queryset
+    assert offered.exists() and not offered.filter(is_published=False).exists()

@@ -153,7 +153,7 @@ def test_once_checked_an_estimate_says_so_in_words(team):
     found = squad_agreement(all_tests(*others))
     breakpoint = all_tests(others[0])[0]
     words = estimate_words(breakpoint, found)
-    assert "checked against 10 NordBord tests here: mean difference +20 N" in words
+    assert "checked against 10 pairs with NordBord tests here: mean difference +20 N" in words
     assert NOT_CHECKED not in words
     assert NOT_CHECKED in estimate_words(breakpoint)  # the athlete page's call, unchanged
 
@@ -275,4 +275,4 @@ def test_the_athlete_page_says_how_the_squad_checked_the_estimate(coach_client, 
     first, *_ = squad_of(team, [400] * MIN_PAIRS_CHECKED)
     text = html.unescape(coach_client.get(f"/coach/athletes/{first.pk}/").text)
     assert "Estimated strength" in text and NOT_CHECKED not in text
-    assert f"checked against {MIN_PAIRS_CHECKED} NordBord tests here" in text
+    assert f"checked against {MIN_PAIRS_CHECKED} pairs with NordBord tests here" in text
