@@ -27,6 +27,7 @@ class Point:
     on: date
     estimate: Estimate
     noise: float  # the smallest real change at this test's angle, in N
+    band_id: int | None  # the band it was done on (None: unassisted)
 
 
 def estimate_points(tests: list[StrengthTest]) -> list[Point]:
@@ -43,12 +44,13 @@ def estimate_points(tests: list[StrengthTest]) -> list[Point]:
             band = BandPull(float(test.band.tension_min_kg), float(test.band.tension_max_kg))
         body = Body(mass_kg=float(test.body_mass_kg), height_m=test.height_cm / 100)
         noise = smallest_real_change(body=body, break_angle=float(test.left), band=band)
-        points.append(Point(test.on_date, found, noise))
+        points.append(Point(test.on_date, found, noise, test.band_id))
     return points
 
 
 def block_change(points: list[Point]) -> str:
-    """The change from the first estimate to the latest, against the first one's noise."""
+    """The change from the first estimate to the latest, against the first one's noise, when
+    both were done on the same band."""
     if len(points) < 2:
         return ""
     first, latest = points[0], points[-1]
@@ -57,6 +59,9 @@ def block_change(points: list[Point]) -> str:
     said = (
         f"{nearest_5(abs(change))} N {'up' if change >= 0 else 'down'} since {short_date(first.on)}"
     )
+    if latest.band_id != first.band_id:
+        # A band's rated range moves the estimate more than 8 degrees do: not comparable.
+        return f"{said}, on another band: compare tests done on one band to read a change."
     if abs(change) >= first.noise:
         return f"{said}: more than the {noise} N that 8 degrees of angle make, a real change."
     return f"{said}: inside the {noise} N that 8 degrees of angle make, so not yet a real change."

@@ -34,6 +34,7 @@ estimate is 0 N: the test says nothing on that band; use a thinner one.
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import fmean, stdev
 
 GRAVITY = 9.81  # m/s^2
@@ -249,6 +250,9 @@ def _nearby_angles(break_angle: float) -> tuple[float, float]:
     return max(0.0, break_angle - ANGLE_NOISE_DEGREES), min(90.0, break_angle + ANGLE_NOISE_DEGREES)
 
 
+# Estimates are pure and each costs a few ms (the way down read every half degree, nine times):
+# a squad's page reads the same tests again on every view.
+@lru_cache(maxsize=4096)
 def estimate(
     *, body: Body, break_angle: float, band: BandPull | None, anchor: Anchor = DEFAULT_ANCHOR
 ) -> Estimate:
@@ -305,6 +309,7 @@ def band_help(
     return share(band.tension_min_kg), share(band.tension_max_kg)
 
 
+@lru_cache(maxsize=4096)
 def smallest_real_change(
     *, body: Body, break_angle: float, band: BandPull | None, anchor: Anchor = DEFAULT_ANCHOR
 ) -> float:

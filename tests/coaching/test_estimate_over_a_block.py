@@ -58,3 +58,18 @@ def test_each_estimate_is_drawn_with_its_range(athlete):
     svg = estimate_chart(estimate_points(tests))
     assert svg.count("<circle") == 2 and svg.count("<rect") == 1  # the dots and the shade
     assert svg.count('stroke-width="1"/><circle') == 2  # a whisker under each dot
+
+
+def test_a_change_of_band_is_not_read_as_a_change_of_strength(athlete):
+    """Red then unassisted at the same angle: the rating's range, not strength, moved it."""
+    from catalogue.models import Band
+
+    red = Band.objects.get(name="Red")
+    points = estimate_points(
+        [
+            recorded(athlete, date(2026, 9, 1), 30, band=red),
+            recorded(athlete, date(2026, 11, 1), 30),
+        ]
+    )
+    assert points[1].estimate.newtons - points[0].estimate.newtons > points[0].noise
+    assert "on another band: compare tests done on one band" in block_change(points)

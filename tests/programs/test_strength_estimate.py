@@ -183,7 +183,7 @@ def test_the_module_imports_only_the_standard_library():
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported <= {"math", "dataclasses", "statistics"}
+    assert imported <= {"math", "dataclasses", "functools", "statistics"}
 
 
 # -- Properties -------------------------------------------------------------------------------
