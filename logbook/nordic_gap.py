@@ -65,13 +65,20 @@ class TooSoon:
         )
 
 
-def nordic_starts(*, athlete, workout, today: date, now: datetime, exclude=None):
+def nordic_starts(*, athlete, workout, today: date, now: datetime, exclude=None, assignment=None):
     """The start times of the athlete's sessions with a Nordic set (a free session's too) today
     or yesterday, latest first, when this workout holds a Nordic; none otherwise. Counted in
     days, as the program's schedule and its clash check count them: Monday's evening session
     and Wednesday's morning one are 48 hours apart. `exclude`: the workout's own log, just
-    begun."""
-    holds_nordic = Prescription.objects.filter(workout=workout, exercise__pattern=ECCENTRIC)
+    begun. `assignment`: the athlete's, whose Nordic left out by their coach holds none."""
+    left_out = [
+        int(key)
+        for key, override in (assignment.prescription_overrides if assignment else {}).items()
+        if override.get("left_out")
+    ]
+    holds_nordic = Prescription.objects.filter(
+        workout=workout, exercise__pattern=ECCENTRIC
+    ).exclude(pk__in=left_out)
     logs = WorkoutLog.objects.filter(
         Exists(holds_nordic),
         athlete=athlete,
@@ -84,10 +91,15 @@ def nordic_starts(*, athlete, workout, today: date, now: datetime, exclude=None)
     return logs.order_by("-started_at").values_list("started_at", flat=True)
 
 
-def nordic_too_soon(*, athlete, workout, today: date, now: datetime, exclude=None):
+def nordic_too_soon(*, athlete, workout, today: date, now: datetime, exclude=None, assignment=None):
     """Whether starting this workout today breaks the 48 hours (`nordic_starts`): a `TooSoon`
     or None; one query."""
     last = nordic_starts(
-        athlete=athlete, workout=workout, today=today, now=now, exclude=exclude
+        athlete=athlete,
+        workout=workout,
+        today=today,
+        now=now,
+        exclude=exclude,
+        assignment=assignment,
     ).first()
     return TooSoon(last, now) if last is not None else None

@@ -62,7 +62,12 @@ def workout_start(
         log.save(update_fields=["doses"])
     if created and athlete_start:
         too_soon = nordic_too_soon(
-            athlete=athlete, workout=workout, today=today, now=log.started_at, exclude=log
+            athlete=athlete,
+            workout=workout,
+            today=today,
+            now=log.started_at,
+            exclude=log,
+            assignment=assignment,
         )
         if too_soon is not None:
             due = dating.scheduled_on(assignment, workout, occurrence)

@@ -14,6 +14,7 @@ from django.db.models import DateTimeField, F, IntegerField, Value
 from logbook.models import WorkoutLog, WorkoutSkip
 from logbook.pages.state import athlete_state
 from logbook.stages import stage_cards
+from programs import doses
 from programs.bands import band_for, tracks_of
 from programs.dating import assignment_schedule
 from programs.models import Assignment, AssignmentStatus, Prescription, Workout
@@ -135,14 +136,19 @@ def attach_exercises(items: list[DueWorkout]) -> None:
     prescriptions = Prescription.objects.filter(
         workout__in=[item.workout for item in items]
     ).select_related("exercise", "band")
-    track_bands = {}
+    track_bands, tracks = {}, {}
     for (assignment_id, exercise_id), track in tracks_of(
         {item.assignment.pk for item in items}
     ).items():
         track_bands.setdefault(assignment_id, {})[exercise_id] = track.band
+        tracks.setdefault(assignment_id, {})[exercise_id] = track
     by_workout = {}
     for prescription in prescriptions:
         by_workout.setdefault(prescription.workout_id, []).append(prescription)
     for item in items:
         own = track_bands.get(item.assignment.pk, {})
-        item.exercises = [(p, band_for(p, own)) for p in by_workout.get(item.workout.pk, [])]
+        # As the athlete's own plan has them: a dose of their own, an exercise left out (or
+        # its substitute in its place), a cut the engine keeps (`programs.doses`).
+        prescribed = by_workout.get(item.workout.pk, [])
+        cuts = doses.begun_with(prescribed, tracks.get(item.assignment.pk, {}), item.assignment)
+        item.exercises = [(p, band_for(p, own)) for p in doses.as_begun(prescribed, cuts)]

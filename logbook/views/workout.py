@@ -55,7 +55,11 @@ def workout_begin(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = athlete_workout(request, pk)
     if log_of(assignment, workout) is None:
         too_soon = nordic_too_soon(
-            athlete=request.user, workout=workout, today=timezone.localdate(), now=timezone.now()
+            athlete=request.user,
+            workout=workout,
+            today=timezone.localdate(),
+            now=timezone.now(),
+            assignment=assignment,
         )
         if too_soon is not None and "anyway" not in request.POST:
             return ask_first(request, workout, assignment, too_soon)

@@ -7,13 +7,16 @@ another coach's assignment 404."""
 
 import html
 import re
+import uuid
 from datetime import date, timedelta
 
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from catalogue.models import Exercise
+from logbook import free_sessions
 from logbook.models import SetLog, WorkoutLog
 from logbook.sessions import sessions_of
 from programs import actions, doses, services
@@ -333,3 +336,36 @@ def test_an_unknown_change_answers_404_and_drafts_are_no_substitute(coach_web, m
     form = coach_web.get(f"/coach/assignments/{alex.pk}/plan/").context["leave_out_form"]
     offered = form.fields["substitute"].queryset
     assert offered.exists() and not offered.filter(is_published=False).exists()
+
+
+def test_today_and_the_48_hours_follow_an_exercise_left_out(coach_web, members):
+    """Today lists the substitute in place of a left-out Nordic, and at the athlete's own dose;
+    a workout whose Nordic is left out is not a Nordic session for the 48 hours."""
+    from logbook.nordic_gap import nordic_starts
+
+    alex, sam = members
+    nordic = first_nordic(alex)
+    bridge = Exercise.objects.get(slug="glute-bridge-band-above-knees")
+    change(coach_web, alex, "leave-out", prescription=nordic.pk, substitute=bridge.pk)
+    theirs = html.unescape(signed_in(alex.athlete).get("/today/").text)
+    squads = html.unescape(signed_in(sam.athlete).get("/today/").text)
+    assert bridge.name in theirs and bridge.name not in squads
+    nordics = nordic.exercise.name
+    assert theirs.count(nordics) == squads.count(nordics) - 1  # today's is the bridge now
+    # A Nordic in a free session yesterday: the squad's workout is too soon, Alex's is not.
+    free_sessions.free_set_log(
+        athlete=alex.athlete,
+        today=TODAY - timedelta(days=1),
+        token=uuid.uuid4(),
+        exercise=nordic.exercise,
+        reps=5,
+    )
+    asked = {
+        "athlete": alex.athlete,
+        "workout": nordic.workout,
+        "today": TODAY,
+        "now": timezone.now(),
+    }
+    alex.refresh_from_db()
+    assert nordic_starts(**asked).exists()
+    assert not nordic_starts(**asked, assignment=alex).exists()
