@@ -9,11 +9,12 @@ the plan's prescription and workout ids as text (JSON keys); removing a part in 
 takes back the changes of it (`forget`). A session begun copies what applies to it
 (`programs.doses`), so removing an override never rewrites what was logged."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models.expressions import RawSQL
 
-from catalogue.models import Exercise
+from catalogue.models import Exercise, Pattern
 from programs.models import Assignment, Prescription, Workout
 
 SUBSTITUTED = "In place of {exercise}, which your coach left out for you"
@@ -135,3 +136,22 @@ def forget(*, program_id: int, workout_ids, prescription_ids) -> None:
             Assignment.objects.filter(
                 program_id=program_id, **{f"{field}__has_any_keys": keys}
             ).update(**{field: RawSQL(f'"{field}" - %s::text[]', (keys,))})
+
+
+def nordics_left_out(assignments) -> dict[int, set[int]]:
+    """Assignment id -> the workouts whose Nordic (eccentric work) the athlete's coach left out
+    for them: no Nordic session for that athlete, whatever its substitute. One query, none
+    when nobody's plan leaves an exercise out."""
+    wanted = defaultdict(list)  # prescription id -> the assignments leaving it out
+    for assignment in assignments:
+        for key, override in assignment.prescription_overrides.items():
+            if override.get("left_out"):
+                wanted[int(key)].append(assignment.pk)
+    found = defaultdict(set)
+    if wanted:
+        for pk, workout_id in Prescription.objects.filter(
+            pk__in=list(wanted), exercise__pattern=Pattern.ECCENTRIC
+        ).values_list("pk", "workout_id"):
+            for assignment_id in wanted[pk]:
+                found[assignment_id].add(workout_id)
+    return found

@@ -17,6 +17,7 @@ from coaching.forms import BandSetForm
 from coaching.pages.athlete import band_form
 from logbook.load import nordic_compliant
 from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
+from programs import overrides
 from programs.dating import schedule_places
 from programs.models import Assignment, BandTrack, ChangeStatus
 from programs.places import program_places, structure_version
@@ -211,8 +212,11 @@ def board_rows(
         completed[assignment_id].add((workout_id, occurrence))
         done_on[(assignment_id, workout_id, occurrence)] = performed_on
 
+    left_out = overrides.nordics_left_out(row.assignment for row in assignments.values())
     for assignment_id, row in assignments.items():
         assignment = row.assignment
+        # The athlete's Nordic sessions: the squad's, less those their coach left out for them.
+        own_nordic = nordic - left_out.get(assignment_id, set())
         row.week = week_on(assignment.start_date, assignment.paused_on or today)
         for days in (7, WINDOW_DAYS):
             due = due_in_last_days(
@@ -232,13 +236,13 @@ def board_rows(
         done = sorted(
             done_on[(assignment_id, *slot)]
             for slot in completed[assignment_id]
-            if slot[0] in nordic
+            if slot[0] in own_nordic
         )
         monday = today - timedelta(days=today.weekday())
         row.nordic_this_week = sum(day >= monday for day in done)
         row.days_since_nordic = (today - done[-1]).days if done else None
         nordic_due = due_in_last_days(
-            [(slot, on) for slot, on in scheduled[assignment_id] if slot[0] in nordic],
+            [(slot, on) for slot, on in scheduled[assignment_id] if slot[0] in own_nordic],
             completed[assignment_id],
             today=today,
             days=WINDOW_DAYS,
