@@ -10,10 +10,8 @@ from xml.sax.saxutils import escape
 
 from logbook.charts import BOTTOM_PAD, GRID, INK, MUTED, PAPER, RIGHT_PAD, TOP_PAD, short_date
 from logbook.models import StrengthTest
-from logbook.strength_estimates import estimate_of
+from logbook.strength_estimates import band_pull, body_of, estimate_of
 from programs.strength_estimate import (
-    BandPull,
-    Body,
     Estimate,
     nearest_5,
     smallest_real_change,
@@ -39,11 +37,9 @@ def estimate_points(tests: list[StrengthTest]) -> list[Point]:
         found = estimate_of(test)
         if found is None or nearest_5(found.newtons) == 0:
             continue
-        band = None
-        if test.band is not None:
-            band = BandPull(float(test.band.tension_min_kg), float(test.band.tension_max_kg))
-        body = Body(mass_kg=float(test.body_mass_kg), height_m=test.height_cm / 100)
-        noise = smallest_real_change(body=body, break_angle=float(test.left), band=band)
+        noise = smallest_real_change(
+            body=body_of(test), break_angle=float(test.left), band=band_pull(test)
+        )
         points.append(Point(test.on_date, found, noise, test.band_id))
     return points
 

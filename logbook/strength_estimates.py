@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from catalogue.tensions import tensions
 from logbook.charts import signed_newtons
 from logbook.models import StrengthTest, TestMethod
 from programs.strength_estimate import (
@@ -30,7 +31,7 @@ WHY_NONE = "No strength estimate: it needs the athlete's body mass and height at
 WHOLE_WEIGHT = (
     "No strength estimate: by its rated tension the {band} band holds all of the athlete's "
     "weight down to this angle, so the rating says nothing of their strength here. Test on a "
-    "thinner band, or unassisted."
+    "thinner band or unassisted, or have the coach measure this band (the bands page)."
 )
 # A break at or near kneeling upright leaves the hamstrings almost no load to read.
 NO_LOAD = "No strength estimate: a break this near upright puts almost no load on the hamstrings."
@@ -42,16 +43,40 @@ ASSUMED = (
 )
 
 
+def measured_tensions(tests, *, coach_id: int | None) -> None:
+    """Give each break-point test done on a band the coach's own measurement of that band, if
+    they made one (`measured_kg`): its estimate then reads that pull instead of the band's
+    rated range (`catalogue.tensions`). One query; none without a band or a coach."""
+    banded = [test for test in tests if test.method == TestMethod.BREAKPOINT and test.band_id]
+    if coach_id is None or not banded:
+        return
+    found = tensions(coach_ids=[coach_id], bands=[test.band for test in banded])
+    for test in banded:
+        tension = found.of(test.band, coach_id=coach_id)
+        test.measured_kg = tension.min_kg if tension.measured else None
+
+
+def band_pull(test: StrengthTest) -> BandPull | None:
+    """The pull of the band the test was done on: the coach's measurement when
+    `measured_tensions` found one, else the band's rating (None: unassisted)."""
+    if test.band is None:
+        return None
+    measured = getattr(test, "measured_kg", None)
+    if measured is not None:
+        return BandPull(float(measured), float(measured))
+    return BandPull(float(test.band.tension_min_kg), float(test.band.tension_max_kg))
+
+
+def body_of(test: StrengthTest) -> Body:
+    return Body(mass_kg=float(test.body_mass_kg), height_m=test.height_cm / 100)
+
+
 def estimate_of(test: StrengthTest) -> Estimate | None:
     """The test's estimate, or None for another method or without body mass and height.
     `test.band` read with the test (no query then)."""
     if test.method != TestMethod.BREAKPOINT or test.body_mass_kg is None or not test.height_cm:
         return None
-    band = None
-    if test.band is not None:
-        band = BandPull(float(test.band.tension_min_kg), float(test.band.tension_max_kg))
-    body = Body(mass_kg=float(test.body_mass_kg), height_m=test.height_cm / 100)
-    return estimate(body=body, break_angle=float(test.left), band=band)
+    return estimate(body=body_of(test), break_angle=float(test.left), band=band_pull(test))
 
 
 def estimate_words(test: StrengthTest, checked: "SquadAgreement | None" = None) -> str:
@@ -64,6 +89,8 @@ def estimate_words(test: StrengthTest, checked: "SquadAgreement | None" = None) 
     if found is None:
         return WHY_NONE
     on = f"on the {test.band.name.lower()} band" if test.band else "unassisted"
+    if getattr(test, "measured_kg", None) is not None:
+        on += ", as the coach measured it"
     checked_words = checked.words() if checked is not None and checked.checked else NOT_CHECKED
     if nearest_5(found.newtons) == 0:
         return WHOLE_WEIGHT.format(band=test.band.name.lower()) if test.band else NO_LOAD

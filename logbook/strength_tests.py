@@ -9,7 +9,12 @@ from accounts.models import User
 from logbook import strength
 from logbook.flags import flag_raise
 from logbook.models import FlagKind, StrengthTest
-from logbook.strength_estimates import estimate_of, estimate_words, squad_agreement
+from logbook.strength_estimates import (
+    estimate_of,
+    estimate_words,
+    measured_tensions,
+    squad_agreement,
+)
 
 
 def team_of(athlete, coach=None):
@@ -88,7 +93,8 @@ def tests_read(athlete, *, team=None, sport: str | None = None) -> list[TestRead
     break-point test's estimate labelled by how the squad's estimates (`team`'s) compared with
     its NordBord. Without a sport (the athlete's own page) the team and sport are the
     athlete's, read only when there are tests. One query; with tests, one for the team where
-    it is read, and one for the squad's tests when an estimate is shown."""
+    it is read, one for the squad's tests when an estimate is shown, and one for the coach's
+    band measurements when a break-point test was done on a band."""
     tests = list(
         StrengthTest.objects.filter(athlete=athlete)
         .select_related("band")
@@ -97,12 +103,15 @@ def tests_read(athlete, *, team=None, sport: str | None = None) -> list[TestRead
     if tests and sport is None:
         team = team_of(athlete)
         sport = team.sport if team else "other"
-    checked = None
+    coach_id = team.coach_id if team is not None else None
+    checked, squad_tests = None, []
     if team is not None and any(estimate_of(test) for test in tests):
         squad = User.objects.filter(memberships__team=team, memberships__is_active=True)
-        checked = squad_agreement(
-            StrengthTest.objects.filter(athlete__in=squad).select_related("band")
-        )
+        squad_tests = list(StrengthTest.objects.filter(athlete__in=squad).select_related("band"))
+    # The coach's own band measurements, read once for the athlete's tests and the squad's.
+    measured_tensions([*tests, *squad_tests], coach_id=coach_id)
+    if squad_tests:
+        checked = squad_agreement(squad_tests)
     found = []
     for index, test in enumerate(tests):
         earlier = [other for other in tests[:index] if other.method == test.method]

@@ -10,7 +10,12 @@ from django.utils.safestring import mark_safe
 
 from logbook.charts import agreement_chart, signed_newtons
 from logbook.models import StrengthTest, TestMethod
-from logbook.strength_estimates import PAIR_WINDOW_DAYS, estimate_words, squad_agreement
+from logbook.strength_estimates import (
+    PAIR_WINDOW_DAYS,
+    estimate_words,
+    measured_tensions,
+    squad_agreement,
+)
 from logbook.strength_tests import TestRead, reading_of
 from programs.strength_estimate import MIN_PAIRS_CHECKED, nearest_5
 
@@ -28,6 +33,7 @@ def squad_strength_panel(team, athletes: dict) -> dict:
         .select_related("band")
         .order_by("on_date", "id")
     )
+    measured_tensions(tests, coach_id=team.coach_id)
     found = squad_agreement(tests)
     by_athlete = defaultdict(list)
     for test in tests:

@@ -122,3 +122,25 @@ def test_an_estimate_says_what_it_assumes(coach_client, athlete):
     post(coach_client, athlete, height_cm="180", body_mass="80")
     page = html.unescape(coach_client.get(f"/coach/athletes/{athlete.pk}/").text)
     assert ASSUMED in page
+
+
+def test_the_coachs_own_measurement_of_a_band_gives_an_estimate_on_it(coach_client, coach, athlete):
+    """Green's rating holds all of 80 kg down to 30 degrees: no estimate. Measured by the
+    athlete's coach at 10 kg, the estimate reads that pull, and says so."""
+    from catalogue.models import BandMeasurement
+
+    green = Band.objects.get(name="Green")
+    post(coach_client, athlete, left="30", band=green.pk, height_cm="180", body_mass="80")
+    page = html.unescape(coach_client.get(f"/coach/athletes/{athlete.pk}/").text)
+    assert WHOLE_WEIGHT.format(band="green") in page
+    BandMeasurement.objects.create(
+        owner=coach, band=green, tension_kg=10, length_cm=120, measured_on="2026-11-20"
+    )
+    expected = estimate(body=Body(80, 1.8), break_angle=30, band=BandPull(10, 10))
+    page = html.unescape(coach_client.get(f"/coach/athletes/{athlete.pk}/").text)
+    assert (
+        f"Estimated strength {expected} per leg (on the green band, as the coach measured it"
+        in page
+    )
+    coach_client.force_login(athlete)
+    assert f"Estimated strength {expected}" in html.unescape(coach_client.get("/progress/").text)
