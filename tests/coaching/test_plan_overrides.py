@@ -369,3 +369,15 @@ def test_today_and_the_48_hours_follow_an_exercise_left_out(coach_web, members):
     alex.refresh_from_db()
     assert nordic_starts(**asked).exists()
     assert not nordic_starts(**asked, assignment=alex).exists()
+
+
+def test_the_plan_page_needs_a_coach(client, members):
+    """Signed out: to the sign-in page; an athlete, even on their own plan: 403."""
+    alex, _ = members
+    page = f"/coach/assignments/{alex.pk}/plan/"
+    assert client.get(page)["Location"] == f"/accounts/login/?next={page}"
+    assert client.post(f"{page}dose/", {"sets": 1, "reps": 1}).status_code == 302
+    client.force_login(alex.athlete)
+    assert client.get(page).status_code == 403
+    alex.refresh_from_db()
+    assert alex.prescription_overrides == {}
