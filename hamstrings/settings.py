@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "logbook.context_processors.unread_messages",
+                "accounts.sso.sign_in_button",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -118,6 +119,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # Django's ModelBackend; its user also carries the unread message count (one query).
     "logbook.auth.UnreadCountingBackend",
+    "accounts.sso.SsoBackend",  # single sign-on; it answers nothing while it is off
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
@@ -148,6 +150,38 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 8
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on for a club's staff (OpenID Connect, mozilla-django-oidc; accounts/sso.py): on
+# when OIDC_RP_CLIENT_ID is set, with the provider's endpoints (its discovery document,
+# /.well-known/openid-configuration, lists them). The redirect URI to register with the
+# provider is SITE_URL + /oidc/callback/. Only addresses at a club's `sso_domain` come in.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "your organisation")  # the button's
+if OIDC_RP_CLIENT_ID and not all(
+    (
+        OIDC_RP_CLIENT_SECRET,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_USER_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+    )
+):
+    raise ImproperlyConfigured(
+        "Single sign-on (OIDC_RP_CLIENT_ID) needs OIDC_RP_CLIENT_SECRET and the four "
+        "OIDC_OP_*_ENDPOINT settings too."
+    )
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10  # seconds for each call to the provider, so a slow one holds no worker
+# Later requests read a single sign-on's person back as a password sign-in's: with their seat
+# and unread count in one query, and not once their account is switched off.
+OIDC_SESSION_BACKEND = "logbook.auth.UnreadCountingBackend"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -44,6 +44,8 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Single sign-on (answers 404 while OIDC_RP_CLIENT_ID is unset).
+    path("oidc/", include("accounts.sso_urls")),
     path("admin/", admin.site.urls),
     path("", include("catalogue.urls")),
     path("programs/", include("programs.urls")),
