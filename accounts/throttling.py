@@ -1,5 +1,5 @@
 """Throttling that django-axes does not do alone: a limit per network address on top of its
-limit per (username, address), and a limit on password-reset mails.
+limit per (username, address), and limits on mails (password resets, coach sign-ups).
 
 Both keep their counts in PostgreSQL (axes' attempts table; Django's database cache), so every
 web process and server sees the same counts."""
@@ -58,22 +58,34 @@ def lock_keys(*keys: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
 
 
+def email_digest(email: str) -> str:
+    """An address as a count's key: the same whatever its case, and not readable in the cache."""
+    return hashlib.sha256(email.strip().casefold().encode()).hexdigest()
+
+
 @transaction.atomic
-def password_reset_permitted(*, email: str, address: str) -> bool:
-    """Count a reset request and say whether its mail may go: at most RESET_MAILS_PER_EMAIL to
-    one address and RESET_MAILS_PER_NETWORK_ADDRESS from one network address within
-    RESET_WINDOW (a sliding window). A refused request is not counted."""
-    digest = hashlib.sha256(email.strip().casefold().encode()).hexdigest()
-    limits = {
-        f"password-reset:email:{digest}": RESET_MAILS_PER_EMAIL,
-        f"password-reset:address:{address}": RESET_MAILS_PER_NETWORK_ADDRESS,
-    }
+def within_limits(limits: dict[str, int], *, window: timedelta = RESET_WINDOW) -> bool:
+    """Count one request on each key and say whether it may go: at most `limits[key]` within
+    `window` on each (a sliding window). A refused request is not counted. The keys stay locked
+    until the caller's transaction ends, so a count and what it permits commit together."""
     lock_keys(*limits)
     now = timezone.now()
-    since = (now - RESET_WINDOW).timestamp()
+    since = (now - window).timestamp()
     recent = {key: [at for at in cache.get(key, []) if at > since] for key in limits}
     if any(len(recent[key]) >= limit for key, limit in limits.items()):
         return False
-    seconds = int(RESET_WINDOW.total_seconds())
+    seconds = int(window.total_seconds())
     cache.set_many({key: [*times, now.timestamp()] for key, times in recent.items()}, seconds)
     return True
+
+
+def password_reset_permitted(*, email: str, address: str) -> bool:
+    """Count a reset request and say whether its mail may go: at most RESET_MAILS_PER_EMAIL to
+    one address and RESET_MAILS_PER_NETWORK_ADDRESS from one network address within
+    RESET_WINDOW."""
+    return within_limits(
+        {
+            f"password-reset:email:{email_digest(email)}": RESET_MAILS_PER_EMAIL,
+            f"password-reset:address:{address}": RESET_MAILS_PER_NETWORK_ADDRESS,
+        }
+    )
