@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from accounts import coach_invites, services
+from accounts.clubs import Club, Staff, TeamStaff
 from accounts.models import Membership, SquadGroup, SquadGroupMember, Team, User
 
 
@@ -17,27 +18,30 @@ class CoachInviteForm(forms.Form):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     """People are deactivated, never deleted (their history stays): no delete here, and
-    "Active" and "Is coach" change through the actions' services; "Is coach" sits at the top,
-    where staff look when they make a club's coach."""
+    "Active" and a club seat change through the actions' services. A person's club and role
+    show at the top, where staff look when they make a club's coach."""
 
     list_display = [
         "username",
         "email",
         "first_name",
         "last_name",
-        "is_coach",
+        "club_role",
         "is_active",
         "is_staff",
     ]
-    list_filter = ["is_coach", "is_active", "is_staff"]
+    list_filter = ["staff__role", "staff__is_active", "is_active", "is_staff"]
+    list_select_related = ["staff__club"]
+    readonly_fields = ["club_role"]
     actions = ["make_coach", "remove_coach", "deactivate", "reactivate"]
     fieldsets = [
         (
             None,
             {
-                "fields": ["username", "password", "is_coach", "is_active"],
-                "description": "Is coach and Active change from the list of users, by its "
-                "actions: Make coach, Remove coach, Deactivate, Reactivate. A deactivated "
+                "fields": ["username", "password", "club_role", "is_active"],
+                "description": "The club seat and Active change from the list of users, by "
+                "its actions: Make coach (a club of their own), Remove coach, Deactivate, "
+                "Reactivate; a club's head manages its staff on the club page. A deactivated "
                 "person cannot sign in, and everything they did stays.",
             },
         ),
@@ -55,7 +59,6 @@ class UserAdmin(BaseUserAdmin):
                 "fields": [
                     "username",
                     "email",
-                    "is_coach",
                     "usable_password",
                     "password1",
                     "password2",
@@ -69,7 +72,15 @@ class UserAdmin(BaseUserAdmin):
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
         """Set on a new account; afterwards only through the actions, which check their rules."""
-        return ["is_coach", "is_active"] if obj else []
+        return ["club_role", "is_active"] if obj else ["club_role"]
+
+    @admin.display(description="Club role")
+    def club_role(self, user: User) -> str:
+        seat = getattr(user, "staff", None)
+        if seat is None:
+            return "-"
+        state = "" if seat.is_active else " (left)"
+        return f"{seat.get_role_display()}, {seat.club}{state}"
 
     def act(self, request, queryset, action, done: str) -> None:
         """Call the action's service on each person; a refusal is shown with its reason and
@@ -150,6 +161,31 @@ class UserAdmin(BaseUserAdmin):
         )
 
 
+class StaffInline(admin.TabularInline):
+    """Staff leave by going inactive; a seat is never deleted (what they did stays theirs)."""
+
+    model = Staff
+    extra = 0
+    can_delete = False
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Club)
+class ClubAdmin(admin.ModelAdmin):
+    list_display = ["name", "sso_domain", "sign_off_physio_only", "created_at"]
+    search_fields = ["name", "sso_domain"]
+    inlines = [StaffInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class TeamStaffInline(admin.TabularInline):
+    model = TeamStaff
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
 class MembershipInline(admin.TabularInline):
     """Members join by invite and leave by going inactive; a row is never deleted."""
 
@@ -161,10 +197,11 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "coach", "created_at"]
-    search_fields = ["name", "coach__username"]
-    autocomplete_fields = ["coach"]
-    inlines = [MembershipInline]
+    list_display = ["name", "club", "coach", "created_at"]
+    list_select_related = ["club", "coach"]
+    search_fields = ["name", "coach__username", "club__name"]
+    autocomplete_fields = ["club", "coach"]
+    inlines = [TeamStaffInline, MembershipInline]
 
     def get_deleted_objects(self, objs, request):
         """A team with history is refused on the delete page, which names what it holds (in

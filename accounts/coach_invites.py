@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.mail import mail_queue
 from accounts.models import User
-from accounts.services import INVITE_DAYS, InviteUnusable, UsernameTaken
+from accounts.services import INVITE_DAYS, InviteUnusable, UsernameTaken, club_found
 from accounts.throttling import lock_keys
 
 SALT = "accounts.coach-invite"
@@ -78,10 +78,8 @@ def coach_sign_up(*, token: str, username: str, first_name: str, password: str) 
     invite = coach_invite_read(token)  # again, under the lock
     if User.objects.filter(username__iexact=username).exists():
         raise UsernameTaken(f"The username {username} was just taken: choose another.")
-    return User.objects.create_user(
-        username=username,
-        first_name=first_name,
-        email=invite.email,
-        password=password,
-        is_coach=True,
+    coach = User.objects.create_user(
+        username=username, first_name=first_name, email=invite.email, password=password
     )
+    club_found(user=coach)
+    return coach

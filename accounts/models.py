@@ -8,7 +8,18 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+# The app's models kept in modules of their own, registered and importable from here.
+from accounts.clubs import Club, Staff, club_of, teams_seen
+from accounts.clubs import SsoIdentity as SsoIdentity
+from accounts.clubs import StaffInvite as StaffInvite
+from accounts.clubs import StaffRole as StaffRole
+from accounts.clubs import TeamStaff as TeamStaff
+from accounts.records import AuditAction as AuditAction
+from accounts.records import AuditEvent as AuditEvent
+from accounts.records import DataExport as DataExport
+from accounts.records import Erasure as Erasure
 from accounts.units import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG, HEIGHT_MAX_CM, HEIGHT_MIN_CM
 
 # Text that goes into a mail's headers (a subject names a person, a team, a workout): no
@@ -60,7 +71,6 @@ TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones
 
 
 class User(AbstractUser):
-    is_coach = models.BooleanField(default=False, help_text="Coaches build programs and teams.")
     units = models.CharField(max_length=2, choices=Units, default=Units.KG)
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
     body_mass_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
@@ -102,6 +112,25 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return display_name(self.first_name, self.last_name, self.username)
 
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("seat", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @cached_property
+    def seat(self) -> Staff | None:
+        """The person's active seat in a club, if they are staff (read once; the request's
+        user comes with it from the sign-in backend)."""
+        return Staff.objects.filter(user=self, is_active=True).select_related("club").first()
+
+    @property
+    def is_coach(self) -> bool:
+        """Staff of a club, in any role: the coach's side of the app (`/coach/`) is theirs."""
+        return self.seat is not None
+
+    @property
+    def changes_training(self) -> bool:
+        return self.seat is not None and self.seat.changes_training
+
 
 def display_name(first_name: str, last_name: str, username: str) -> str:
     """What a person is called on every page: their full name, else their username."""
@@ -109,16 +138,19 @@ def display_name(first_name: str, last_name: str, username: str) -> str:
 
 
 def athletes_of(coach):
-    """The athletes a coach may see: active members of the coach's teams."""
+    """The athletes a member of staff may see: active members of the teams their seat shows."""
     return User.objects.filter(
-        memberships__team__coach=coach, memberships__is_active=True
+        memberships__team__in=Team.objects.for_coach(coach), memberships__is_active=True
     ).distinct()
 
 
 def coaches_of(athlete):
-    """The coaches of an athlete's current teams: the people who read their thread."""
+    """The coaches of an athlete's current teams (each team's lead and the coaches it was
+    given), still active in its club: the people who read and are mailed their thread."""
+    teams = Team.objects.filter(memberships__athlete=athlete, memberships__is_active=True)
     return User.objects.filter(
-        teams__memberships__athlete=athlete, teams__memberships__is_active=True
+        Q(teams__in=teams) | Q(teams_given__team__in=teams),
+        staff__is_active=True,
     ).distinct()
 
 
@@ -133,8 +165,9 @@ class Sport(models.TextChoices):
 
 class TeamQuerySet(models.QuerySet):
     def for_coach(self, coach):
-        """A coach's own teams: the only ones they may see."""
-        return self.filter(coach=coach)
+        """The teams a member of staff may see: every team of their club for its owner,
+        physios and viewers; the teams they lead or were given for a coach."""
+        return self.filter(teams_seen(coach))
 
 
 # History outlives people and teams: a user or a team that anything records or plans points
@@ -143,6 +176,9 @@ class TeamQuerySet(models.QuerySet):
 
 
 class Team(models.Model):
+    club = models.ForeignKey(Club, on_delete=models.PROTECT, related_name="teams")
+    # The team's lead coach; other coaches are given it (`staff`). Handing the team to another
+    # coach of the club changes this only: its members, plans and history stay.
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="teams"
     )
@@ -155,7 +191,7 @@ class Team(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["coach", "name"], name="accounts_team_unique_name"),
+            models.UniqueConstraint(fields=["club", "name"], name="accounts_team_unique_name"),
             models.CheckConstraint(
                 condition=Q(sport__in=Sport.values), name="accounts_team_sport_valid"
             ),
@@ -164,6 +200,12 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.club_id is None and self.coach_id is not None:
+            # A team made for a coach is their club's.
+            self.club_id = club_of(self.coach)
+        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):
@@ -185,8 +227,8 @@ class Membership(models.Model):
 
 class SquadGroupQuerySet(models.QuerySet):
     def for_coach(self, coach):
-        """The groups of a coach's own teams: the only ones they may see."""
-        return self.filter(team__coach=coach)
+        """The groups of the teams a member of staff may see."""
+        return self.filter(teams_seen(coach, prefix="team__"))
 
 
 class SquadGroup(models.Model):

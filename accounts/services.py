@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from accounts.clubs import Club, Staff, StaffRole
 from accounts.mail import mail_queue
 from accounts.models import Invite, Membership, SquadGroupMember, Team, User
 
@@ -210,7 +211,7 @@ def invite_sign_up(
     if User.objects.filter(username__iexact=username).exists():
         raise UsernameTaken(f"The username {username} was just taken: choose another.")
     athlete = User.objects.create_user(
-        username=username, first_name=first_name, email=email, password=password, is_coach=False
+        username=username, first_name=first_name, email=email, password=password
     )
     invite_accept(invite=invite, athlete=athlete)
     return athlete
@@ -254,21 +255,36 @@ def user_reactivate(*, user: User) -> User:
 
 
 @transaction.atomic
+def club_found(*, user: User, name: str = "") -> Club:
+    """A club of the person's own, with them as its head (a coach signing up, or made a coach
+    by staff): they build programs and teams and land on the board (`/coach/`)."""
+    club = Club.objects.create(name=name or f"{user}'s club"[:100])
+    Staff.objects.create(user=user, club=club, role=StaffRole.OWNER)
+    user.__dict__.pop("seat", None)
+    return club
+
+
+@transaction.atomic
 def coach_grant(*, user: User) -> User:
-    """A coach builds programs and teams and lands on the board (`/coach/`)."""
-    user.is_coach = True
-    user.save(update_fields=["is_coach"])
+    """A coach: their seat back if they had one, else a club of their own."""
+    seat = Staff.objects.filter(user=user).first()
+    if seat is None:
+        club_found(user=user)
+    elif not seat.is_active:
+        seat.is_active = True
+        seat.save(update_fields=["is_active"])
+    user.__dict__.pop("seat", None)
     return user
 
 
 @transaction.atomic
 def coach_revoke(*, user: User) -> User:
-    """Refused while the person coaches a team: its athletes would have a coach who cannot
-    see them."""
+    """The person's seat goes inactive (it stays, so what they did stays theirs). Refused while
+    they lead a team: its athletes would have a coach who cannot see them."""
     if team := user.teams.order_by("name").first():
         raise RoleRefused(f"{user} still coaches {team}: give the team to another coach first.")
-    user.is_coach = False
-    user.save(update_fields=["is_coach"])
+    Staff.objects.filter(user=user).update(is_active=False)
+    user.__dict__.pop("seat", None)
     return user
 
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from accounts import coach_invite_views, group_views, team_views, views
 
@@ -43,4 +43,9 @@ urlpatterns = [
     path(
         "accounts/coach-invite/<str:token>/", coach_invite_views.coach_invite, name="coach-invite"
     ),
+    # Each part of clubs and people's data has its own URL module.
+    path("", include("accounts.signup_urls")),
+    path("", include("accounts.club_urls")),
+    path("", include("accounts.privacy_urls")),
+    path("", include("accounts.audit_urls")),
 ]

@@ -18,7 +18,7 @@ def flag_digests_queue(*, since: datetime) -> int:
     """One mail per coach listing the flags raised since `since` that nobody answered yet."""
     sent = 0
     board = settings.SITE_URL + reverse("coaching:board")
-    for coach in User.objects.filter(is_coach=True, mail_flag_digest=True, is_active=True):
+    for coach in User.objects.filter(staff__is_active=True, mail_flag_digest=True, is_active=True):
         flags = list(
             Flag.objects.for_coach(coach)
             .open()

@@ -48,7 +48,7 @@ def flags_derive(*, today: date) -> int:
     open already or the coach acknowledged it in the last week. Safe to run again; how many were
     raised."""
     raised = 0
-    for coach in User.objects.filter(is_coach=True, is_active=True):
+    for coach in User.objects.filter(staff__is_active=True, is_active=True):
         rows = board_rows(coach, today=today)
         athlete_ids = [row.athlete.pk for row in rows]
         seen = set(

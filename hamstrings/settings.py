@@ -244,6 +244,11 @@ TASKS = {
 TASKS_RUNNING_TIMEOUT = timedelta(seconds=int(os.environ.get("TASKS_RUNNING_TIMEOUT", "600")))
 TASKS_STUCK_AFTER = timedelta(seconds=int(os.environ.get("TASKS_STUCK_AFTER", "300")))
 
+# People's data: an export's link works this many days; an erasure waits this many days after
+# it was asked for (the account is deactivated at once) before the personal fields go.
+DATA_EXPORT_DAYS = int(os.environ.get("DATA_EXPORT_DAYS", "7"))
+ERASURE_GRACE_DAYS = int(os.environ.get("ERASURE_GRACE_DAYS", "30"))
+
 # Content-Security-Policy: only our own files; scripts also by per-request nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -9,7 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from accounts.models import Membership, User
+from accounts.clubs import Club, Staff, seats, teams_seen
+from accounts.models import Membership, Team, User
 from logbook.models import Message
 from web.compiled import SOMEONE, Compiled, compiled
 
@@ -23,8 +24,17 @@ def counted(messages) -> Coalesce:
 
 def users_with_unread():
     unread = Message.objects.filter(read_at__isnull=True)
-    coached = Membership.objects.filter(team__coach=OuterRef(OuterRef("pk")), is_active=True)
+    # The user, seen from inside the teams their seat shows (Staff < Team < Membership <
+    # Message < User).
+    me = OuterRef(OuterRef(OuterRef(OuterRef("pk"))))
+    seen = Team.objects.filter(teams_seen(me))
+    coached = Membership.objects.filter(team__in=seen, is_active=True)
+    seat = seats(OuterRef("pk"))
     return User._default_manager.annotate(
+        seat_pk=Subquery(seat.values("pk")[:1]),
+        seat_role=Subquery(seat.values("role")[:1]),
+        seat_club=Subquery(seat.values("club")[:1]),
+        seat_physio_only=Subquery(seat.values("club__sign_off_physio_only")[:1]),
         unread_as_athlete=counted(
             unread.filter(athlete=OuterRef("pk")).exclude(author=OuterRef("pk"))
         ),
@@ -57,5 +67,15 @@ class UnreadCountingBackend(ModelBackend):
         )
         if user is None or not self.user_can_authenticate(user):
             return None
+        user.seat = None
+        if user.seat_pk:
+            # The seat and the one setting of its club that pages read (the rest of the club
+            # loads on first use).
+            user.seat = Staff(
+                pk=user.seat_pk, user=user, club_id=user.seat_club, role=user.seat_role
+            )
+            user.seat.club = Club.from_db(
+                "default", ["id", "sign_off_physio_only"], [user.seat_club, user.seat_physio_only]
+            )
         user.unread_count = user.unread_as_coach if user.is_coach else user.unread_as_athlete
         return user

@@ -12,6 +12,7 @@ from django.tasks import task_backends
 from hypothesis import settings as hypothesis_settings
 
 from accounts.models import Membership, Team, User
+from accounts.services import club_found
 from catalogue.models import Band
 from catalogue.services import load_catalogue
 from programs.library_load import load_library
@@ -50,10 +51,14 @@ def tasks_run_at_once(settings):
     settings.TASKS = IMMEDIATE_TASKS
 
 
-def make_user(username: str, **fields) -> User:
+def make_user(username: str, *, is_coach: bool = False, **fields) -> User:
+    """A person; `is_coach` makes them the head of a club of their own (as signing up as a
+    coach does)."""
     user = User(username=username, email=f"{username}@example.com", **fields)
     user.set_password(PASSWORD)
     user.save()
+    if is_coach:
+        club_found(user=user)
     return user
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import athlete_for_coach
-from accounts.decorators import coach_required
+from accounts.decorators import coach_required, health_staff_required
 from catalogue.models import Band
 from catalogue.words import on_band
 from coaching import actions
@@ -124,7 +124,7 @@ def assignment_start(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@coach_required
+@health_staff_required
 @require_POST
 def stage_sign_off(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The coach signs off the athlete's return-to-play stage, once its criteria hold: the next
@@ -224,7 +224,7 @@ def suggestion_decide(request: HtmxHttpRequest, pk: int, decision: str) -> HttpR
     )
 
 
-@coach_required
+@health_staff_required
 @require_POST
 def pain_stops_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The coach has spoken with the athlete: the warning on their workouts goes."""

@@ -1,7 +1,7 @@
 """The coach clears an athlete's pain pause with a note (DESIGN.md, "Band progression, round 3",
 rule 1'): eccentric work resumes one step more help than before the pain. The action is
-`coaching.actions.pause_clear`; who may clear is decided here (today the athlete's coach; a
-club's physio role can be required later)."""
+`coaching.actions.pause_clear`; who may clear is decided here: a physio of the club, or its
+coaches and head unless the club keeps it to its physios (`health_staff_required`)."""
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import athlete_for_coach
-from accounts.decorators import coach_required
+from accounts.decorators import health_staff_required
 from coaching import actions
 from coaching.forms import PauseClearForm
 from logbook import pauses
 from web.htmx import HtmxHttpRequest
 
 
-@coach_required
+@health_staff_required
 @require_POST
 def pause_clear(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     athlete = athlete_for_coach(request.user, pk)

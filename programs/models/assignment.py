@@ -9,6 +9,7 @@ from django.db.models import CharField, Exists, Func, OuterRef, Q
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
+from accounts.clubs import clubs_of
 from accounts.models import Team, athletes_of, typed_date
 from catalogue.models import Band, Exercise
 from programs.models.plan import Program
@@ -58,10 +59,10 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(athlete=athlete)
 
     def for_coach(self, coach):
-        """The assignments a coach runs (open or not): the coach owns the athlete's copy of
-        the program, and the athlete is still in one of the coach's teams. Another coach of
-        the same athlete sees and changes none of them."""
-        return self.filter(program__owner=coach, athlete__in=athletes_of(coach))
+        """The assignments a member of staff sees (open or not): the athlete's copy of the
+        program is their club's, and the athlete is in a team their seat shows them. Another
+        club's staff, coaching the same athlete, see and change none of them."""
+        return self.filter(program__club__in=clubs_of(coach), athlete__in=athletes_of(coach))
 
 
 class AssignmentGroup(models.Model):

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from accounts.clubs import CHANGES_TRAINING, club_of, clubs_of
 from accounts.models import plain_text
 from catalogue.models import Band, BandRole, Exercise
 from programs.matchdays import md
@@ -44,23 +45,29 @@ def validate_tempo(value: str) -> None:
 
 class ProgramQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Library programs, the user's own programs, and the copies assigned to them."""
+        """Library programs, their club's programs (staff, any role), and the copies assigned
+        to them."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            Q(owner__isnull=True, is_template=True) | Q(owner=user) | Q(assignment__athlete=user)
+            Q(owner__isnull=True, is_template=True)
+            | Q(club__in=clubs_of(user))
+            | Q(assignment__athlete=user)
         ).distinct()
 
     def library(self):
         return self.filter(owner__isnull=True, is_template=True)
 
     def copyable_by(self, user):
-        """Templates a coach may copy or assign: the library's and their own."""
-        return self.filter(Q(owner__isnull=True) | Q(owner=user), is_template=True)
+        """Templates a coach may copy or assign: the library's and their club's."""
+        return self.filter(
+            Q(owner__isnull=True) | Q(club__in=clubs_of(user, CHANGES_TRAINING)), is_template=True
+        )
 
     def owned_by(self, user):
-        """Programs a coach may edit: their templates and their athletes' copies."""
-        return self.filter(owner=user)
+        """Programs a coach (or the club's head) may edit: the club's templates and its
+        athletes' copies, whoever of its coaches wrote them."""
+        return self.filter(club__in=clubs_of(user, CHANGES_TRAINING))
 
 
 class Program(models.Model):
@@ -68,7 +75,16 @@ class Program(models.Model):
     slug = models.SlugField(max_length=120)
     summary = models.CharField(max_length=300, blank=True)
     goal = models.TextField(blank=True)
-    # A coach who leaves is deactivated: their programs, and the athletes' copies, stay.
+    # The club's, written by one of its coaches (`owner`). A coach who leaves is deactivated:
+    # their programs, and the athletes' copies, stay the club's.
+    club = models.ForeignKey(
+        "accounts.Club",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text="Empty for library programs.",
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -97,10 +113,21 @@ class Program(models.Model):
                 name="programs_program_library_slug_unique",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="programs_program_slug_not_blank"),
+            models.CheckConstraint(
+                condition=Q(owner__isnull=True, club__isnull=True)
+                | Q(owner__isnull=False, club__isnull=False),
+                name="programs_program_club_with_owner",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.club_id is None and self.owner_id is not None:
+            # A coach's program is their club's.
+            self.club_id = club_of(self.owner)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("programs:detail", args=[self.pk])

@@ -58,34 +58,37 @@ def test_a_coach_with_teams_keeps_the_role_with_the_reason(staff_client, coach, 
     assert coach.is_coach
 
 
-def test_is_coach_sits_near_the_top_of_the_user_form(staff_client, athlete):
-    page = staff_client.get(f"{USERS}{athlete.pk}/change/").text
-    assert page.index("Coaches build programs and teams.") < page.index('name="first_name"')
-    assert "Make coach, Remove coach, Deactivate, Reactivate" in page
+def test_the_club_role_sits_near_the_top_of_the_user_form(staff_client, coach):
+    page = staff_client.get(f"{USERS}{coach.pk}/change/").text
+    assert page.index("Head of performance, Cora&#x27;s club") < page.index('name="first_name"')
+    assert "Make coach (a club of their own), Remove coach, Deactivate, Reactivate" in page
 
 
-def test_the_new_user_form_asks_for_is_coach(staff_client):
+def test_a_new_user_has_no_seat_until_made_a_coach(staff_client):
     page = staff_client.get(f"{USERS}add/").text
-    assert 'name="is_coach"' in page
+    assert 'name="is_coach"' not in page
     staff_client.post(
         f"{USERS}add/",
         {
             "username": "cleo",
             "email": "cleo@example.com",
-            "is_coach": "on",
             "usable_password": "true",
             "password1": PASSWORD,
             "password2": PASSWORD,
         },
     )
-    assert User.objects.get(username="cleo").is_coach
+    cleo = User.objects.get(username="cleo")
+    assert not cleo.is_coach
+    act(staff_client, USERS, "make_coach", cleo)
+    cleo.refresh_from_db()
+    assert cleo.seat.role == "owner"
 
 
-def test_the_user_list_shows_and_filters_by_is_coach(staff_client, coach, athlete):
+def test_the_user_list_shows_and_filters_by_club_role(staff_client, coach, athlete):
     page = staff_client.get(USERS).text
-    assert "Is coach" in page
-    assert "?is_coach__exact=1" in page
-    coaches = staff_client.get(f"{USERS}?is_coach__exact=1").text
+    assert "Club role" in page
+    assert "?staff__role__exact=owner" in page
+    coaches = staff_client.get(f"{USERS}?staff__role__exact=owner").text
     assert "coach@example.com" in coaches
     assert "athlete@example.com" not in coaches
 

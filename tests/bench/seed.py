@@ -17,7 +17,9 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from accounts.clubs import Staff
 from accounts.models import Membership, Team, User
+from accounts.services import club_found
 from catalogue.models import Band, BandRole, Dose, Exercise, Pattern
 from catalogue.services import load_catalogue
 from logbook.models import SetLog, WorkoutLog
@@ -76,7 +78,9 @@ def seed_people(today: date) -> None:
     load_catalogue()
     load_library()
     password = make_password(PASSWORD)  # hashed once and shared: hashing is slow on purpose
-    coach = user(COACH, password, first_name="Bench", last_name="Coach", is_coach=True)
+    coach = user(COACH, password, first_name="Bench", last_name="Coach")
+    if not Staff.objects.filter(user=coach).exists():
+        club_found(user=coach, name="Bench club")
     team, _ = Team.objects.get_or_create(coach=coach, name="Bench squad")
     nordic = Program.objects.library().get(slug=NORDIC)
     for number in range(1, TEAM_SIZE + 1):

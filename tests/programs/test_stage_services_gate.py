@@ -92,8 +92,10 @@ def test_an_unfinished_session_does_not_count(assignment):
     assert not stage_reading(assignment, stage_now(assignment)).ready
 
 
-def test_sessions_of_another_athletes_program_do_not_count(assignment, library, outsider):
-    theirs = assign_l_protocol(outsider, outsider)
+def test_sessions_of_another_athletes_program_do_not_count(
+    assignment, library, outsider, other_coach
+):
+    theirs = assign_l_protocol(outsider, other_coach)
     do_stage(theirs, 1)
     assert stage_record(assignment, stage_now(assignment)).pains == ()
 

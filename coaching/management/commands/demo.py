@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.utils import timezone
 
+from accounts.clubs import Club, Staff, StaffRole
 from accounts.models import Membership, Team, User
 from catalogue.services import load_catalogue
 from coaching.demo import (
@@ -24,12 +25,14 @@ from programs.models import Program
 
 DEMO_PASSWORD = "hamstrings"
 DEMO_USERS = [
-    # username, first name, is_staff, is_coach
-    ("admin", "Ada", True, False),
-    ("coach", "Cora", False, True),
-    ("athlete", "Alex", False, False),
-    ("athlete2", "Sam", False, False),
+    # username, first name, is_staff, role in the demo club
+    ("admin", "Ada", True, None),
+    ("coach", "Cora", False, StaffRole.OWNER),
+    ("physio", "Pia", False, StaffRole.PHYSIO),
+    ("athlete", "Alex", False, None),
+    ("athlete2", "Sam", False, None),
 ]
+DEMO_CLUB = "Demo club"
 WEEKS_IN = 6  # the demo athletes are this many weeks into the Nordic program
 
 
@@ -47,7 +50,8 @@ class Command(BaseCommand):
         load_catalogue()
         load_library()
         users = {}
-        for username, first_name, is_staff, is_coach in DEMO_USERS:
+        club, _ = Club.objects.get_or_create(name=DEMO_CLUB)
+        for username, first_name, is_staff, role in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
                 defaults={
@@ -55,12 +59,13 @@ class Command(BaseCommand):
                     "email": f"{username}@example.com",
                     "is_staff": is_staff,
                     "is_superuser": is_staff,
-                    "is_coach": is_coach,
                 },
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
+            if role is not None:
+                Staff.objects.get_or_create(user=user, defaults={"club": club, "role": role})
             users[username] = user
 
         team, _ = Team.objects.get_or_create(

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, coach: str, team: int | None, apply: bool, **options):
-        person = User.objects.filter(username=coach, is_coach=True).first()
+        person = User.objects.filter(username=coach, staff__is_active=True).first()
         if person is None:
             raise CommandError(f"No coach has the username {coach!r}.")
         squad = None

@@ -1,0 +1,3 @@
+"""URLs of audit (included by accounts.urls, in its namespace)."""
+
+urlpatterns = []

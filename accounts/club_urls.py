@@ -1,0 +1,3 @@
+"""URLs of club (included by accounts.urls, in its namespace)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of privacy (included by accounts.urls, in its namespace)."""
+
+urlpatterns = []
