@@ -1,3 +1,9 @@
-"""URLs of audit (included by accounts.urls, in its namespace)."""
+"""URLs of the club's audit trail (included by accounts.urls, in its namespace)."""
 
-urlpatterns = []
+from django.urls import path
+
+from accounts import audit_views
+
+urlpatterns = [
+    path("club/audit/", audit_views.audit_trail, name="audit"),
+]

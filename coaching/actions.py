@@ -2,16 +2,19 @@
 workout, decide the engine's suggested step, sign off a return-to-play stage, clear a pain
 pause, record a squad's strength tests. Each is one durable transaction holding every write
 of the intent (the band, the answered pain stops, the acknowledged flags, the athlete's
-notice, whose wording is here), so a failure part-way leaves none of them. Views check the
-input and who may act (another coach's object answers 404 before this), call one action and
-render; the demo calls the same functions. An athlete's actions are in `logbook.actions`,
-assigning a program in `programs.actions`."""
+notice, whose wording is here, and the row in the club's audit trail for a clearance or a
+sign-off), so a failure part-way leaves none of them. Views check the input and who may act
+(another coach's object answers 404 before this), call one action and render; the demo calls
+the same functions. An athlete's actions are in `logbook.actions`, assigning a program in
+`programs.actions`."""
 
 from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.audit import audit_record
+from accounts.records import AuditAction
 from catalogue.models import Band, Pattern
 from catalogue.words import on_band
 from logbook import services as logbook
@@ -98,6 +101,13 @@ def stage_sign_off(*, coach, assignment: Assignment, today: date) -> str:
         by=coach,
         today=today,
     )
+    number = f"Stage {stage.number}"  # its title when its week has no focus
+    audit_record(
+        actor=coach,
+        athlete=assignment.athlete,
+        action=AuditAction.STAGE_SIGNED_OFF,
+        detail=number if stage.title == number else f"{number}: {stage.title}",
+    )
     notice_post(
         athlete=assignment.athlete,
         author=coach,
@@ -112,9 +122,9 @@ def pause_clear(*, pause: PainPause, by, note: str, now: datetime | None = None)
     """A coach clears the athlete's pain pause with a note: each eccentric track of the open
     assignments resumes one step more help than before the pain, its counts restart, and no
     step on comes for 14 days (`programs.bands.band_resume_after_pause`); the pain flags and
-    stops are answered and the athlete is told. Clearing twice changes nothing the second
-    time. `now`: the demo's clock. Who may clear is the view's to decide (today the athlete's
-    coach; a club's physio role later)."""
+    stops are answered, the athlete is told and the club's audit trail says who cleared it.
+    Clearing twice changes nothing the second time. `now`: the demo's clock. Who may clear is
+    the view's to decide (`health_staff_required`)."""
     now = now or timezone.now()
     pause = PainPause.objects.select_for_update().get(pk=pause.pk)
     if not pause.is_open:
@@ -144,6 +154,7 @@ def pause_clear(*, pause: PainPause, by, note: str, now: datetime | None = None)
     PainStop.objects.unanswered().filter(workout_log__athlete=athlete).update(
         answered_at=now, answered_by=by
     )
+    audit_record(actor=by, athlete=athlete, action=AuditAction.PAUSE_CLEARED)
     said = note if note.endswith((".", "!", "?")) else f"{note}."
     bands_now = " ".join(change.reason for change in resumed)
     notice_post(

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import athlete_for_coach
+from accounts.audit import audit_record
 from accounts.decorators import coach_required, health_staff_required
+from accounts.records import AuditAction
 from catalogue.models import Band
 from catalogue.words import on_band
 from coaching import actions
@@ -42,8 +44,24 @@ from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
 @coach_required
 @require_GET
 def athlete_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The coach's page of one athlete. When it shows their pain (the pain pause, unanswered
+    pain stops), the club's audit trail records who looked: the one write this GET makes."""
     athlete = athlete_for_coach(request.user, pk)
-    return render(request, PAGE, page_context(request.user, athlete))
+    context = page_context(request.user, athlete)
+    if seen := pain_seen(context["pain_pause"], context["pain_stops"]):
+        audit_record(
+            actor=request.user, athlete=athlete, action=AuditAction.PAIN_STOP_VIEWED, detail=seen
+        )
+    return render(request, PAGE, context)
+
+
+def pain_seen(pause, stops) -> str:
+    """What of the athlete's pain the page shows, in words ("the pain pause and 2 pain
+    stops"); the stops are read once, here, and the template reuses them."""
+    shown = ["the pain pause"] if pause else []
+    if count := len(stops):
+        shown.append(f"{count} pain stop{'s' if count != 1 else ''}")
+    return " and ".join(shown)
 
 
 def pause(assignment: Assignment, today: date) -> str:

@@ -2,7 +2,9 @@
 logged between two days, and the squad's strength tests. CSV that opens cleanly in a
 spreadsheet (formulas neutralised, one row per set or test, words rather than codes), named
 after the athlete or the team and the days, streamed from a server-side cursor whatever the
-squad's size, and kept out of shared caches (they hold health data)."""
+squad's size, and kept out of shared caches (they hold health data). Each export is a row in
+the club's audit trail (`accounts.audit`): the one write these GETs make, before the first
+line is sent."""
 
 import csv
 from collections import defaultdict
@@ -17,7 +19,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from accounts.access import athlete_for_coach, team_for_coach
+from accounts.audit import audit_record
 from accounts.decorators import coach_required
+from accounts.records import AuditAction
 from coaching.pages.squad import PAGE, export_dates, squad_calendar
 from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
 from logbook.strength_tests import reading_of
@@ -157,6 +161,9 @@ def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
 @cache_control(private=True, no_store=True)
 def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
+    audit_record(
+        actor=request.user, athlete=athlete, action=AuditAction.CSV_EXPORTED, detail="sets"
+    )
     logs = WorkoutLog.objects.for_coach(request.user).filter(athlete=athlete)
     comments = defaultdict(list)
     for log_id, author, body in Message.objects.filter(workout_log__in=logs).values_list(
@@ -208,6 +215,12 @@ def strength_test_row(name: str, test: StrengthTest) -> list:
 @cache_control(private=True, no_store=True)
 def athlete_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     athlete = athlete_for_coach(request.user, pk)
+    audit_record(
+        actor=request.user,
+        athlete=athlete,
+        action=AuditAction.CSV_EXPORTED,
+        detail="strength tests",
+    )
     tests = StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id")
     name = text_cell(athlete.get_full_name() or athlete.username)
     rows = (strength_test_row(name, test) for test in tests.iterator())
@@ -254,6 +267,11 @@ def squad_sets_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         context = squad_calendar(request.user, team, {}, today, export_form=form)
         return render(request, PAGE, context, status=UNPROCESSABLE)
     first, last = form.days()
+    audit_record(
+        actor=request.user,
+        action=AuditAction.CSV_EXPORTED,
+        detail=f"squad sets of {team.name}, {first} to {last}",
+    )
     logs = WorkoutLog.objects.for_coach(request.user).filter(
         athlete__in=team.memberships.filter(is_active=True).values("athlete"),
         performed_on__range=(first, last),
@@ -288,6 +306,11 @@ def squad_sets_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def squad_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     """Every strength test of the squad's athletes, in the athlete export's columns."""
     team = team_for_coach(request.user, pk)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.CSV_EXPORTED,
+        detail=f"squad strength tests of {team.name}",
+    )
     tests = (
         StrengthTest.objects.filter(
             athlete__in=team.memberships.filter(is_active=True).values("athlete")
