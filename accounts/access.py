@@ -1,8 +1,9 @@
 """The one place where someone else's team or athlete turns into a 404."""
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from accounts.models import Invite, Membership, SquadGroup, Team, athletes_of
+from accounts.models import DataExport, Invite, Membership, SquadGroup, Team, athletes_of
 
 
 def team_for_coach(coach, pk: int) -> Team:
@@ -35,3 +36,12 @@ def squad_group_of(team: Team, pk: int) -> SquadGroup:
     """A group of a team the caller already holds: another team's group, even the same
     coach's, is not reached through this one."""
     return get_object_or_404(team.squad_groups.select_related("team"), pk=pk)
+
+
+def data_export_of(user, token: str) -> DataExport:
+    """A zip of the signed-in person's own data, ready and before its link expires: another
+    person's, an expired one and one still being built answer 404 alike."""
+    ready = DataExport.objects.filter(
+        user=user, content__isnull=False, expires_at__gt=timezone.now()
+    )
+    return get_object_or_404(ready, token=token)

@@ -7,7 +7,6 @@ the club's audit trail (`accounts.audit`): the one write these GETs make, before
 line is sent."""
 
 import csv
-from collections import defaultdict
 from itertools import chain
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -22,36 +21,20 @@ from accounts.access import athlete_for_coach, team_for_coach
 from accounts.audit import audit_record
 from accounts.decorators import coach_required
 from accounts.records import AuditAction
+from coaching.csv_files import (
+    CHUNK,
+    TESTS_HEADER,
+    athlete_sets,
+    athlete_tests,
+    file_name,
+    strength_test_row,
+    targets_of,
+    text_cell,
+)
 from coaching.pages.squad import PAGE, export_dates, squad_calendar
-from logbook.models import Message, SetLog, StrengthTest, TestMethod, WorkoutLog
-from logbook.strength_tests import reading_of
+from logbook.models import SetLog, StrengthTest, WorkoutLog
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 
-CHUNK = 2000  # rows fetched from the cursor at a time
-
-SETS_HEADER = [
-    "athlete",
-    "date",
-    "program",
-    "workout",
-    "exercise",
-    "set",
-    "side",
-    "reps",
-    "seconds",
-    "band",
-    "band tension (kg)",
-    "control",
-    "break angle",
-    "target reps",
-    "target seconds",
-    "RPE",
-    "set note",
-    "session RPE",
-    "pain",
-    "session notes",
-    "coach's comments",
-]
 SQUAD_SETS_HEADER = [
     "athlete",
     "date",
@@ -69,21 +52,6 @@ SQUAD_SETS_HEADER = [
     "target reps",
     "target seconds",
 ]
-TESTS_HEADER = [
-    "athlete",
-    "date",
-    "phase",
-    "method",
-    "left",
-    "right",
-    "unit",
-    "body mass (kg)",
-    "left (N/kg)",
-    "right (N/kg)",
-    "imbalance (%)",
-    "note",
-]
-UNITS = {TestMethod.NORDBORD: "N", TestMethod.BREAKPOINT: "degrees", TestMethod.DISTANCE: "cm"}
 
 
 class Echo:
@@ -91,18 +59,6 @@ class Echo:
 
     def write(self, value: str) -> str:
         return value
-
-
-def text_cell(value: str) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula; a quote keeps it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def file_name(kind: str, athlete) -> str:
-    """'sets-alex-smith-2026-12-07.csv': ASCII letters, digits and hyphens only, whatever the
-    name holds (quotes, slashes, accents); the athlete's number when no letter survives."""
-    person = slugify(athlete.get_full_name()) or slugify(athlete.username)
-    return f"{kind}-{person or f'athlete-{athlete.pk}'}-{timezone.localdate():%Y-%m-%d}.csv"
 
 
 def csv_response(rows, filename: str) -> StreamingHttpResponse:
@@ -119,43 +75,6 @@ def squad_file_name(kind: str, team, days: str) -> str:
     return f"{kind}-{slugify(team.name) or f'team-{team.pk}'}-{days}.csv"
 
 
-def targets_of(logged: SetLog) -> tuple[int | None, int | None]:
-    """The set's target reps and seconds; none for a set beyond the prescription's (an extra
-    one, done without a target)."""
-    prescription = logged.prescription
-    if prescription is not None and logged.set_number > prescription.sets:
-        return None, None
-    return logged.target_reps, logged.target_seconds
-
-
-def set_row(name: str, logged: SetLog, comments: dict[int, str]) -> list:
-    log, band = logged.workout_log, logged.band
-    target_reps, target_seconds = targets_of(logged)
-    return [
-        name,
-        log.performed_on.isoformat(),
-        text_cell(log.assignment.program.title if log.assignment else ""),
-        text_cell(log.workout.title if log.workout else "Free session"),
-        text_cell(logged.exercise.name),
-        logged.set_number,
-        logged.side,
-        logged.reps,
-        logged.seconds,
-        text_cell(band.name if band else ""),
-        f"{band.tension_min_kg.normalize():f}-{band.tension_max_kg.normalize():f}" if band else "",
-        logged.control,
-        logged.break_angle,
-        target_reps,
-        target_seconds,
-        logged.rpe,
-        text_cell(logged.note),
-        log.rpe,
-        log.pain,
-        text_cell(log.notes),
-        text_cell(comments.get(log.pk, "")),
-    ]
-
-
 @coach_required
 @require_GET
 @cache_control(private=True, no_store=True)
@@ -165,49 +84,7 @@ def athlete_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
         actor=request.user, athlete=athlete, action=AuditAction.CSV_EXPORTED, detail="sets"
     )
     logs = WorkoutLog.objects.for_coach(request.user).filter(athlete=athlete)
-    comments = defaultdict(list)
-    for log_id, author, body in Message.objects.filter(workout_log__in=logs).values_list(
-        "workout_log_id", "author__username", "body"
-    ):
-        comments[log_id].append(f"{author}: {body}")
-    joined = {log_id: " | ".join(bodies) for log_id, bodies in comments.items()}
-    sets = (
-        SetLog.objects.filter(workout_log__in=logs)
-        .select_related(
-            "workout_log__workout",
-            "workout_log__assignment__program",
-            "exercise",
-            "band",
-            "prescription",
-        )
-        .order_by("workout_log__performed_on", "workout_log_id", "id")
-    )
-    name = text_cell(athlete.get_full_name() or athlete.username)
-    rows = (set_row(name, logged, joined) for logged in sets.iterator(chunk_size=CHUNK))
-    return csv_response(chain([SETS_HEADER], rows), file_name("sets", athlete))
-
-
-def strength_test_row(name: str, test: StrengthTest) -> list:
-    # N/kg and the imbalance read the test alone: neither the earlier tests nor the sport
-    # change them (those only decide the flags).
-    reading = reading_of(test, [], "other")
-    left_per_kg, right_per_kg = reading.per_kg
-    imbalance = reading.imbalance_pct
-    return [
-        name,
-        test.on_date.isoformat(),
-        test.get_phase_display(),
-        # "NordBord: peak force per leg (N)" reads "NordBord"; the unit has its own column.
-        test.get_method_display().split(":")[0].split(" (")[0],
-        test.left,
-        test.right,
-        UNITS[test.method],
-        test.body_mass_kg,
-        left_per_kg,
-        right_per_kg,
-        None if imbalance is None else f"{imbalance:.0f}",
-        text_cell(test.note),
-    ]
+    return csv_response(athlete_sets(athlete, logs), file_name("sets", athlete))
 
 
 @coach_required
@@ -221,10 +98,7 @@ def athlete_tests_export(request: HtmxHttpRequest, pk: int) -> StreamingHttpResp
         action=AuditAction.CSV_EXPORTED,
         detail="strength tests",
     )
-    tests = StrengthTest.objects.filter(athlete=athlete).order_by("on_date", "id")
-    name = text_cell(athlete.get_full_name() or athlete.username)
-    rows = (strength_test_row(name, test) for test in tests.iterator())
-    return csv_response(chain([TESTS_HEADER], rows), file_name("strength-tests", athlete))
+    return csv_response(athlete_tests(athlete), file_name("strength-tests", athlete))
 
 
 def week_words(log: WorkoutLog) -> str:
