@@ -141,7 +141,7 @@ def board_rows(
         .order_by("-performed_on")
         .values("performed_on")[:1]
     )
-    memberships = Membership.objects.filter(team__coach=coach, is_active=True)
+    memberships = Membership.objects.filter(team__in=Team.objects.for_coach(coach), is_active=True)
     if team_id:
         memberships = memberships.filter(team_id=team_id)
     if group_id:  # the group's athletes, as members of its own team

@@ -232,7 +232,7 @@ def test_a_coachs_menu_shows_every_item_on_a_phone(phone, coach, width):
     log_in(phone, "coach", PASSWORD)
     phone.wait_for_url("**/coach/")
     names = [text.split()[0] for text in phone.locator("header .nav a").all_inner_texts()]
-    assert names == ["Athletes", "Messages", "Teams", "Programs", "Exercises", "Bands"]
+    assert names == ["Athletes", "Messages", "Teams", "Club", "Programs", "Exercises", "Bands"]
     assert clipped_links(phone, width) == []
     assert_fits(phone, width)
     phone.screenshot(path=str(ARTIFACTS / f"coach-menu-{width}.png"))
