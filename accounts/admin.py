@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 
 from accounts import coach_invites, services
 from accounts.clubs import Club, Staff, TeamStaff
-from accounts.models import Membership, SquadGroup, SquadGroupMember, Team, User
+from accounts.erasure import erasure_request
+from accounts.models import Erasure, Membership, SquadGroup, SquadGroupMember, Team, User
 
 
 class CoachInviteForm(forms.Form):
@@ -33,7 +35,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["staff__role", "staff__is_active", "is_active", "is_staff"]
     list_select_related = ["staff__club"]
     readonly_fields = ["club_role"]
-    actions = ["make_coach", "remove_coach", "deactivate", "reactivate"]
+    actions = ["make_coach", "remove_coach", "deactivate", "reactivate", "erase"]
     fieldsets = [
         (
             None,
@@ -160,6 +162,22 @@ class UserAdmin(BaseUserAdmin):
             "{user} can sign in again.",
         )
 
+    @admin.action(description="Erase (after the grace period)")
+    def erase(self, request, queryset) -> None:
+        """The path a person's own request takes (`accounts.erasure`): the account closes now
+        and the daily job erases it once the grace period has passed."""
+        for user in queryset.order_by("username"):
+            if user.pk == request.user.pk:
+                self.message_user(request, "You cannot erase yourself here.", messages.ERROR)
+                continue
+            erasure = erasure_request(user=user, by=request.user)
+            when = timezone.localtime(erasure.erase_after)
+            self.message_user(
+                request,
+                f"{user} is closed now; their data is erased on {when:%-d %b %Y}.",
+                messages.SUCCESS,
+            )
+
 
 class StaffInline(admin.TabularInline):
     """Staff leave by going inactive; a seat is never deleted (what they did stays theirs)."""
@@ -236,3 +254,22 @@ class SquadGroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "team__name"]
     autocomplete_fields = ["team"]
     inlines = [SquadGroupMemberInline]
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    """Who was erased, or will be, and when: read only. An erasure is asked for by the person
+    or by the users' Erase action, and carried out by the daily job (`privacy_daily`)."""
+
+    list_display = ["user", "requested_at", "requested_by", "erase_after", "erased_at"]
+    list_select_related = ["user", "requested_by"]
+    list_filter = [("erased_at", admin.EmptyFieldListFilter)]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from accounts.models import User
+from accounts.models import Team, User
 from logbook import strength
 from logbook.flags import flag_raise
 from logbook.models import FlagKind, StrengthTest
@@ -22,7 +22,7 @@ def team_of(athlete, coach=None):
     several, or None. One query."""
     memberships = athlete.memberships.filter(is_active=True).select_related("team")
     if coach is not None:
-        memberships = memberships.filter(team__coach=coach)
+        memberships = memberships.filter(team__in=Team.objects.for_coach(coach))
     membership = memberships.order_by("pk").first()
     return membership.team if membership else None
 

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.models import athletes_of
+from accounts.models import Team, athletes_of
 from catalogue.models import Band
 from programs.models import MaintenanceDose
 from programs.start_band_finder import is_band_assisted_nordic
@@ -21,7 +21,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, coach, program, **kwargs):
         super().__init__(*args, **kwargs)
-        teams = coach.teams.prefetch_related("memberships__athlete", "squad_groups__members")
+        teams = Team.objects.for_coach(coach).prefetch_related(
+            "memberships__athlete", "squad_groups__members"
+        )
         self.teams = {str(team.pk): team for team in teams}
         self.groups = {str(group.pk): group for team in teams for group in team.squad_groups.all()}
         self.athletes = {str(user.pk): user for user in athletes_of(coach).order_by("first_name")}

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from accounts.models import Membership
+from accounts.models import Membership, Team
 from catalogue.models import Band, BandRole
 from catalogue.tensions import tensions
 from catalogue.words import band_words
@@ -364,12 +364,13 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
         .select_related("program", "group__team")
     )
     open_ids = [a.pk for a in assignments if a.is_open]
+    seen = Team.objects.for_coach(coach)  # the teams the seat shows (a subquery)
     membership = (
-        athlete.memberships.filter(team__coach=coach, is_active=True).select_related("team").first()
+        athlete.memberships.filter(team__in=seen, is_active=True).select_related("team").first()
     )
     return {
         "athlete": athlete,
-        "teams": Membership.objects.filter(athlete=athlete, team__coach=coach, is_active=True)
+        "teams": Membership.objects.filter(athlete=athlete, team__in=seen, is_active=True)
         .order_by("team__name")
         .values_list("team__name", flat=True),
         "assignments": assignment_panels(assignments, today=today),

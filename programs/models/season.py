@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.clubs import teams_seen
 from accounts.models import Team, plain_text, typed_date
 from programs.models.assignment import Assignment
 from programs.models.plan import PAIN_MAX, ProgramWeek
@@ -13,7 +14,7 @@ from programs.models.plan import PAIN_MAX, ProgramWeek
 
 class FixtureQuerySet(models.QuerySet):
     def for_coach(self, coach):
-        return self.filter(team__coach=coach)
+        return self.filter(teams_seen(coach, prefix="team__"))
 
     def for_athlete(self, athlete):
         """The match days of the athlete's current teams."""

@@ -188,6 +188,13 @@ def test_a_club_keeps_clearing_pain_pauses_to_its_physios(club, role, expected):
         assert "keeps clearing pain pauses and signing off stages to its physios" in page
 
 
+@pytest.mark.parametrize(("role", "shown"), [("coach", True), ("physio", False), ("viewer", False)])
+def test_a_role_that_reads_the_training_is_offered_no_form_to_change_it(club, role, shown):
+    page = client_for(club, role).get(f"/coach/athletes/{club['athlete'].pk}/").text
+    for form in ("Set the band by hand", "Enter a test", "Add comment", ">Pause<"):
+        assert (form in page) is shown, (role, form)
+
+
 def test_a_coach_who_leaves_the_club_sees_nothing_of_it(club):
     coach = club["people"]["coach"]
     Staff.objects.filter(user=coach).update(is_active=False)
