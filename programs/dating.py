@@ -180,7 +180,8 @@ def week_starts(assignment, week: ProgramWeek, window, stages) -> list[tuple[int
 
 
 def fixtures_of(assignments) -> dict[tuple[int, int], list[date]]:
-    """Match days by (athlete, coach): the fixtures of the athlete's current teams."""
+    """Match days by (athlete, member of staff): the fixtures of the athlete's current teams,
+    under each member of staff of their club (a plan is read under the coach who assigned it)."""
     found = defaultdict(list)
     for athlete_id, coach_id, on in (
         Fixture.objects.filter(
@@ -188,7 +189,9 @@ def fixtures_of(assignments) -> dict[tuple[int, int], list[date]]:
             team__memberships__is_active=True,
         )
         .order_by("date")
-        .values_list("team__memberships__athlete", "team__coach", "date")
+        # Every member of staff of the team's club, so a plan finds its match days by whoever
+        # of the club assigned it (a team handed to another coach keeps moving it).
+        .values_list("team__memberships__athlete", "team__club__staff__user", "date")
     ):
         found[(athlete_id, coach_id)].append(on)
     return found
