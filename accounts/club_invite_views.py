@@ -64,7 +64,7 @@ def sign_up(request: HtmxHttpRequest, invite: StaffInvite) -> HttpResponse:
             form.add_error("username", str(error))
         else:
             # The password backend (the last; axes, first, only guards sign-in).
-            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[-1])
+            login(request, user, backend=settings.SIGN_IN_BACKEND)
             return welcome(request, invite)
     context = {"invite": invite, "form": form}
     return render(request, "accounts/club_invite_sign_up.html", context)

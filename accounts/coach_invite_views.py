@@ -42,7 +42,7 @@ def coach_invite(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error("username", str(error))
         else:
             # The password backend (the last; axes, first, only guards sign-in).
-            login(request, coach, backend=settings.AUTHENTICATION_BACKENDS[-1])
+            login(request, coach, backend=settings.SIGN_IN_BACKEND)
             messages.success(request, "Welcome: start with a team, then invite your athletes.")
             return redirect("coaching:board")
     return render(request, "accounts/coach_sign_up.html", {"invite": invite, "form": form})

@@ -83,7 +83,7 @@ def sign_up_confirm(request: HttpRequest, token: str) -> HttpResponse:
     except signup.SignUpLinkUnusable as error:  # used or taken since the page was read
         return problem(request, str(error))
     # The password backend (the last; axes, first, only guards sign-in).
-    login(request, coach, backend=settings.AUTHENTICATION_BACKENDS[-1])
+    login(request, coach, backend=settings.SIGN_IN_BACKEND)
     messages.success(
         request,
         f"Welcome to Hamstrings: {sign_up.club_name} is yours. Create your first team, then "

@@ -212,7 +212,7 @@ def invite_sign_up(request: HtmxHttpRequest, invite: Invite) -> HttpResponse:
             form.add_error("username", str(error))
         else:
             # The password backend (the last; axes, first, only guards sign-in).
-            login(request, athlete, backend=settings.AUTHENTICATION_BACKENDS[-1])
+            login(request, athlete, backend=settings.SIGN_IN_BACKEND)
             return welcome(request, invite, ask_bands=True)
     context = {"invite": invite, "form": form}
     return render(request, "accounts/invite_sign_up.html", context)

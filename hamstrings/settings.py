@@ -115,10 +115,13 @@ AUTH_USER_MODEL = "accounts.User"
 # usernames lock the address (accounts.throttling gives the two their own limits). Per pair
 # first, so a stranger cannot lock a known athlete out from elsewhere, and a squad on one
 # gym's Wi-Fi can mistype; behind a proxy set AXES_IPWARE_PROXY_COUNT.
+# Django's ModelBackend; its user also carries the seat and the unread message count (one
+# query), and an account switched off is signed out. Every session reads its user back with it,
+# whichever way it was signed in (a password, a link that signs someone up, single sign-on).
+SIGN_IN_BACKEND = "logbook.auth.UnreadCountingBackend"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend; its user also carries the unread message count (one query).
-    "logbook.auth.UnreadCountingBackend",
+    SIGN_IN_BACKEND,
     "accounts.sso.SsoBackend",  # single sign-on; it answers nothing while it is off
 ]
 AXES_FAILURE_LIMIT = 5
@@ -181,7 +184,7 @@ OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10  # seconds for each call to the provider, so a slow one holds no worker
 # Later requests read a single sign-on's person back as a password sign-in's: with their seat
 # and unread count in one query, and not once their account is switched off.
-OIDC_SESSION_BACKEND = "logbook.auth.UnreadCountingBackend"
+OIDC_SESSION_BACKEND = SIGN_IN_BACKEND
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

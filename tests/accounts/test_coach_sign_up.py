@@ -402,3 +402,13 @@ def test_a_10_kb_password_typed_twice_is_taken(client):
     assert len(link) < 1000
     client.post(link)
     assert User.objects.get(username="noor").check_password(long)
+
+
+def test_the_session_a_link_starts_ends_when_the_account_is_switched_off(client, settings):
+    """The sign-up link signs the coach in with the backend every session is read back with,
+    which signs out an account switched off (it was the single sign-on's, which did not)."""
+    client.post(mailed_link(client))
+    assert client.session["_auth_user_backend"] == settings.SIGN_IN_BACKEND
+    assert client.get("/coach/teams/").status_code == 200
+    User.objects.filter(username="noor").update(is_active=False)
+    assert client.get("/coach/teams/")["Location"].startswith("/accounts/login/")

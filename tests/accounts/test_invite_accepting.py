@@ -53,6 +53,8 @@ def test_a_new_athlete_signs_up_joins_and_is_asked_for_their_bands(client, invit
     assert invite.accepted_at is not None
     assert client.session["_auth_user_id"] == str(athlete.pk)
     assert messages_of(response) == ["Welcome to Squad."]
+    # Read back by the backend that signs a switched-off account out.
+    assert client.session["_auth_user_backend"] == "logbook.auth.UnreadCountingBackend"
 
 
 def test_an_existing_athlete_logs_in_through_the_link_and_comes_back_to_it(
