@@ -1,17 +1,19 @@
 """What a single sign-on writes: the person found, linked or created, and their seat, in one
 durable transaction. Who may come in is decided by the club: its `sso_domain` is the only
-domain whose addresses it takes, and a new person starts with the least a seat gives (viewer)
-unless an invite of the club says otherwise."""
+domain whose addresses it takes, and of those only its staff and the addresses it invited. A
+domain alone seats nobody: a school's or a club's domain holds athletes' addresses too, and
+every seat reads the athletes' pain records."""
 
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.clubs import Club, SsoIdentity, Staff, StaffInvite, StaffRole
+from accounts.clubs import Club, SsoIdentity, Staff, StaffInvite
 from accounts.models import User
 
 PASSWORD_INSTEAD = "sign in with your password"
+ASK_FOR_AN_INVITE = "Ask your club's head of performance for an invite, then sign in again."
 
 
 class SsoRefused(Exception):
@@ -58,9 +60,9 @@ def refuse_inactive(user: User) -> None:
 def staff_found_or_made(
     *, club: Club, email: str, first_name: str, last_name: str, now: datetime
 ) -> User:
-    """The club's member of staff with this address, or an invited or new one seated now.
-    Someone who already has an account is linked only if they are on this club's staff or
-    invited to it: their address alone does not make them staff."""
+    """The club's member of staff with this address, or an invited one seated now (a new
+    account for an address with none). Anyone else is refused: their address alone does not
+    make them staff."""
     invite = (
         StaffInvite.objects.pending()
         .select_for_update()
@@ -83,6 +85,8 @@ def staff_found_or_made(
             raise SsoRefused(
                 f"{email} already has an account here, not on {club}'s staff; {PASSWORD_INSTEAD}."
             )
+    elif invite is None:
+        raise SsoRefused(f"{email} is not on {club}'s staff. {ASK_FOR_AN_INVITE}")
     else:
         user = User(
             username=username_free(email),
@@ -92,16 +96,14 @@ def staff_found_or_made(
         )
         user.set_unusable_password()  # they sign in with the club's provider
         user.save()
-    role = invite.role if invite else StaffRole.VIEWER
     # One seat per person (a left club's inactive seat moves here).
     Staff.objects.update_or_create(
-        user=user, defaults={"club": club, "role": role, "is_active": True}
+        user=user, defaults={"club": club, "role": invite.role, "is_active": True}
     )
     user.__dict__.pop("seat", None)
-    if invite is not None:
-        invite.accepted_at = now
-        invite.accepted_by = user
-        invite.save(update_fields=["accepted_at", "accepted_by"])
+    invite.accepted_at = now
+    invite.accepted_by = user
+    invite.save(update_fields=["accepted_at", "accepted_by"])
     return user
 
 

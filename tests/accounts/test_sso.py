@@ -54,6 +54,26 @@ def club(coach) -> Club:
     return club
 
 
+def invite_to(club, email: str, role: str, **fields) -> StaffInvite:
+    now = timezone.now()
+    return StaffInvite.objects.create(
+        club=club,
+        email=email,
+        role=role,
+        token=f"token-{email}",
+        invited_by=Staff.objects.get(club=club, role=StaffRole.OWNER).user,
+        sent_at=now,
+        expires_at=now + timedelta(days=7),
+        **fields,
+    )
+
+
+@pytest.fixture
+def invited(club) -> StaffInvite:
+    """Jo's invite to the club, as a coach: what a first sign-in needs."""
+    return invite_to(club, "jo.smith@club.example", StaffRole.COACH)
+
+
 def sign_in(client, provider: OidcProvider, next_page: str = "", **claims):
     """The whole round trip: our start page, the provider's sign-in page, our callback. The
     callback's answer (a redirect) is returned."""
@@ -84,7 +104,7 @@ def refusal(client, response) -> str:
     return client.get(response["Location"]).text
 
 
-def test_a_first_sign_in_creates_the_user_with_a_viewer_seat(client, sso, club):
+def test_a_first_sign_in_with_an_invite_creates_the_user(client, sso, club, invited):
     response = sign_in(client, sso)
 
     assert response.status_code == 302 and response["Location"] == "/"
@@ -96,14 +116,14 @@ def test_a_first_sign_in_creates_the_user_with_a_viewer_seat(client, sso, club):
         "Smith",
     )
     assert not user.has_usable_password()
-    assert Staff.objects.filter(user=user, club=club, role=StaffRole.VIEWER, is_active=True)
+    assert Staff.objects.filter(user=user, club=club, role=StaffRole.COACH, is_active=True)
     identity = SsoIdentity.objects.get(user=user)
     assert (identity.issuer, identity.subject) == (sso.issuer, "jo-0001")
     page = client.get("/coach/")
     assert page.status_code == 200
 
 
-def test_a_second_sign_in_finds_the_same_user(client, sso, club):
+def test_a_second_sign_in_finds_the_same_user(client, sso, club, invited):
     sign_in(client, sso)
     first = signed_in_as(client)
     client.logout()
@@ -117,12 +137,12 @@ def test_a_second_sign_in_finds_the_same_user(client, sso, club):
     assert SsoIdentity.objects.get(user=first).last_used_at is not None
 
 
-def test_it_goes_on_to_the_page_asked_for(client, sso, club):
+def test_it_goes_on_to_the_page_asked_for(client, sso, club, invited):
     response = sign_in(client, sso, next_page="/coach/")
     assert response["Location"] == "/coach/"
 
 
-def test_it_makes_a_username_nobody_has(client, sso, club):
+def test_it_makes_a_username_nobody_has(client, sso, club, invited):
     make_user("jo.smith")
     sign_in(client, sso)
     assert signed_in_as(client).username == "jo.smith2"
@@ -139,20 +159,6 @@ def test_an_existing_member_of_staff_is_linked(client, sso, club, coach):
     assert User.objects.count() == users
     assert SsoIdentity.objects.get(subject="cora-7").user == coach
     assert Staff.objects.get(user=coach).role == StaffRole.OWNER  # their seat is untouched
-
-
-def invite_to(club, email: str, role: str, **fields) -> StaffInvite:
-    now = timezone.now()
-    return StaffInvite.objects.create(
-        club=club,
-        email=email,
-        role=role,
-        token=f"token-{email}",
-        invited_by=Staff.objects.get(club=club, role=StaffRole.OWNER).user,
-        sent_at=now,
-        expires_at=now + timedelta(days=7),
-        **fields,
-    )
 
 
 def test_a_pending_invite_gives_its_role_to_a_new_user(client, sso, club):
@@ -177,15 +183,31 @@ def test_a_pending_invite_seats_an_existing_user_and_links_them(client, sso, clu
     assert SsoIdentity.objects.get(subject="jo-0001").user == existing
 
 
+def test_an_address_at_the_domain_with_no_invite_is_refused(client, sso, club):
+    """The domain alone seats nobody: a school's or club's domain has athletes' addresses
+    too, and any seat reads every athlete's pain records."""
+    users, seats = User.objects.count(), Staff.objects.count()
+
+    response = sign_in(client, sso)
+
+    page = refusal(client, response)
+    assert "Ask your club&#x27;s head of performance for an invite, then sign in again." in page
+    assert (User.objects.count(), Staff.objects.count()) == (users, seats)
+    assert not User.objects.filter(email__iexact=JO["email"]).exists()
+    assert not SsoIdentity.objects.exists()
+
+
 def test_an_expired_or_revoked_invite_is_not_used(client, sso, club):
     invite_to(club, "jo.smith@club.example", StaffRole.COACH, revoked_at=timezone.now())
     lapsed = invite_to(club, "Jo.Smith@club.example", StaffRole.COACH)
     lapsed.expires_at = timezone.now() - timedelta(minutes=1)
     lapsed.save()
+    users = User.objects.count()
 
-    sign_in(client, sso)
+    response = sign_in(client, sso)
 
-    assert Staff.objects.get(user=signed_in_as(client)).role == StaffRole.VIEWER
+    assert "Ask your club&#x27;s head of performance for an invite" in refusal(client, response)
+    assert User.objects.count() == users
 
 
 def test_an_unknown_domain_is_refused(client, sso, club):
@@ -200,7 +222,7 @@ def test_an_unknown_domain_is_refused(client, sso, club):
     assert not SsoIdentity.objects.exists()
 
 
-def test_an_unverified_address_is_refused(client, sso, club):
+def test_an_unverified_address_is_refused(client, sso, club, invited):
     users = User.objects.count()
 
     response = sign_in(client, sso, email_verified=False)
@@ -209,7 +231,7 @@ def test_an_unverified_address_is_refused(client, sso, club):
     assert User.objects.count() == users
 
 
-def test_a_deactivated_user_is_refused(client, sso, club):
+def test_a_deactivated_user_is_refused(client, sso, club, invited):
     sign_in(client, sso)
     user = signed_in_as(client)
     client.logout()
@@ -220,7 +242,7 @@ def test_a_deactivated_user_is_refused(client, sso, club):
     assert "not active" in refusal(client, response)
 
 
-def test_a_user_deactivated_while_signed_in_is_signed_out(client, sso, club):
+def test_a_user_deactivated_while_signed_in_is_signed_out(client, sso, club, invited):
     sign_in(client, sso)
     User.objects.filter(username="jo.smith").update(is_active=False)
     assert client.get("/coach/").status_code == 302
@@ -244,7 +266,7 @@ def test_an_account_with_the_address_but_no_seat_is_refused(client, sso, club, a
     assert not Staff.objects.filter(user=athlete).exists()
 
 
-def test_a_token_meant_for_another_site_is_refused(client, sso, club):
+def test_a_token_meant_for_another_site_is_refused(client, sso, club, invited):
     sso.audience = "another-site"
     users = User.objects.count()
 
@@ -302,20 +324,21 @@ def test_the_login_button_keeps_the_page_asked_for(rf, sso):
 
 
 def test_two_first_sign_ins_at_once_make_one_person(transactional_db, sso, monkeypatch):
-    """Two tabs back from the provider together: both find no identity and make the same
-    username; the second's insert waits for the first, fails, and its second try finds the
-    first's identity."""
+    """Two tabs back from the provider together: both find no identity; the second waits for
+    the first on the invite, then finds the person it seated, and its identity (made by the
+    first) sends it round once more, to find it."""
     club = club_found(user=make_user("head"))
     club.sso_domain = "club.example"
     club.save()
+    invite_to(club, JO["email"], StaffRole.COACH)
     both_looked = threading.Barrier(2, timeout=10)
-    username_free = sso_actions.username_free
+    staff_found_or_made = sso_actions.staff_found_or_made
 
-    def after_both_looked(email):
+    def after_both_looked(**person):
         both_looked.wait()
-        return username_free(email)
+        return staff_found_or_made(**person)
 
-    monkeypatch.setattr(sso_actions, "username_free", after_both_looked)
+    monkeypatch.setattr(sso_actions, "staff_found_or_made", after_both_looked)
     payload = {"iss": sso.issuer, "sub": JO["sub"], "aud": sso.audience}
     found = []
 
