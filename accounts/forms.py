@@ -9,6 +9,7 @@ from django.core.validators import validate_email
 from django.template import loader
 from django.utils.text import Truncator
 
+from accounts.clubs import club_of
 from accounts.mail import mail_queue
 from accounts.models import (
     NO_CONTROL_CHARACTERS,
@@ -93,9 +94,11 @@ class TeamForm(forms.Form):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"]
-        # Stricter than accounts_team_unique_name: "squad" next to "Squad" is a mistake too.
-        if existing := Team.objects.filter(coach=self.coach, name__iexact=name).first():
-            raise ValidationError(f"You already have a team called {existing.name}.")
+        # Stricter than accounts_team_unique_name (one name per club): "squad" next to "Squad"
+        # is a mistake too.
+        teams = Team.objects.filter(club=club_of(self.coach), name__iexact=name)
+        if existing := teams.first():
+            raise ValidationError(f"Your club already has a team called {existing.name}.")
         return name
 
 

@@ -7,5 +7,5 @@ from accounts import privacy_views
 urlpatterns = [
     path("accounts/data/", privacy_views.data_page, name="data"),
     path("accounts/data/erase/", privacy_views.data_erase, name="data-erase"),
-    path("accounts/data/<str:token>/", privacy_views.data_download, name="data-download"),
+    path("accounts/data/<slug:token>/", privacy_views.data_download, name="data-download"),
 ]

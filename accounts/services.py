@@ -17,7 +17,7 @@ INVITE_DAYS = 7
 
 
 class TeamNameTaken(Exception):
-    """The coach already has a team of that name."""
+    """The coach's club already has a team of that name."""
 
 
 class UsernameTaken(Exception):
@@ -40,7 +40,7 @@ def team_create(*, coach: User, name: str) -> Team:
         with transaction.atomic():
             return Team.objects.create(coach=coach, name=name)
     except IntegrityError as error:  # accounts_team_unique_name
-        raise TeamNameTaken(f"You already have a team called {name}.") from error
+        raise TeamNameTaken(f"Your club already has a team called {name}.") from error
 
 
 def invite_link(*, invite: Invite, base_url: str) -> str:
@@ -266,13 +266,16 @@ def club_found(*, user: User, name: str = "") -> Club:
 
 @transaction.atomic
 def coach_grant(*, user: User) -> User:
-    """A coach: their seat back if they had one, else a club of their own."""
+    """A coach at the head of a club of their own (as signing up makes one). Someone who left a
+    club (their seat inactive) is not put back in it by staff: that is its head's to do (a
+    staff invite); their seat moves to the new club."""
     seat = Staff.objects.filter(user=user).first()
     if seat is None:
         club_found(user=user)
     elif not seat.is_active:
-        seat.is_active = True
-        seat.save(update_fields=["is_active"])
+        seat.club = Club.objects.create(name=f"{user}'s club"[:100])
+        seat.role, seat.is_active = StaffRole.OWNER, True
+        seat.save(update_fields=["club", "role", "is_active"])
     user.__dict__.pop("seat", None)
     return user
 

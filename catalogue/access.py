@@ -13,8 +13,9 @@ def exercise_for_user(user, slug: str) -> Exercise:
 
 
 def band_for_coach(user, pk: int) -> Band:
-    """A loop band (the ladder's, what a Nordic hangs on) a coach may measure."""
-    if not (user.is_authenticated and user.is_coach):
+    """A loop band (the ladder's, what a Nordic hangs on) a coach may measure: a seat that
+    changes training (a physio or a viewer reads the ladder only)."""
+    if not (user.is_authenticated and user.changes_training):
         raise Http404("Only coaches measure bands.")
     return get_object_or_404(Band.objects.ladder(), pk=pk)
 

@@ -55,7 +55,7 @@ def band_ladder(
         {"band": band, "owned": band.pk in owned} for band in Band.objects.order_by("kind", "rank")
     ]
     ladder = [row for row in rows if row["band"].kind == BandKind.LOOP]
-    if user.is_authenticated and user.is_coach:
+    if user.is_authenticated and user.changes_training:
         for row in ladder:
             band = row["band"]
             row["measurement"] = measured.get(band.pk)
@@ -69,7 +69,7 @@ def band_ladder(
         {
             "ladder": ladder,
             "others": [row for row in rows if row["band"].kind != BandKind.LOOP],
-            "measures": user.is_authenticated and user.is_coach,
+            "measures": user.is_authenticated and user.changes_training,
         },
         status=UNPROCESSABLE if refused is not None else 200,
     )

@@ -3,16 +3,17 @@
 import re
 from datetime import date
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 
 from accounts.clubs import CHANGES_TRAINING, club_of, clubs_of
-from accounts.models import plain_text
+from accounts.models import athletes_of, plain_text
 from catalogue.models import Band, BandRole, Exercise
 from programs.matchdays import md
 from programs.schedule import workout_date
@@ -45,14 +46,14 @@ def validate_tempo(value: str) -> None:
 
 class ProgramQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Library programs, their club's programs (staff, any role), and the copies assigned
-        to them."""
+        """Library programs, their club's templates and the copies of athletes their seat
+        shows (staff, any role), and the copies assigned to them."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
             Q(owner__isnull=True, is_template=True)
-            | Q(club__in=clubs_of(user))
             | Q(assignment__athlete=user)
+            | self.of_club(user, clubs_of(user))
         ).distinct()
 
     def library(self):
@@ -65,9 +66,18 @@ class ProgramQuerySet(models.QuerySet):
         )
 
     def owned_by(self, user):
-        """Programs a coach (or the club's head) may edit: the club's templates and its
-        athletes' copies, whoever of its coaches wrote them."""
-        return self.filter(club__in=clubs_of(user, CHANGES_TRAINING))
+        """Programs a coach (or the club's head) may edit: the club's templates, whoever of its
+        coaches wrote them, and the copies of the athletes their seat shows."""
+        return self.filter(self.of_club(user, clubs_of(user, CHANGES_TRAINING)))
+
+    @staticmethod
+    def of_club(user, clubs) -> Q:
+        """The club's templates, and its copies whose athlete the user's seat shows: a coach
+        reaches no copy of an athlete in a team they were not given."""
+        assignments = apps.get_model("programs", "Assignment").objects.filter(
+            program=OuterRef("pk"), athlete__in=athletes_of(user)
+        )
+        return Q(club__in=clubs) & (Q(is_template=True) | Q(Exists(assignments), is_template=False))
 
 
 class Program(models.Model):

@@ -29,7 +29,7 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
         "programs/program_list.html",
         {
             "library": [program for program in programs if program.is_library],
-            "templates": [p for p in programs if p.owner_id == user.pk and p.is_template],
+            "templates": [p for p in programs if p.is_template and not p.is_library],
             "copies": [p for p in programs if not p.is_template and is_open_copy(p)],
         },
     )
@@ -58,7 +58,10 @@ def program_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "programs/program_detail.html",
-        {"program": program, "can_edit": program.owner_id == request.user.pk},
+        {
+            "program": program,
+            "can_edit": Program.objects.owned_by(request.user).filter(pk=program.pk).exists(),
+        },
     )
 
 

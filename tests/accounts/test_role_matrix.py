@@ -16,8 +16,9 @@ from django.test import Client
 from accounts.clubs import Staff, StaffRole, TeamStaff
 from accounts.models import Invite, Membership, Team
 from accounts.services import club_found
+from catalogue.models import Band, BandMeasurement
 from logbook.models import Message, PainPause
-from programs.models import Assignment, BandChange
+from programs.models import Assignment, BandChange, Program
 from tests.coaching.athletes import START, assign, log_workout, workouts_of
 from tests.conftest import make_user
 
@@ -201,3 +202,39 @@ def test_a_coach_who_leaves_the_club_sees_nothing_of_it(club):
     client = client_for(club, "coach")
     assert client.get("/coach/").status_code == 403
     assert client.get(f"/coach/athletes/{club['athlete'].pk}/").status_code == 403
+
+
+def test_a_coach_reaches_no_program_copy_of_an_athlete_out_of_their_teams(club):
+    """The club's programs are shared, but an athlete's copy only by those who see them."""
+    copy = club["assignment"].program
+    outsider = client_for(club, "other_coach")
+    assert outsider.get(f"/programs/{copy.pk}/").status_code == 404
+    renamed = outsider.post(f"/programs/{copy.pk}/details/", {"title": "Hijacked"})
+    assert renamed.status_code == 404
+    copy.refresh_from_db()
+    assert copy.title != "Hijacked"
+    assert "for Alex" not in outsider.get("/programs/").text
+    assert client_for(club, "coach").get(f"/programs/{copy.pk}/").status_code == 200
+
+
+def test_the_clubs_templates_are_listed_for_its_staff_and_edited_by_its_coaches(club):
+    template = Program.objects.create(
+        title="Pre-season Nordic", slug="pre-season", owner=club["people"]["coach"]
+    )
+    for role, editable in [("head", True), ("coach", True), ("physio", False), ("viewer", False)]:
+        client = client_for(club, role)
+        assert "Pre-season Nordic" in client.get("/programs/").text, role
+        detail = client.get(f"/programs/{template.pk}/").text
+        assert (f"/programs/{template.pk}/edit/" in detail) is editable, role
+    assert "Pre-season Nordic" not in client_for(club, "other_club").get("/programs/").text
+
+
+@pytest.mark.parametrize("role", ["physio", "viewer"])
+def test_a_role_that_reads_the_training_measures_no_band(club, role):
+    band = Band.objects.ladder().first()
+    response = client_for(club, role).post(
+        f"/bands/{band.pk}/measurement/",
+        {f"band{band.pk}-tension": "10", f"band{band.pk}-length_cm": "30"},
+    )
+    assert response.status_code == 404
+    assert not BandMeasurement.objects.exists()

@@ -68,7 +68,7 @@ def test_a_coach_creates_a_team_and_lands_on_it(coach_client, coach):
 def test_a_duplicate_team_name_is_refused_with_a_message_and_nothing_is_saved(coach_client, team):
     response = coach_client.post(LIST_URL, {"name": "squad"})
     assert response.status_code == 200
-    assert "You already have a team called Squad." in response.text
+    assert "Your club already has a team called Squad." in response.text
     assert Team.objects.count() == 1
 
 
@@ -86,7 +86,7 @@ def test_a_blank_team_name_is_refused(coach_client, coach):
 
 def test_team_create_reports_a_name_taken_behind_the_forms_back(coach, team):
     # The database constraint (accounts_team_unique_name) backs the form's check.
-    with pytest.raises(services.TeamNameTaken, match="You already have a team called Squad"):
+    with pytest.raises(services.TeamNameTaken, match="Your club already has a team called Squad"):
         services.team_create(coach=coach, name="Squad")
     assert Team.objects.count() == 1
 

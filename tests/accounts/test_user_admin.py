@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
 
+from accounts.clubs import Staff
 from accounts.models import Team, User
 from accounts.services import invite_send
 from tests.conftest import PASSWORD, make_user
@@ -181,3 +182,13 @@ def test_the_team_form_removes_no_membership(staff_client, team, athlete):
     page = staff_client.get(f"{TEAMS}{team.pk}/change/").text
     assert 'name="memberships-0-athlete"' in page
     assert "memberships-0-DELETE" not in page
+
+
+def test_make_coach_gives_someone_who_left_a_club_one_of_their_own(staff_client, coach):
+    """Staff do not put a person back into a club its head removed them from."""
+    left = make_user("leaver")
+    Staff.objects.create(user=left, club=coach.seat.club, role="coach", is_active=False)
+    act(staff_client, USERS, "make_coach", left)
+    left.refresh_from_db()
+    assert left.seat.club != coach.seat.club
+    assert (left.seat.club.name, left.seat.role) == ("leaver's club", "owner")
