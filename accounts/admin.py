@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts import coach_invites, services
 from accounts.clubs import Club, Staff, TeamStaff
-from accounts.erasure import erasure_request
+from accounts.erasure import ErasureRefused, erasure_request
 from accounts.models import Erasure, Membership, SquadGroup, SquadGroupMember, Team, User
 
 
@@ -170,7 +170,11 @@ class UserAdmin(BaseUserAdmin):
             if user.pk == request.user.pk:
                 self.message_user(request, "You cannot erase yourself here.", messages.ERROR)
                 continue
-            erasure = erasure_request(user=user, by=request.user)
+            try:
+                erasure = erasure_request(user=user, by=request.user)
+            except ErasureRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+                continue
             when = timezone.localtime(erasure.erase_after)
             self.message_user(
                 request,

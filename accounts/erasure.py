@@ -5,10 +5,16 @@ them: the personal fields of their account, their own records (single sign-on id
 calendar feed, data exports, invites to their address, groups, the mails to them, their sign-in
 records), and their training records, which their clubs keep anonymised or see deleted
 (`accounts.erasure_records`). The account's row stays, named `erased-<id>`, so what others did
-and the clubs' audit trail keep their keys; `AuditEvent` holds no free text.
+and the clubs' audit trail keep their keys; `AuditEvent` holds no free text. A club named after
+them is renamed, and the admin's log of their club and teams names them by id.
+
+Nobody in charge leaves that way: the only head of a club, or a team's lead, is refused until
+the club or the team is someone else's (as the club page refuses them leaving).
 """
 
+import json
 import logging
+import re
 from datetime import datetime, timedelta
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -22,10 +28,20 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from accounts.club_actions import last_head
 from accounts.clubs import Club, SsoIdentity, Staff, StaffInvite, TeamStaff
 from accounts.erasure_records import own_records_delete, records_anonymise, records_delete
 from accounts.mail import mail_send
-from accounts.models import Invite, Membership, SquadGroupMember, Units, User
+from accounts.models import (
+    Invite,
+    Membership,
+    SquadGroup,
+    SquadGroupMember,
+    Team,
+    Units,
+    User,
+    display_name,
+)
 from accounts.records import AuditAction, AuditEvent, DataExport, Erasure
 
 logger = logging.getLogger(__name__)
@@ -33,6 +49,11 @@ logger = logging.getLogger(__name__)
 
 class ErasureWaits(Exception):
     """An erasure that is not carried out this time; the message says why."""
+
+
+class ErasureRefused(Exception):
+    """An erasure asked for that would leave a club or a team with nobody in charge; the
+    message says what to do first."""
 
 
 def clubs_of_person(user: User) -> list[int]:
@@ -56,6 +77,8 @@ def erasure_request(*, user: User, by: User) -> Erasure:
     after the grace period. Asking again answers the first erasure: the date does not move.
     The person's row is locked, so two asks at the same moment make one erasure."""
     User.objects.select_for_update().filter(pk=user.pk).values_list("pk").get()
+    if refusals := in_charge(user):
+        raise ErasureRefused(" ".join(refusals))
     if (erasure := Erasure.objects.filter(user=user).first()) is not None:
         return erasure
     closed = {
@@ -76,7 +99,32 @@ def erasure_request(*, user: User, by: User) -> Erasure:
         AuditEvent(club_id=club, actor=by, athlete=user, action=AuditAction.ERASURE_REQUESTED)
         for club in clubs_of_person(user)
     )
+    # The seat closes with the account: a head left beside them stays the club's last, who
+    # cannot step down, and no team is handed to them meanwhile.
+    Staff.objects.filter(user=user).update(is_active=False)
+    user.__dict__.pop("seat", None)
     return erasure
+
+
+def in_charge(user: User) -> list[str]:
+    """Why the person may not go yet: the only active head of their club (its row locked,
+    as the club page's changes lock it), or the lead of a team. Empty when they may."""
+    reasons = []
+    seat = Staff.objects.select_related("club").filter(user=user, is_active=True).first()
+    if seat is not None:
+        Club.objects.select_for_update().filter(pk=seat.club_id).values_list("pk").get()
+        if last_head(seat):
+            reasons.append(
+                f"Hand the club to another head first: {user} is the only head of "
+                f"performance of {seat.club}."
+            )
+    led = list(Team.objects.filter(coach=user).order_by("name").values_list("name", flat=True))
+    if led:
+        reasons.append(
+            f"Hand {', '.join(led)} to another coach first: {user} leads "
+            f"{'it' if len(led) == 1 else 'them'}."
+        )
+    return reasons
 
 
 def erasures_due(*, now: datetime) -> int:
@@ -110,6 +158,7 @@ def erasure_carry_out(*, erasure_id: int, now: datetime) -> bool:
     if user.is_active:
         raise ErasureWaits(f"User {user.pk} is active again: it waits until they are deactivated.")
     keep = keeps_records(user)
+    names_erase(user)
     own_records_erase(user)
     if keep:
         records_anonymise(user)
@@ -159,7 +208,7 @@ def personal_fields_erase(user: User) -> None:
     """No name, address, body measure or preference left on the account (its choices back at
     their defaults); it can never sign in again (no usable password, inactive, no rights). The
     admin's log names it by its new name."""
-    user.username = f"erased-{user.pk}"
+    user.username = erased_name(user)
     user.first_name = user.last_name = user.email = ""
     user.set_unusable_password()
     user.body_mass_kg = user.height_cm = None
@@ -173,3 +222,48 @@ def personal_fields_erase(user: User) -> None:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
     ).update(object_repr=user.username)
+
+
+def erased_name(user: User) -> str:
+    return f"erased-{user.pk}"
+
+
+def names_erase(user: User) -> None:
+    """Their name where the app or the admin wrote it beside their records: a club named after
+    them ("Jane Smith's club", as signing up and the migration to clubs name it) becomes
+    "Club <id>", and the admin's log of their club, teams and groups (whose inline rows, staff
+    and members, it names) says `erased-<id>`. Their name or username as a whole word, in any
+    case, so "Jo" leaves "Jordan" alone. Run before their own records go: those say where."""
+    names = {display_name(user.first_name, user.last_name, user.username), user.username}
+    # The log's messages are JSON, with any letter outside ASCII escaped.
+    names |= {json.dumps(name)[1:-1] for name in names}
+    said = re.compile(
+        "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(names, key=len)[::-1]),
+        re.IGNORECASE,
+    )
+    seat = Staff.objects.select_related("club").filter(user=user).first()
+    renamed = seat is not None and said.search(seat.club.name) is not None
+    if renamed:
+        Club.objects.filter(pk=seat.club_id).update(name=f"Club {seat.club_id}")
+    places = {
+        Club: {seat.club_id} if seat else set(),
+        Team: set(Team.objects.filter(coach=user).values_list("pk", flat=True))
+        | set(Membership.objects.filter(athlete=user).values_list("team", flat=True))
+        | set(TeamStaff.objects.filter(user=user).values_list("team", flat=True)),
+        SquadGroup: set(
+            SquadGroupMember.objects.filter(athlete=user).values_list("group", flat=True)
+        ),
+    }
+    for model, ids in places.items():
+        entries = LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in ids],
+        )
+        for entry in entries:
+            repr_now = said.sub(erased_name(user), entry.object_repr)
+            if model is Club and renamed:
+                repr_now = f"Club {seat.club_id}"
+            message_now = said.sub(erased_name(user), entry.change_message)
+            if (repr_now, message_now) != (entry.object_repr, entry.change_message):
+                entry.object_repr, entry.change_message = repr_now, message_now
+                entry.save(update_fields=["object_repr", "change_message"])

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import data_export_of
 from accounts.data_export import exports_listed
 from accounts.data_export_actions import data_export_request
-from accounts.erasure import erasure_request
+from accounts.erasure import ErasureRefused, erasure_request
 from accounts.models import User
 from accounts.privacy_forms import ErasureConfirmForm
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
@@ -74,9 +74,13 @@ def data_download(request: HtmxHttpRequest, token: str) -> HttpResponse:
 def data_erase(request: HtmxHttpRequest) -> HttpResponse:
     """Close the account at once and sign out; its personal fields go after the grace days."""
     form = ErasureConfirmForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            erasure = erasure_request(user=request.user, by=request.user)
+        except ErasureRefused as refused:
+            form.add_error("username", str(refused))
     if not form.is_valid():
         context = page_context(request.user, erase_form=form)
         return render(request, PAGE, context, status=UNPROCESSABLE)
-    erasure = erasure_request(user=request.user, by=request.user)
     logout(request)
     return render(request, "accounts/erased.html", {"erase_after": erasure.erase_after})

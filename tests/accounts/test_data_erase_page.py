@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from accounts.clubs import Staff, StaffRole
 from accounts.models import Erasure, User
+from tests.conftest import make_user
 
 URL = "/accounts/data/erase/"
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -42,9 +44,23 @@ def test_the_grace_days_are_the_settings(athlete_client, athlete, settings):
 
 
 def test_a_coach_can_close_their_own_account(coach_client, coach):
+    Staff.objects.create(user=make_user("second"), club=coach.seat.club, role=StaffRole.OWNER)
     response = coach_client.post(URL, {"username": "coach"})
     assert "Your account is closed" in response.text
     assert not User.objects.get(pk=coach.pk).is_active
+
+
+def test_the_only_head_is_refused_next_to_the_field(coach_client, coach, team):
+    response = coach_client.post(URL, {"username": "coach"})
+
+    assert response.status_code == 422
+    field = response.text[response.text.index('id="erase"') :]
+    assert 'class="field has-error"' in field
+    assert "Hand the club to another head first" in field
+    assert "Hand Squad to another coach first: Cora leads it." in field
+    assert User.objects.get(pk=coach.pk).is_active
+    assert not Erasure.objects.exists()
+    assert coach_client.get("/accounts/data/").status_code == 200  # still signed in
 
 
 @pytest.mark.parametrize("typed", ["", "athlet", "Athlete", "coach"])

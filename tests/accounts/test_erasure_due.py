@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 
-from accounts.clubs import Staff, StaffInvite
+from accounts.club_actions import team_hand_over
+from accounts.clubs import Staff, StaffInvite, StaffRole
 from accounts.erasure import erasure_request, erasures_due
 from accounts.erasure_records import CODES, ERASED, training_records
 from accounts.models import (
@@ -24,7 +25,7 @@ from accounts.models import (
     Team,
     User,
 )
-from logbook.models import CalendarFeed
+from logbook.models import CalendarFeed, Flag
 from tests.accounts.erasures import EVENING, athlete_named, history, keys_to_user, rows_saying
 from tests.conftest import make_user
 from tests.snapshots import row_counts
@@ -191,14 +192,19 @@ def test_the_daily_command_runs_it_and_drops_expired_exports(squad, time_machine
     assert DataExport.objects.get(pk=export.pk).content is None
 
 
-def test_an_erased_person_keeps_their_place_in_what_others_did(squad, time_machine, coach):
-    """The coach's own erasure: their athletes' records stay whole, the coach's messages in
-    them too (the thread is the athlete's), and the team keeps its lead coach, named by id."""
+def test_an_erased_person_keeps_their_place_in_what_others_did(squad, time_machine, coach, team):
+    """The coach's own erasure, once their team is another head's: their athletes' records
+    stay whole, the coach's messages and acknowledgements in them too (the thread is the
+    athlete's), naming the coach by id."""
     _, bramble = squad
     theirs = training_rows(bramble)
-    erasure_request(user=coach, by=make_user("head", is_coach=True))
+    head = make_user("head")
+    Staff.objects.create(user=head, club=team.club, role=StaffRole.OWNER)
+    team_hand_over(team=team, to=head, by=coach)
+    erasure_request(user=coach, by=head)
     time_machine.move_to(GRACE_ENDS, tick=False)
     assert erasures_due(now=timezone.now()) == 2
     assert training_rows(bramble) == theirs
-    assert Team.objects.get(coach=coach).coach.username == f"erased-{coach.pk}"
+    assert Flag.objects.filter(athlete=bramble, acknowledged_by=coach).exists()
+    assert User.objects.get(pk=coach.pk).username == f"erased-{coach.pk}"
     assert not Staff.objects.get(user=coach).is_active

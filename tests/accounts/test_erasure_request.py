@@ -9,9 +9,11 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
 from django.utils import timezone
 
+from accounts.club_actions import ClubRefused, staff_remove
 from accounts.clubs import Staff, StaffRole
-from accounts.erasure import erasure_request, erasures_due
+from accounts.erasure import ErasureRefused, erasure_request, erasures_due
 from accounts.models import AuditEvent, Erasure, Membership, Team, User
+from tests.conftest import make_user
 
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 USERS = "/admin/accounts/user/"
@@ -121,3 +123,49 @@ def test_the_admin_lists_erasures_and_changes_none(staff_client, staff, athlete,
     assert staff_client.get(f"{ERASURES}add/").status_code == 403
     assert staff_client.post(f"{ERASURES}{erasure.pk}/delete/").status_code == 403
     assert Erasure.objects.filter(pk=erasure.pk).exists()
+
+
+def nothing_written(user: User) -> None:
+    assert User.objects.get(pk=user.pk).is_active
+    assert not Erasure.objects.exists()
+    assert not AuditEvent.objects.exists()
+    assert Staff.objects.get(user=user).is_active
+
+
+def test_the_only_head_of_a_club_is_refused(coach):
+    with pytest.raises(ErasureRefused) as refused:
+        erasure_request(user=coach, by=coach)
+    assert str(refused.value) == (
+        "Hand the club to another head first: Cora is the only head of performance of Cora's club."
+    )
+    nothing_written(coach)
+
+
+def test_the_lead_of_a_team_is_refused(coach, team):
+    second = make_user("second")
+    Staff.objects.create(user=second, club=coach.seat.club, role=StaffRole.OWNER)
+    with pytest.raises(ErasureRefused) as refused:
+        erasure_request(user=coach, by=coach)
+    assert str(refused.value) == "Hand Squad to another coach first: Cora leads it."
+    nothing_written(coach)
+
+
+def test_a_head_beside_another_goes_and_leaves_the_other_as_the_last(coach):
+    """The seat closes with the account: the head left cannot step down or leave meanwhile,
+    so the club always has a head who can sign in."""
+    second = make_user("second")
+    seat = Staff.objects.create(user=second, club=coach.seat.club, role=StaffRole.OWNER)
+    erasure_request(user=coach, by=coach)
+    assert not Staff.objects.get(user=coach).is_active
+    with pytest.raises(ClubRefused, match="only head of performance"):
+        staff_remove(seat=seat, by=second)
+
+
+def test_the_admin_shows_a_refusal_as_an_error(staff_client, coach, team):
+    answer = staff_client.post(
+        USERS, {"action": "erase", ACTION_CHECKBOX_NAME: [coach.pk]}, follow=True
+    )
+    assert 'class="error"' in answer.text
+    assert "Hand the club to another head first" in answer.text
+    assert "Hand Squad to another coach first: Cora leads it." in answer.text
+    nothing_written(coach)
