@@ -6,7 +6,10 @@ Which records are someone's is read from the model registry, never listed by han
 added later is in the zip without anyone remembering it:
 
 - a record is theirs when one of its keys to the user (a foreign key, a one-to-one or a
-  many-to-many: the athlete, the author, whoever cleared a pause, the owners of a band) is them;
+  many-to-many: the athlete, the author, the owners of a band) is them; one about someone
+  else that they acted on (an optional key: whoever cleared a pause, entered a test, answered
+  a stop) is in it too, with only its id, its keys to people and its dates: that they did it
+  and when, never the other person's words or measures;
 - a record with no required key to a user of its own is a part of each record it requires (a
   set of its session, a pain stop of its session, a band move of its track): it is theirs when
   one of those is theirs through a required key, or is itself such a part. Required keys say
@@ -89,33 +92,55 @@ def held(model: type[models.Model], user: User, seen: frozenset = frozenset()) -
     return any_of(parts)
 
 
-def records_of(user: User) -> Iterator[tuple[type[models.Model], models.QuerySet]]:
-    """Every installed model that can hold rows of the person's, with those rows, by model
-    label. The user model itself is apart (`zip_build` writes their own row)."""
+def acting(field: models.Field) -> bool:
+    """An optional key to the user: who acted on a record about someone else (cleared their
+    pause, entered their test, answered their stop)."""
+    return not field.many_to_many and field.null
+
+
+def records_of(user: User) -> Iterator[tuple[type[models.Model], models.QuerySet, models.QuerySet]]:
+    """Every installed model that can hold rows of the person's, by model label, with the rows
+    about them and, apart, the rows about someone else that they acted on. The user model
+    itself is apart (`zip_build` writes their own row)."""
     user_model = get_user_model()
     for model in sorted(apps.get_models(), key=lambda model: model._meta.label_lower):
         if model is user_model:
             continue
         keys = person_keys(model)
-        conditions = [Q(**{key.name: user}) for key in keys]
+        about = [Q(**{key.name: user}) for key in keys if not acting(key)]
         if not any(required(key) for key in keys) and (part := held(model, user)) is not None:
-            conditions.append(part)
-        if not conditions:
+            about.append(part)
+        acted = [Q(**{key.name: user}) for key in keys if acting(key)]
+        if not about and not acted:
             continue
-        rows = model._base_manager.filter(any_of(conditions)).order_by("pk")
+        rows = model._base_manager.order_by("pk")
+        theirs = rows.filter(any_of(about)) if about else rows.none()
         if any(key.many_to_many for key in keys):
-            rows = rows.distinct()
-        yield model, rows
+            theirs = theirs.distinct()
+        done = (
+            rows.filter(any_of(acted)).exclude(pk__in=theirs.values("pk")) if acted else rows.none()
+        )
+        yield model, theirs, done
 
 
-def rows_of(model: type[models.Model], queryset: models.QuerySet) -> list[dict]:
+def rows_of(
+    model: type[models.Model], queryset: models.QuerySet, *, acts: bool = False
+) -> list[dict]:
     """Each row's field values by field name (a key holds the id it points at). Bytes are left
-    out (an export's own zip), and so is the password's hash."""
+    out (an export's own zip), and so is the password's hash. A row about someone else that
+    the person acted on (`acts`) keeps only what says that they did and when: its id, its keys
+    to people, and its dates; never the other person's words or measures."""
     fields = [
         field
         for field in model._meta.concrete_fields
         if not isinstance(field, models.BinaryField)
         and not (model is get_user_model() and field.name == "password")
+        and (
+            not acts
+            or field.primary_key
+            or (field.is_relation and field.related_model is get_user_model())
+            or isinstance(field, models.DateField)  # a DateTimeField is one too
+        )
     ]
     names = [field.name for field in fields]
     values = queryset.values_list(*[field.attname for field in fields])
@@ -132,8 +157,8 @@ def zip_build(user: User) -> bytes:
     (`<app>.<model>.json`), and the CSV files."""
     files = {"accounts.user.json": json_text(rows_of(User, User._base_manager.filter(pk=user.pk)))}
     counts = {"accounts.user.json": 1}
-    for model, queryset in records_of(user):
-        if rows := rows_of(model, queryset):
+    for model, theirs, acted in records_of(user):
+        if rows := rows_of(model, theirs) + rows_of(model, acted, acts=True):
             name = f"{model._meta.label_lower}.json"
             files[name], counts[name] = json_text(rows), len(rows)
     for writer in CSV_PARTS:
