@@ -110,6 +110,21 @@ if os.environ.get("DATABASE_POOLER") == "pgbouncer":
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if os.environ.get("TEST_DATABASE_NAME"):  # lets two test runs share one server
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+# A read replica (a streaming standby of the primary): the board, the calendars and the exports
+# read from it while it is at most REPLICA_MAX_LAG seconds behind, never a write
+# (web/replica.py; docs/scaling.md). Tests make no database on it: it mirrors default.
+REPLICA_MAX_LAG = float(os.environ.get("REPLICA_MAX_LAG", "5"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"].update(
+        CONN_MAX_AGE=60,
+        CONN_HEALTH_CHECKS=True,
+        # Behind PgBouncer as the primary is (DATABASE_POOLER): the exports' cursors too.
+        DISABLE_SERVER_SIDE_CURSORS=DATABASES["default"].get("DISABLE_SERVER_SIDE_CURSORS", False),
+        TEST={"MIRROR": "default"},
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    DATABASE_ROUTERS = ["web.replica.ReplicaRouter"]
 
 AUTH_USER_MODEL = "accounts.User"
 # Sign-in throttling (django-axes, failures kept in the database so every web process sees

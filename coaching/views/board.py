@@ -31,6 +31,7 @@ from coaching.pages.board import (
 from programs.access import suggestion_for_coach, track_for_coach
 from programs.models import BandTrack
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest, partial_or_redirect
+from web.replica import replica_reads
 
 ROWS_PER_PAGE = 50
 PAGE = "coaching/board.html"
@@ -103,6 +104,7 @@ def board_context(coach, params, *, bound: BandSetForm | None = None) -> dict:
 @coach_required
 @require_GET
 @vary_on_headers("HX-Request")
+@replica_reads
 def board(request: HtmxHttpRequest) -> HttpResponse:
     context = board_context(request.user, request.GET)
     if request.htmx and not request.htmx.history_restore_request:

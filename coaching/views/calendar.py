@@ -13,11 +13,13 @@ from accounts.access import team_for_coach
 from accounts.decorators import coach_required
 from coaching.pages.squad import PAGE, squad_calendar
 from web.htmx import HtmxHttpRequest
+from web.replica import replica_reads
 
 
 @coach_required
 @require_GET
 @vary_on_headers("HX-Request")
+@replica_reads
 def team_calendar(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     team = team_for_coach(request.user, pk)
     context = squad_calendar(request.user, team, request.GET, timezone.localdate())

@@ -23,6 +23,7 @@ from logbook.models.feeds import calendar_feed_renew
 from logbook.pages.calendar import Mark, athlete_calendar, calendar_entries, window_from
 from programs.models import Assignment
 from web.htmx import HtmxHttpRequest
+from web.replica import replica_reads
 
 PAGE = "logbook/calendar.html"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")  # as `secrets.token_urlsafe` makes them
@@ -72,6 +73,7 @@ def feed_renew(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@replica_reads
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """All-day events, one per dated workout, from four weeks back to twelve ahead. A wrong
     or replaced token answers 404, like any address that does not exist; so does a deactivated
