@@ -207,6 +207,7 @@ def test_building_a_program_costs_the_same_queries_for_2_weeks_and_12(
     coach, django_assert_num_queries
 ):
     short, long = a_spec(weeks=2), a_spec(weeks=12)
+    assert coach.seat  # as a request's user comes with it (the program is the seat's club's)
     with django_assert_num_queries(BUILD_QUERIES):
         program_build(spec=short, owner=coach, is_template=True)
     with django_assert_num_queries(BUILD_QUERIES):
