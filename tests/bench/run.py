@@ -19,7 +19,9 @@ At the largest size, with HAProxy (installed from Debian's packages when missing
 skipped, saying why), it then starts a second gunicorn on 8101 and HAProxy on 8102, round robin
 over both (tests/bench/servers.py); checks that requests alternate, that a session made through
 HAProxy holds on each server and that set POSTs land once (tests/bench/balanced.py); and loads
-the same endpoints through HAProxy.
+the same endpoints through HAProxy. Then it starts a streaming replica of the bench's server
+(pg_basebackup and a hot standby from the same binaries) and a gunicorn on 8103 whose board,
+calendars and exports read it (DATABASE_REPLICA_URL), and loads the same endpoints there.
 Prints a table per run, then the runs side by side (tests/bench/report.py), and writes it all to
 test-artifacts/bench.json. Only 127.0.0.1 is ever loaded.
 """
@@ -37,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script: the project's packages, tests.bench among them
 
-from tests.bench import balanced, load, report, servers  # noqa: E402
-from tests.bench.servers import BALANCER_PORT, FIRST_PORT, SECOND_PORT  # noqa: E402
+from tests.bench import balanced, load, replica, report, servers  # noqa: E402
+from tests.bench.servers import BALANCER_PORT, FIRST_PORT, REPLICA_PORT, SECOND_PORT  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts"
 SECRET_KEY = "bench-only-secret-key-not-for-production-use-0123456789abcdef"
@@ -229,6 +231,7 @@ def bench_size(bench: Bench, sets: int, with_two: bool) -> tuple[list, dict | No
             two_servers = bench_two_servers(bench, count_rows, about)
             if "run" in two_servers:
                 runs.append(two_servers.pop("run"))
+            runs += bench_replica(bench, count_rows, about)
     finally:
         servers.stop(first)
     return runs, two_servers
@@ -286,6 +289,32 @@ def bench_two_servers(bench: Bench, count_rows, about: dict) -> dict:
         "checks": checks,
         "run": one_run,
     }
+
+
+def bench_replica(bench: Bench, count_rows, about: dict) -> list[dict]:
+    """The same load on one server whose board, calendars and exports read a streaming
+    replica of the bench's server (tests/bench/replica.py); no run when none can be made."""
+    from tests.bench import seed
+
+    label, name = about["history_label"], about["database"]
+    log = ARTIFACTS / f"bench-gunicorn-{label.lower()}-replica.log"
+    with replica.replica_server(bench.server, name, log) as standby:
+        if standby is None:
+            return []
+        plan = seed.bench_plan()  # cleared again: the data the one-server run saw
+        close_database()
+        before = replica.rows_returned(standby, name)
+        run_about = {
+            **about,
+            "servers": 1,
+            "label": f"{label}, 1 server + replica",
+            "title": f"{label} set logs of history ({name}), 1 server on {REPLICA_PORT}, the "
+            f"board, calendars and exports read from a streaming replica on {standby.port}",
+        }
+        one_run = measured_run(bench, plan, REPLICA_PORT, count_rows, run_about)
+        one_run["replica_rows_returned"] = replica.rows_returned(standby, name) - before
+        print(f"The replica returned {one_run['replica_rows_returned']:,} rows during the load.")
+    return [one_run]
 
 
 if __name__ == "__main__":

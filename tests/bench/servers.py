@@ -12,6 +12,7 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 FIRST_PORT, SECOND_PORT, BALANCER_PORT = 8100, 8101, 8102
+REPLICA_PORT = 8103  # a gunicorn whose board, calendars and exports read a streaming replica
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2  # sync workers per gunicorn
 SERVER_HEADER = "X-Bench-Server"  # which server HAProxy sent a request to: "a" or "b"
@@ -39,7 +40,7 @@ def have(program: str) -> bool:
     return shutil.which(program) is not None
 
 
-def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
+def start_gunicorn(port: int, log_path: Path, env: dict | None = None) -> subprocess.Popen:
     print(f"Starting gunicorn on http://{HOST}:{port} (log: {log_path.name})")
     command = [
         str(GUNICORN),
@@ -51,7 +52,8 @@ def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
         "--no-control-socket",  # else both servers would claim ~/.gunicorn/gunicorn.ctl
     ]
     with log_path.open("w") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        environment = {**os.environ, **(env or {})}
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
     return wait_until_answering(server, "gunicorn", port, log_path)
 
 
