@@ -13,9 +13,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
 
         from accounts.middleware import session_stamp_on_login
+        from accounts.session_epoch import sessions_end_on_logout
 
         user_logged_in.connect(session_stamp_on_login, dispatch_uid="accounts_session_stamp")
+        user_logged_out.connect(sessions_end_on_logout, dispatch_uid="accounts_sessions_end")
         post_migrate.connect(cache_table_create, sender=self, dispatch_uid="accounts_cache_table")

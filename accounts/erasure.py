@@ -43,6 +43,7 @@ from accounts.models import (
     display_name,
 )
 from accounts.records import AuditAction, AuditEvent, DataExport, Erasure
+from accounts.session_epoch import sessions_end
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def clubs_of_person(user: User) -> list[int]:
 @transaction.atomic(durable=True)
 def erasure_request(*, user: User, by: User) -> Erasure:
     """The person asked to be erased (`by` themselves), or staff asked for them (`by` staff):
-    the account is deactivated at once (Django then refuses their session), no mail goes to
+    the account is deactivated at once and its sessions end (for good), no mail goes to
     them any more, and each of their clubs' audit trails says who asked. Their data is erased
     after the grace period. Asking again answers the first erasure: the date does not move.
     The person's row is locked, so two asks at the same moment make one erasure."""
@@ -87,9 +88,7 @@ def erasure_request(*, user: User, by: User) -> Erasure:
         "mail_flag_digest": False,
         "mail_training_reminder": False,
     }
-    User.objects.filter(pk=user.pk).update(**closed)
-    for name, value in closed.items():
-        setattr(user, name, value)
+    sessions_end(user, **closed)
     erasure = Erasure.objects.create(
         user=user,
         requested_by=by,

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-# The session is saved again (its expiry pushed to a full SESSION_COOKIE_AGE from now) on the
-# first request after this much time since it was last renewed: at most one write a day.
+# The session is saved again (its cookie signed afresh, its expiry pushed to a full
+# SESSION_COOKIE_AGE from now) on the first request after this much time since it was last
+# renewed: at most one new cookie a day.
 RENEW_EVERY = timedelta(days=1)
 RENEWED_AT = "renewed_at"
 
@@ -41,8 +42,8 @@ def user_zone(user) -> zoneinfo.ZoneInfo | None:
 class RollingSessionMiddleware:
     """A signed-in session expires SESSION_COOKIE_AGE after its last use, not after the
     sign-in: an athlete training every few days stays signed in on their phone. The renewal
-    is written once a day at most, so an ordinary request writes nothing to the session
-    table (unlike SESSION_SAVE_EVERY_REQUEST)."""
+    re-signs the cookie once a day at most, so an ordinary request sends no cookie back
+    (unlike SESSION_SAVE_EVERY_REQUEST)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,7 +65,7 @@ def renewal_due(session) -> bool:
 
 def session_renew(session) -> None:
     """Mark the session renewed now; being modified, it is saved at the end of the request
-    with a fresh expiry (the database row's and the cookie's)."""
+    with a fresh expiry (the signature's time and the cookie's max-age)."""
     session[RENEWED_AT] = timezone.now().isoformat()
 
 

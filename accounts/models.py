@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 
 # The app's models kept in modules of their own, registered and importable from here.
@@ -92,6 +93,9 @@ class User(AbstractUser):
         default=False,
         help_text="Athletes: one mail in the morning of a day with a workout.",
     )
+    # Sessions live in signed cookies, with no row to delete: one more than before ends every
+    # cookie of the person's at once (accounts.session_epoch), as the session's hash holds it.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -111,6 +115,24 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return display_name(self.first_name, self.last_name, self.username)
+
+    def get_session_auth_hash(self) -> str:
+        """Django's HMAC of the password hash, with the session epoch in it: a session signed
+        in before a new password or before the epoch moved no longer matches its user, and
+        `django.contrib.auth.get_user` signs it out. Both are columns of the user's one query."""
+        return self.session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self.session_auth_hash(secret)
+
+    def session_auth_hash(self, secret: str | None = None) -> str:
+        return salted_hmac(
+            "accounts.User.session_auth_hash",
+            f"{self.session_epoch}:{self.password}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def refresh_from_db(self, *args, **kwargs):
         self.__dict__.pop("seat", None)

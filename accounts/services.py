@@ -12,6 +12,7 @@ from django.utils import dateformat, timezone
 from accounts.clubs import Club, Staff, StaffRole
 from accounts.mail import mail_queue
 from accounts.models import Invite, Membership, SquadGroupMember, Team, User
+from accounts.session_epoch import sessions_end
 
 INVITE_DAYS = 7
 
@@ -238,12 +239,11 @@ class RoleRefused(Exception):
 
 @transaction.atomic
 def user_deactivate(*, user: User, by: User) -> User:
-    """The person can no longer sign in, and an open session of theirs stops working (Django
-    refuses an inactive user's session); every row they made or that names them stays."""
+    """The person can no longer sign in, and their sessions end (for good: reactivating them
+    brings none back); every row they made or that names them stays."""
     if user.pk == by.pk:
         raise RoleRefused("You cannot deactivate yourself.")
-    user.is_active = False
-    user.save(update_fields=["is_active"])
+    sessions_end(user, is_active=False)
     return user
 
 

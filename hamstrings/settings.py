@@ -168,6 +168,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Stay signed in on one's own phone: a session lasts 8 weeks from its last use, renewed by
 # accounts.middleware.RollingSessionMiddleware at most once a day (not on every request).
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 8
+# The session is a signed cookie, not a row: a signed-in request reads the user only (one
+# query). Signing out, a new password, deactivation and erasure end every copy of it through
+# the user's session epoch (accounts/session_epoch.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -200,6 +204,9 @@ OIDC_RP_SIGN_ALGO = "RS256"
 OIDC_RP_SCOPES = "openid email profile"
 OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10  # seconds for each call to the provider, so a slow one holds no worker
+# Each sign-in started waits in the session, now a cookie (a browser keeps none over 4 KB): the
+# latest 10 (1.8 KB), not the library's 50.
+OIDC_MAX_STATES = 10
 # Later requests read a single sign-on's person back as a password sign-in's: with their seat
 # and unread count in one query, and not once their account is switched off.
 OIDC_SESSION_BACKEND = SIGN_IN_BACKEND

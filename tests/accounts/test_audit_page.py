@@ -211,8 +211,8 @@ def test_it_runs_the_same_queries_for_3_and_for_120_rows(
         assert len(rows_of(client.get(URL, {"athlete": sam.pk}).text)) == 50
 
 
-# session, user (with the seat), the athletes of the filter, the count, the page
-QUERIES = 5
+# the user (with the seat), the athletes of the filter, the count, the page
+QUERIES = 4
 
 
 # Who reads it

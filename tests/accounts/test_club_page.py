@@ -123,7 +123,7 @@ def test_the_page_reads_the_same_queries_for_more_staff_and_teams(
 
     grow(1)
     client.force_login(coach)
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(15) as few:
         client.get(CLUB)
     grow(10)
     with django_assert_max_num_queries(len(few.captured_queries)):

@@ -41,7 +41,7 @@ def app_writes(queries) -> list[str]:
 
 
 def test_it_works_for_an_athlete(athlete_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(3):
         response = athlete_client.get(URL)
     assert response.status_code == 200
     assert "<h1>Your data</h1>" in response.text

@@ -64,7 +64,7 @@ def test_the_team_page_query_count_does_not_grow_with_invites(
 ):
     for number in range(count):
         invite(team, f"athlete{number}@example.com")
-    # session, user, team, members, groups, invites.
-    with django_assert_max_num_queries(6):
+    # user, team, members, groups, invites.
+    with django_assert_max_num_queries(5):
         response = coach_client.get(team_url(team))
     assert response.text.count('class="invite"') == count

@@ -93,7 +93,7 @@ def test_the_export_runs_the_same_queries_however_many_sets(
 ):
     for workout in workouts_of(assignment)[:8]:
         log_workout(assignment, workout)
-    with django_assert_max_num_queries(6):  # session, user, athlete, audit row, comments, sets
+    with django_assert_max_num_queries(5):  # user, athlete, audit row, comments, sets
         rows = export_rows(coach_client.get(f"/coach/athletes/{athlete.pk}/export.csv"))
     assert len(rows) > 20
 

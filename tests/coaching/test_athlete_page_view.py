@@ -97,13 +97,13 @@ def test_the_page_runs_the_same_queries_for_3_and_15_workouts(
             )
 
     add_logs(workouts[:3])
-    # 22: the recent logs' scheduled days are one schedule read for them all (logbook.dates);
+    # 21: the recent logs' scheduled days are one schedule read for them all (logbook.dates);
     # one more since the page shows an open pain pause, one for the bands a break-point test
     # can be entered on.
-    with django_assert_max_num_queries(22) as few:
+    with django_assert_max_num_queries(21) as few:
         coach_client.get(page_url(athlete))
     add_logs(workouts[3:15])
-    with django_assert_max_num_queries(22) as many:
+    with django_assert_max_num_queries(21) as many:
         response = coach_client.get(page_url(athlete))
     assert len(response.context["logs"]) == 10
     assert len(few) == len(many)

@@ -178,7 +178,7 @@ def test_opened_flags_are_the_open_ones_oldest_first_in_few_queries(
     done = Flag.objects.create(
         athlete=athlete, kind="missed_week", detail="No workout", acknowledged_at=timezone.now()
     )
-    with django_assert_num_queries(4):  # session, user, athlete, flags
+    with django_assert_num_queries(3):  # user, athlete, flags
         opened = opened_flags(coach_client, athlete)
     assert opened.index(f'id="flag-{older.pk}"') < opened.index(f'id="flag-{newer.pk}"')
     assert f'id="flag-{done.pk}"' not in opened
@@ -250,11 +250,11 @@ def test_the_query_count_does_not_grow_with_athletes(
         if number < 3:
             assignment = assign(plan, athlete, coach)
             complete(assignment, 1, 1)
-    # session, user, teams, memberships, assignments (with their programs' structure versions),
-    # the programs' workouts (only on a process's first read of them: programs.places), logs,
-    # strength, bands, open flags: 10 for 12 athletes and for 200 (the derived flags are the
+    # user, teams, memberships, assignments (with their programs' structure versions), the
+    # programs' workouts (only on a process's first read of them: programs.places), logs,
+    # strength, bands, open flags: 9 for 12 athletes and for 200 (the derived flags are the
     # daily job's, `coaching.flags_derive`: a GET writes none).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = coach_client.get("/coach/")
     page = response.context["page"]
     assert page.paginator.count == athletes

@@ -264,14 +264,14 @@ def test_the_boards_queries_do_not_grow_with_suggestions_or_an_open_row(
     coach_client, coach, team, library, size, django_assert_num_queries
 ):
     athletes = squad_with_suggestions(coach, team, size)
-    # session, user, teams, memberships, assignments, the programs' workouts (a process's
-    # first read), logs, strength, bands with their suggestions, open flags.
-    with django_assert_num_queries(10):
+    # user, teams, memberships, assignments, the programs' workouts (a process's first read),
+    # logs, strength, bands with their suggestions, open flags.
+    with django_assert_num_queries(9):
         text = coach_client.get("/coach/").text
     assert text.count(">Approve<") == size
     # An open row reads the ladder and its tracks; the programs' workouts were kept from the
     # first read.
-    with django_assert_num_queries(9 + 2):
+    with django_assert_num_queries(8 + 2):
         text = coach_client.get(f"/coach/?set={athletes[-1].pk}").text
     assert text.count('class="row-band-form"') == 1
 
@@ -282,6 +282,6 @@ def test_a_rows_answer_costs_the_same_in_any_squad(
 ):
     athletes = squad_with_suggestions(coach, team, size)
     change = BandChange.objects.get(track__assignment__athlete=athletes[0], status="suggested")
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(24):
         response = coach_client.post(decide_url(change, "approve"), {"back": ""}, **HTMX)
     assert "Approved for S0" in response.text

@@ -304,4 +304,4 @@ def test_it_runs_the_same_queries_for_a_squad_of_2_and_of_40(
         assert len(rows) == 1 + size * rows_per_athlete
 
 
-QUERIES = 5  # session, user, team, the audit row, the rows
+QUERIES = 4  # user, team, the audit row, the rows

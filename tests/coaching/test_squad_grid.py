@@ -252,4 +252,4 @@ def test_it_runs_the_same_queries_for_a_squad_of_2_and_of_40(
     assert sum(cells[col(23)][0] == "T To do: Nordics" for cells in rows.values()) == 38
 
 
-QUERIES = 13
+QUERIES = 12

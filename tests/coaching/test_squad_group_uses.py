@@ -240,9 +240,9 @@ def test_the_board_by_group_reads_the_same_queries_for_2_and_40_athletes(
     squad = squad_assign(team, coach, squad_block(coach), names)
     group = make_group(team, "Backs", *[assignment.athlete for assignment in squad])
     member(team, "Outside")
-    # As the board unfiltered (tests/coaching/test_board.py): session, user, teams (their
-    # groups in the same query), memberships (the group's in the same query), assignments,
-    # the programs' workouts (a process's first read of them), logs, strength, bands, flags.
-    with django_assert_num_queries(10):
+    # As the board unfiltered (tests/coaching/test_board.py): user, teams (their groups in the
+    # same query), memberships (the group's in the same query), assignments, the programs'
+    # workouts (a process's first read of them), logs, strength, bands, flags.
+    with django_assert_num_queries(9):
         response = coach_client.get(f"/coach/?group={group.pk}")
     assert response.context["page"].paginator.count == size

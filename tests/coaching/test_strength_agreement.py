@@ -188,7 +188,7 @@ def test_the_squad_page_runs_the_same_queries_for_2_and_for_40_athletes(coach_cl
         assert response.status_code == 200
         assert response.text.count('class="pair"') == 2 * size
         counts.append(len(queries))
-    assert counts[0] == counts[1] == 8  # with the coach's band measurements, read once
+    assert counts[0] == counts[1] == 7  # with the coach's band measurements, read once
 
 
 def test_another_coachs_team_is_404(coach_client, other_coach):

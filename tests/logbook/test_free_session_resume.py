@@ -101,7 +101,7 @@ def test_today_stays_within_its_query_budget_with_a_session_open(
     athlete_client, django_assert_max_num_queries
 ):
     log_set(athlete_client, "/free/new/", "banded-squat", reps=15)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         assert "Resume your free session" in athlete_client.get("/today/").text
 
 

@@ -125,10 +125,10 @@ def test_the_thread_is_paged_with_the_same_queries_for_5_and_500(
         )
 
     write(1, 5)
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(19) as few:
         athlete_client.get("/messages/")
     write(6, 500)
-    with django_assert_max_num_queries(20) as many:
+    with django_assert_max_num_queries(19) as many:
         page = athlete_client.get("/messages/").text
     assert len(many) == len(few)
     assert page.count('class="message-item') == PAGE_SIZE

@@ -38,7 +38,7 @@ def test_it_shows_only_the_athletes_own_tracks(client, outsider, assignment):
 def test_the_query_count_does_not_grow_with_workouts(
     athlete_client, assignment, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         athlete_client.get("/progress/")
 
 

@@ -243,8 +243,8 @@ def test_the_query_count_does_not_grow_with_tests(
     red = Band.objects.get(name="Red")
     for day in range(2, 22, 2):
         post(athlete_client, on_date=f"2026-11-{day:02d}", band=red.pk)
-    # 10: one more since the estimates read the coach's own measurement of the band.
-    with django_assert_max_num_queries(10):
+    # 9: one more since the estimates read the coach's own measurement of the band.
+    with django_assert_max_num_queries(9):
         page = athlete_client.get("/progress/").text
     assert page.count("Estimated strength") == 10
 

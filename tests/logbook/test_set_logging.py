@@ -135,9 +135,9 @@ def test_logging_a_set_stays_within_the_query_budget(
     athlete_client, first_workout, nordic, django_assert_max_num_queries
 ):
     athlete_client.post(url(first_workout), set_data(nordic), headers=HTMX)  # starts the log
-    # 10 statements, and the savepoint that stands in for the action's own transaction (the
+    # 9 statements, and the savepoint that stands in for the action's own transaction (the
     # test runs inside one).
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         athlete_client.post(url(first_workout), set_data(nordic, number=2), headers=HTMX)
     assert SetLog.objects.count() == 2
 

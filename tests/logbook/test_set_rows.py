@@ -208,6 +208,6 @@ def test_last_times_numbers_cost_no_query_per_row(
         Prescription.objects.create(
             workout=thursday, exercise=squat, order=order, sets=3, reps_min=10
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = athlete_client.get(url(thursday))
     assert "last time 11 reps, green" in seen(response.text)

@@ -74,6 +74,6 @@ def test_another_athletes_program_does_not_show(client, outsider, assignment):
 def test_it_stays_within_the_query_budget(
     athlete_client, assignment, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         athlete_client.get("/today/")
     assert Workout.objects.filter(week__program=assignment.program).count() == 4

@@ -198,9 +198,9 @@ def test_the_page_stays_within_its_query_budget(
         workout=workout(assignment, 2, 4),
         today=assignment.start_date.replace(day=23),
     )
-    # session, user, assignments, logs and skips (one query), schedule, pain stops,
-    # prescriptions, band tracks
-    with django_assert_max_num_queries(8):
+    # user, assignments, logs and skips (one query), schedule, pain stops, prescriptions, band
+    # tracks
+    with django_assert_max_num_queries(7):
         response = athlete_client.get("/today/")
     text = seen(response.text)
     assert "Today · Mon 23 Nov" in text

@@ -112,9 +112,9 @@ def test_the_builder_page_does_not_grow_with_the_program(
     coach_client, coach, django_assert_max_num_queries
 ):
     small, large = build_program(coach, weeks=2), build_program(coach, weeks=10)
-    with django_assert_max_num_queries(15) as small_queries:
+    with django_assert_max_num_queries(14) as small_queries:
         coach_client.get(f"/programs/{small.pk}/edit/")
-    with django_assert_max_num_queries(15) as large_queries:
+    with django_assert_max_num_queries(14) as large_queries:
         response = coach_client.get(f"/programs/{large.pk}/edit/")
     assert "Week 10" in response.text
     assert len(large_queries) == len(small_queries)

@@ -99,7 +99,8 @@ def test_the_plan_runs_the_same_queries_for_10_and_20_weeks(
     coach_client, coach, weeks, django_assert_num_queries
 ):
     program = build_program(coach, weeks)
-    # session, user, program, weeks, workouts, prescriptions (+exercise, band), band rules
+    # user, program, weeks, workouts, prescriptions (+exercise, band), band rules, whether the
+    # coach may edit it
     with django_assert_num_queries(7):
         response = coach_client.get(f"/programs/{program.pk}/")
     assert f"Week {weeks}" in response.text
