@@ -72,12 +72,16 @@ class ProgramQuerySet(models.QuerySet):
 
     @staticmethod
     def of_club(user, clubs) -> Q:
-        """The club's templates, and its copies whose athlete the user's seat shows: a coach
-        reaches no copy of an athlete in a team they were not given."""
+        """The club's templates, and its copies whose athlete the user's seat shows (or not yet
+        anyone's): a coach reaches no copy of an athlete in a team they were not given."""
         assignments = apps.get_model("programs", "Assignment").objects.filter(
-            program=OuterRef("pk"), athlete__in=athletes_of(user)
+            program=OuterRef("pk")
         )
-        return Q(club__in=clubs) & (Q(is_template=True) | Q(Exists(assignments), is_template=False))
+        seen = assignments.filter(athlete__in=athletes_of(user))
+        # A copy no one is assigned yet (made, not yet handed out) is the club's like a template.
+        return Q(club__in=clubs) & (
+            Q(is_template=True) | Q(Exists(seen) | ~Exists(assignments), is_template=False)
+        )
 
 
 class Program(models.Model):
