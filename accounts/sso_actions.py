@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.club_invite_actions import StaffInviteUnusable, seat_take
 from accounts.clubs import Club, SsoIdentity, Staff, StaffInvite
 from accounts.models import User
 
@@ -96,14 +97,12 @@ def staff_found_or_made(
         )
         user.set_unusable_password()  # they sign in with the club's provider
         user.save()
-    # One seat per person (a left club's inactive seat moves here).
-    Staff.objects.update_or_create(
-        user=user, defaults={"club": club, "role": invite.role, "is_active": True}
-    )
-    user.__dict__.pop("seat", None)
-    invite.accepted_at = now
-    invite.accepted_by = user
-    invite.save(update_fields=["accepted_at", "accepted_by"])
+    # The invite is taken up as through its link: one seat per person (a left club's inactive
+    # seat moves here), the audit row for the club's head.
+    try:
+        seat_take(invite, user)
+    except StaffInviteUnusable as refusal:
+        raise SsoRefused(f"{refusal} {PASSWORD_INSTEAD.capitalize()}.") from refusal
     return user
 
 

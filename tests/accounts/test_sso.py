@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts import sso_actions
 from accounts.clubs import Club, SsoIdentity, Staff, StaffInvite, StaffRole
-from accounts.models import User
+from accounts.models import AuditAction, AuditEvent, User
 from accounts.services import club_found
 from accounts.sso import SsoBackend
 from tests.accounts.oidc_provider import OidcProvider
@@ -119,6 +119,9 @@ def test_a_first_sign_in_with_an_invite_creates_the_user(client, sso, club, invi
     assert Staff.objects.filter(user=user, club=club, role=StaffRole.COACH, is_active=True)
     identity = SsoIdentity.objects.get(user=user)
     assert (identity.issuer, identity.subject) == (sso.issuer, "jo-0001")
+    # The invite is taken up as through its link: the club's head reads it in the trail.
+    joined = AuditEvent.objects.get(club=club, athlete=user, action=AuditAction.STAFF_CHANGED)
+    assert joined.detail.startswith("joined as coach")
     page = client.get("/coach/")
     assert page.status_code == 200
 
