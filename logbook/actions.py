@@ -25,6 +25,7 @@ from logbook.models import (
     WorkoutSkip,
 )
 from logbook.strength_tests import strength_test_record, team_sport
+from logbook.workout_reads import begun_log
 from programs import doses
 from programs.dating import scheduled_on
 from programs.models import Assignment, Prescription, Workout
@@ -110,14 +111,18 @@ def set_log(
     first. The same token answers the set it first made; a set another set holds, eccentric
     work while paused for pain, or an exercise left out of the athlete's plan is refused
     (`services.SetConflict`) and nothing is written, not even the session's start."""
-    log = _open_log(
-        athlete=athlete,
-        assignment=assignment,
-        workout=workout,
-        occurrence=occurrence,
-        today=today,
-        now=now,
-    )
+    log = begun_log(assignment.pk, workout.pk, occurrence)  # a query compiled once: most taps
+    if log is None:
+        log = _open_log(
+            athlete=athlete,
+            assignment=assignment,
+            workout=workout,
+            occurrence=occurrence,
+            today=today,
+            now=now,
+        )
+    elif log.is_complete:
+        raise WorkoutFinished(log)
     begun = doses.as_begun([prescription], log.doses)
     if not begun:
         raise services.SetConflict(LEFT_OUT)

@@ -5,7 +5,7 @@ page (a read), written when the athlete starts the workout (a POST, `logbook.ser
 thresholds and the bands are the engine's (`programs.reentry`)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Subquery
@@ -14,7 +14,9 @@ from django.utils import timezone
 from logbook.models import SetLog
 from logbook.nordic_gap import TooSoon, nordic_starts
 from programs import assignments, bands, doses, reentry
-from programs.models import Assignment, BandTrack, Workout
+from programs.matchdays import NORDIC_GAP
+from programs.models import Assignment, BandTrack, Prescription, Workout
+from web.compiled import SOME_DAY, SOMEONE, Shape
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,12 @@ class Gap:
         )
 
 
-def last_sessions_query(assignment: Assignment, workout: Workout):
+def last_sessions_query(assignment, workout):
     """The finished sets of this workout's exercises in the assignment."""
     return SetLog.objects.filter(
         workout_log__assignment=assignment,
         workout_log__completed_at__isnull=False,
-        exercise_id__in=workout.prescriptions.values("exercise_id"),
+        exercise_id__in=Prescription.objects.filter(workout=workout).values("exercise_id"),
     )
 
 
@@ -57,29 +59,60 @@ def last_sessions(assignment: Assignment, workout: Workout):
     )
 
 
-def workout_open(
-    *, athlete, assignment: Assignment, workout: Workout, today: date, now
-) -> TooSoon | Gap | None:
-    """What the athlete is asked before a workout not yet begun (a read: nothing is written
-    until they start it, `workout_start`): a Nordic session under 48 hours after the last one
-    (`TooSoon`), or a return two weeks or more after the last session of one of its tracked
-    exercises (`Gap`). Both read in one query (the page's budget)."""
-    tracked = BandTrack.objects.filter(assignment=assignment).values("exercise_id")
+# Stand-ins for `open_question` (`web.compiled`): ids no row holds, a moment no log began at.
+ASSIGNMENT, WORKOUT = -918_281, -918_282
+SOME_MOMENT = datetime(1901, 2, 3, tzinfo=UTC)
+NORDIC_DAYS = timedelta(days=NORDIC_GAP.days)  # `nordic_starts` reads the days since today's
+
+
+def open_question_query():
+    """The last Nordic start of the athlete too soon before this workout (`nordic_starts`) and
+    the last day of the tracked exercise of it done longest ago, in one row."""
+    tracked = BandTrack.objects.filter(assignment=ASSIGNMENT).values("exercise_id")
     # The tracked exercise done longest ago: the earliest of each one's last day.
     longest_ago = (
-        last_sessions_query(assignment, workout)
+        last_sessions_query(ASSIGNMENT, WORKOUT)
         .filter(exercise_id__in=tracked)
         .values("exercise_id")
         .annotate(last=Max("workout_log__performed_on"))
         .order_by("last")
         .values("last")[:1]
     )
-    nordic = nordic_starts(athlete=athlete, workout=workout, today=today, now=now)[:1]
-    last_nordic, last = (
-        Assignment.objects.filter(pk=assignment.pk)
-        .values_list(Subquery(nordic), Subquery(longest_ago))
-        .get()
+    nordic = nordic_starts(
+        athlete=SOMEONE, workout=WORKOUT, today=SOME_DAY + NORDIC_DAYS, now=SOME_MOMENT
+    )[:1]
+    return (
+        Assignment.objects.filter(pk=ASSIGNMENT)
+        .order_by()
+        .values(last_nordic=Subquery(nordic), last=Subquery(longest_ago))
     )
+
+
+open_question = Shape(
+    open_question_query,
+    someone=SOMEONE,
+    assignment=ASSIGNMENT,
+    workout=WORKOUT,
+    since=SOME_DAY,
+    now=SOME_MOMENT,
+)
+
+
+def workout_open(
+    *, athlete, assignment: Assignment, workout: Workout, today: date, now
+) -> TooSoon | Gap | None:
+    """What the athlete is asked before a workout not yet begun (a read: nothing is written
+    until they start it, `workout_start`): a Nordic session under 48 hours after the last one
+    (`TooSoon`), or a return two weeks or more after the last session of one of its tracked
+    exercises (`Gap`). Both read in one query (the page's budget), compiled once per process."""
+    (row,) = open_question(
+        someone=athlete.pk,
+        assignment=assignment.pk,
+        workout=workout.pk,
+        since=today - NORDIC_DAYS,
+        now=now,
+    )
+    last_nordic, last = row["last_nordic"], row["last"]
     if last_nordic is not None:
         return TooSoon(last_nordic, now)
     if last is not None and (today - last).days >= reentry.GAP_DAYS:

@@ -14,9 +14,31 @@ from logbook.models import (
     Side,
 )
 from logbook.models.session import MINUTES_MAX
+from logbook.workout_reads import band_by_id
 from programs.models import PAIN_MAX, REPS_MAX, RPE_MAX, SECONDS_MAX
 
 MINUTES_MESSAGE = f"Enter the minutes the session took: a whole number from 1 to {MINUTES_MAX}."
+
+
+class BandField(forms.ModelChoiceField):
+    """A band of the catalogue by its id, read by a query compiled once per process: the set
+    POST, one tap, reads it every time."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            pk = 0
+        band = next(iter(band_by_id(someone=pk)), None) if 0 < pk < 2**31 else None
+        if band is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return band
 
 
 class SetForm(forms.Form):
@@ -36,7 +58,7 @@ class SetForm(forms.Form):
         error_messages={"invalid": "Seconds are a whole number."},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": SECONDS_MAX}),
     )
-    band = forms.ModelChoiceField(
+    band = BandField(
         queryset=Band.objects.all(),
         required=False,
         empty_label="No band",

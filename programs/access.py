@@ -2,6 +2,7 @@
 404 (it never says it exists). Top-level objects are `<thing>_for_<who>(user, pk)`; the parts
 of a program already fetched are `<part>_of(program, pk)`."""
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,6 +20,8 @@ from programs.models import (
     ProgramWeek,
     Workout,
 )
+from web.compiled import SOME_IDS, SOMEONE, Shape
+from web.lookups import AnyOf
 
 
 def program_for_user(user, pk: int, programs=None) -> Program:
@@ -41,6 +44,23 @@ def template_for_coach(coach, pk: int) -> Program:
 MINE = [field.attname for field in Assignment._meta.concrete_fields]
 
 
+# Compiled once per process (`web.compiled.Shape`): the workout page and every set POST read it.
+athletes_workout = Shape(
+    lambda: (
+        Workout.objects.filter(
+            AnyOf(F("pk"), SOME_IDS),
+            week__program__assignment__athlete=SOMEONE,
+            week__program__assignment__status__in=OPEN_STATUSES,
+        )
+        .annotate(**{f"mine_{name}": F(f"week__program__assignment__{name}") for name in MINE})
+        .select_related("week__program", "week__gate")
+        .order_by()
+    ),
+    someone=SOMEONE,
+    ids=SOME_IDS,
+)
+
+
 def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout, Assignment]:
     """A workout of one of the athlete's open assignments, with that assignment. Only a
     repeating week (maintenance, a stage) has occurrences past the first, and a stage's
@@ -49,19 +69,12 @@ def workout_for_athlete(athlete, pk: int, occurrence: int = 1) -> tuple[Workout,
     # members: the athlete's is one of them), in one query, every set POST reads it: the
     # assignment's columns come along the join the filter made, and are read back as the
     # model (`from_db`), as a select_related would for a single-valued relation.
-    workouts = (
-        Workout.objects.filter(
-            week__program__assignment__athlete=athlete,
-            week__program__assignment__status__in=OPEN_STATUSES,
-        )
-        .annotate(**{f"mine_{name}": F(f"week__program__assignment__{name}") for name in MINE})
-        .select_related("week__program", "week__gate")
-        .order_by()
-    )
-    workout = get_object_or_404(workouts, pk=pk)
+    workout = next(iter(athletes_workout(someone=athlete.pk, ids=[pk])), None)
+    if workout is None:
+        raise Http404("No such workout of yours.")
     week = workout.week
     assignment = Assignment.from_db(
-        workouts.db, MINE, [getattr(workout, f"mine_{name}") for name in MINE]
+        DEFAULT_DB_ALIAS, MINE, [getattr(workout, f"mine_{name}") for name in MINE]
     )
     assignment.program = week.program
     if occurrence != 1 and not week.repeats:

@@ -2,18 +2,21 @@
 prescribed set (logged or waiting for its one tap), the band to use and last time's numbers.
 Built from a fixed number of queries, whatever the number of prescriptions."""
 
+import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from catalogue.models import Band, Pattern
 from catalogue.tensions import tensions
 from logbook.band_help import BandHelp, body_of, help_of
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
+from logbook.workout_reads import NO_LOG, latest_sessions, sessions_sets, workout_prescriptions
 from programs import doses, overrides
 from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
@@ -97,6 +100,35 @@ class ExerciseCard:
         )
 
 
+class BandMenu:
+    """The bands a set row's select offers, after "No band": their options are written once per
+    band chosen, as a page has a select per set and its rows mostly choose the same band."""
+
+    def __init__(self, bands: Iterable[Band]):
+        self.read = bands  # read once, when a row first offers them (a logged row does not)
+        self.written = {}
+
+    @functools.cached_property
+    def bands(self) -> list[Band]:
+        return list(self.read)
+
+    def __iter__(self):
+        return iter(self.bands)
+
+    def options(self, chosen) -> str:
+        """`chosen`: the band's id as the row has it (a posted value, an id, or "")."""
+        key = str(chosen)
+        if key not in self.written:
+            self.written[key] = mark_safe(
+                "".join(
+                    f'<option value="{band.pk}"{" selected" if str(band.pk) == key else ""}>'
+                    f"{escape(band.name)}</option>"
+                    for band in self.bands
+                )
+            )
+        return self.written[key]
+
+
 def build_cards(
     *,
     workout: Workout,
@@ -111,7 +143,7 @@ def build_cards(
     athlete's open pain pause, which stops every eccentric exercise of the workout."""
     tracks_now = tracks_by_exercise(assignment.pk)
     tracks = {exercise: track.band for exercise, track in tracks_now.items()}
-    prescribed = list(workout.prescriptions.select_related("exercise", "band"))
+    prescribed = list(workout_prescriptions(someone=workout.pk))
     # A workout begun keeps the doses it was begun with; one not begun shows today's.
     cuts = log.doses if log is not None else doses.begun_with(prescribed, tracks_now, assignment)
     prescriptions = doses.as_begun(prescribed, cuts)
@@ -121,7 +153,7 @@ def build_cards(
     if log is not None:
         for set_log in log.sets.select_related("band"):
             logged[set_log.prescription_id][(set_log.set_number, set_log.side)] = set_log
-    last_times = last_time_sets(assignment.athlete, prescriptions, exclude=log)
+    last_times = last_time_sets(assignment.athlete_id, prescriptions, exclude=log)
     stopped = set(log.pain_stops.values_list("exercise_id", flat=True)) if log else set()
     cards = []
     for prescription in prescriptions:
@@ -181,40 +213,28 @@ def band_helps(cards: list[ExerciseCard], assignment: Assignment) -> None:
 
 
 def last_time_sets(
-    athlete, prescriptions, *, exclude: WorkoutLog | None
+    athlete_id: int, prescriptions, *, exclude: WorkoutLog | None
 ) -> dict[int, list[SetLog]]:
     """Exercise id -> its sets in the athlete's latest other completed workout with that
     exercise, in set order: two queries for any number of exercises."""
-    exercise_ids = {prescription.exercise_id for prescription in prescriptions}
-    latest = (
-        SetLog.objects.filter(
-            workout_log__athlete=athlete,
-            workout_log__completed_at__isnull=False,
-            exercise_id__in=exercise_ids,
-        )
-        .exclude(Q(workout_log=exclude) if exclude else Q(pk__in=[]))
-        .order_by("exercise_id", "-workout_log__performed_on", "-workout_log_id")
-        .distinct("exercise_id")
-        .values_list("exercise_id", "workout_log_id")
+    exercise_ids = list({prescription.exercise_id for prescription in prescriptions})
+    latest = latest_sessions(
+        someone=athlete_id, ids=exercise_ids, log=exclude.pk if exclude is not None else NO_LOG
     )
-    pairs = list(latest)
+    pairs = {(row["exercise_id"], row["workout_log_id"]) for row in latest}
     if not pairs:
         return {}
     sets = defaultdict(list)
-    for set_log in (
-        SetLog.objects.filter(
-            Q(*[Q(exercise_id=e, workout_log_id=w) for e, w in pairs], _connector=Q.OR)
-        )
-        .select_related("band", "workout_log")
-        .order_by("set_number", "side")
-    ):
-        sets[set_log.exercise_id].append(set_log)
+    logs = list({log for _, log in pairs})
+    for set_log in sessions_sets(ids=exercise_ids, logs=logs):
+        if (set_log.exercise_id, set_log.workout_log_id) in pairs:
+            sets[set_log.exercise_id].append(set_log)
     return sets
 
 
 def last_time_for(row: SetRow, *, athlete, exclude: WorkoutLog | None) -> SetRow:
     """One row alone (after an undo) gets last time's numbers too: two queries."""
-    last = last_time_sets(athlete, [row.prescription], exclude=exclude)
+    last = last_time_sets(athlete.pk, [row.prescription], exclude=exclude)
     matching = (
         s
         for s in last.get(row.prescription.exercise_id, [])

@@ -4,17 +4,17 @@ occurrence in `?n=`), its log, the whole page, and one set's row."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from catalogue.models import Band
 from logbook.links import occurrence_of, occurrence_query
-from logbook.models import WorkoutLog
 from logbook.pages.calendar import FARTHEST
 from logbook.pages.state import athlete_state
-from logbook.pages.workout import SetRow, build_cards
+from logbook.pages.workout import BandMenu, SetRow, build_cards
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm
 from logbook.start_band import start_band_due
+from logbook.workout_reads import all_bands
 from programs.access import workout_for_athlete
 from programs.dating import occurrences_begun, scheduled_on
 from programs.progression import STOP_LOADING
@@ -43,6 +43,7 @@ def athlete_workout(request, pk: int):
     if occurrence > 1 and occurrence > occurrences_begun(assignment, workout, by) + 1:
         raise Http404("That week's workout is not open yet.")
     workout.occurrence = occurrence
+    assignment.athlete = request.user  # the athlete it was read for: no query for them again
     return workout, assignment
 
 
@@ -56,12 +57,6 @@ def visit(request, workout, assignment) -> dict:
         "occurrence": workout.occurrence,
         "today": timezone.localdate(),
     }
-
-
-def log_of(assignment, workout) -> WorkoutLog | None:
-    return WorkoutLog.objects.filter(
-        assignment=assignment, workout=workout, occurrence=workout.occurrence
-    ).first()
 
 
 def render_page(
@@ -90,7 +85,8 @@ def render_page(
         "assignment": assignment,
         "log": log,
         "cards": cards,
-        "bands": Band.objects.order_by("kind", "rank"),
+        "bands": BandMenu(all_bands()),
+        "create_url": workout_url(workout, name="logbook:set-create"),
         "finish_form": finish_form or FinishForm(),
         "day": workout_day(  # the one rule: the day it was begun, else its scheduled day
             scheduled=scheduled_on(assignment, workout, workout.occurrence),
@@ -104,16 +100,28 @@ def render_page(
         ),
         "check_in_form": check_in_form
         or (None if log and hasattr(log, "check_in") else CheckInForm()),
-        # One form for every exercise card: without ids, its radios and select sit inside
-        # their labels, and no id repeats on the page.
-        "pain_stop_form": PainStopForm(auto_id=False),
+        "pain_stop_url": workout_url(workout, name="logbook:pain-stop"),
+        "pain_stop_fields": pain_stop_fields(),
         "stop_loading": STOP_LOADING,
     }
     return render(request, PAGE, context, status=status)
 
 
-def row_context(row: SetRow, workout) -> dict:
-    return {"row": row, "workout": workout, "bands": Band.objects.order_by("kind", "rank")}
+def pain_stop_fields() -> str:
+    """The pain stop's questions, the same on every exercise card: written once per page.
+    Without ids, its radios and select sit inside their labels, and no id repeats."""
+    form = PainStopForm(auto_id=False)
+    return render_to_string(f"{PAGE}#pain-stop-fields", {"pain_stop_form": form})
+
+
+def row_context(row: SetRow, workout, bands: BandMenu | None = None) -> dict:
+    """What a set row's partial reads; `bands` shared by the rows rendered together."""
+    return {
+        "row": row,
+        "workout": workout,
+        "bands": bands or BandMenu(all_bands()),
+        "create_url": workout_url(workout, name="logbook:set-create"),
+    }
 
 
 def render_row(request, row: SetRow, workout) -> HttpResponse:

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape as escape
+from django.utils.safestring import mark_safe
 
 from logbook.links import occurrence_query
 
@@ -12,28 +13,27 @@ register.filter("occurrence_query", occurrence_query)
 @register.simple_tag
 def scale(field):
     """A choice field as the one-tap scale: each radio button inside its label, written as
-    `{{ choice.tag }}` writes it but here: the workout page has dozens of them (soreness,
-    readiness, a pain stop per exercise, the finish form), and a widget template each cost more
-    than the rest of the page's logic."""
-    return format_html(
-        '<div class="scale">{}</div>',
-        format_html_join(
-            "",
-            '<label class="scale-option"><input type="{}" name="{}"{}{}><span>{}</span></label>',
-            (
-                (
-                    choice.data["type"],
-                    choice.data["name"],
-                    ""
-                    if choice.data["value"] is None
-                    else format_html(' value="{}"', choice.data["value"]),
-                    attributes(choice.data["attrs"]),
-                    choice.choice_label,
-                )
-                for choice in field
-            ),
-        ),
+    `{{ choice.tag }}` writes it but here, with plain strings: the workout page has dozens of
+    them (soreness, readiness, a pain stop per exercise, the finish form), and a widget
+    template each, or `format_html` per attribute, cost more than the rest of the page's logic."""
+    options = "".join(radio(choice) for choice in field)
+    return mark_safe(f'<div class="scale">{options}</div>')
+
+
+def radio(choice) -> str:
+    """One of a scale's radio buttons in its label."""
+    data = choice.data
+    value = "" if data["value"] is None else f' value="{escape(data["value"])}"'
+    return (
+        f'<label class="scale-option"><input type="{data["type"]}" name="{escape(data["name"])}"'
+        f"{value}{attributes(data['attrs'])}><span>{escape(choice.choice_label)}</span></label>"
     )
+
+
+@register.simple_tag
+def band_options(bands, chosen):
+    """A set row's band options (`logbook.pages.workout.BandMenu`), the chosen one selected."""
+    return bands.options(chosen)
 
 
 @register.simple_tag
@@ -52,12 +52,8 @@ def minutes_input(field, log):
 
 def attributes(attrs: dict) -> str:
     """As django/forms/widgets/attrs.html writes them: True as the name alone, False left out."""
-    return format_html_join(
-        "",
-        " {}{}",
-        (
-            (name, "" if value is True else format_html('="{}"', value))
-            for name, value in attrs.items()
-            if value is not False
-        ),
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
     )

@@ -12,7 +12,6 @@ from logbook.pages.workout import SetRow, last_time_for
 from logbook.pages.workout_render import (
     PAGE,
     athlete_workout,
-    log_of,
     render_page,
     render_row,
     row_context,
@@ -20,6 +19,7 @@ from logbook.pages.workout_render import (
     visit,
 )
 from logbook.set_forms import SetForm
+from logbook.workout_reads import log_of, posted_prescription
 from programs import doses
 from programs.bands import band_for, track_bands
 from programs.models import Prescription
@@ -33,7 +33,7 @@ def set_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     workout, assignment = athlete_workout(request, pk)
     prescription_id = parse_id(request.POST.get("prescription"))
     prescription = (
-        workout.prescriptions.select_related("exercise").filter(pk=prescription_id).first()
+        next(iter(posted_prescription(someone=prescription_id, workout=workout.pk)), None)
         if prescription_id
         else None
     )

@@ -12,21 +12,20 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from catalogue.models import Band
 from logbook import actions, gaps
 from logbook.gaps import Gap
 from logbook.nordic_gap import TooSoon, nordic_too_soon
-from logbook.pages.workout import build_cards
+from logbook.pages.workout import BandMenu, build_cards
 from logbook.pages.workout_render import (
     PAGE,
     athlete_workout,
-    log_of,
     render_page,
     row_context,
     visit,
     workout_url,
 )
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm
+from logbook.workout_reads import all_bands, log_of
 from programs.progression import STOP_LOADING
 from web.htmx import UNPROCESSABLE, HtmxHttpRequest
 from web.params import parse_id
@@ -113,9 +112,9 @@ def extra_set(request, workout, assignment, log, extra: int) -> HttpResponse:
     ]
     if not rows:
         return HttpResponse(status=204)
-    bands = list(Band.objects.order_by("kind", "rank"))
+    bands = BandMenu(all_bands())
     html = "".join(
-        render_to_string(f"{PAGE}#set-row", {**row_context(row, workout), "bands": bands}, request)
+        render_to_string(f"{PAGE}#set-row", row_context(row, workout, bands), request)
         for row in rows
     )
     return HttpResponse(html)

@@ -1,0 +1,89 @@
+"""The reads the athlete's workout page and the set POST run on every request, as
+`web.compiled.Shape`s: each built and compiled by the ORM once per process, then run with the
+request's ids (the ORM's building costs more Python than PostgreSQL takes to answer)."""
+
+from django.db.models import F
+from psycopg.types.numeric import Int4
+
+from catalogue.models import Band
+from logbook.models import SetLog, WorkoutLog
+from programs.models import Prescription
+from web.compiled import SOME_IDS, SOMEONE, Shape
+from web.lookups import AnyOf
+
+# More stand-ins beside `SOMEONE` and `SOME_IDS`, for queries with several ids: each its own
+# value, so each is found in its own places; negative ids, so no row holds them. An occurrence
+# is positive (the ORM answers nothing, without SQL, for a value its column cannot hold), and
+# goes to the driver as its integer column's type, as Django sends it (`adapt_integerfield_value`).
+WORKOUT = -918_274
+OCCURRENCE = Int4(918_275)
+LOG = -918_276
+SOME_LOGS = [-918_277]
+
+session_log = Shape(
+    lambda: WorkoutLog.objects.filter(
+        assignment=SOMEONE, workout=WORKOUT, occurrence=OCCURRENCE
+    ).order_by(),  # one at most (logbook_workoutlog_one_per_workout)
+    someone=SOMEONE,
+    workout=WORKOUT,
+    occurrence=OCCURRENCE,
+)
+
+
+def log_of(assignment, workout) -> WorkoutLog | None:
+    """The athlete's log of this workout at the occurrence it was read for, if begun."""
+    return begun_log(assignment.pk, workout.pk, workout.occurrence)
+
+
+def begun_log(assignment_id: int, workout_id: int, occurrence: int) -> WorkoutLog | None:
+    logs = session_log(someone=assignment_id, workout=workout_id, occurrence=Int4(occurrence))
+    return next(iter(logs), None)
+
+
+workout_prescriptions = Shape(
+    lambda: Prescription.objects.filter(workout=SOMEONE).select_related("exercise", "band"),
+    someone=SOMEONE,
+)
+
+# One prescription of the workout a set is posted to (another workout's answers nothing).
+posted_prescription = Shape(
+    lambda: Prescription.objects.filter(workout=WORKOUT, pk=SOMEONE).select_related("exercise"),
+    someone=SOMEONE,
+    workout=WORKOUT,
+)
+
+# The bands every set row offers, in the catalogue's order.
+all_bands = Shape(lambda: Band.objects.order_by("kind", "rank"))
+
+band_by_id = Shape(lambda: Band.objects.filter(pk=SOMEONE), someone=SOMEONE)
+
+# The athlete's latest other finished session with each exercise (`NO_LOG`: none excluded).
+NO_LOG = 0  # no log has id 0
+latest_sessions = Shape(
+    lambda: (
+        SetLog.objects.filter(
+            AnyOf(F("exercise"), SOME_IDS),
+            workout_log__athlete=SOMEONE,
+            workout_log__completed_at__isnull=False,
+        )
+        .exclude(workout_log=LOG)
+        .order_by("exercise_id", "-workout_log__performed_on", "-workout_log_id")
+        .distinct("exercise_id")
+        .values("exercise_id", "workout_log_id")
+    ),
+    someone=SOMEONE,
+    ids=SOME_IDS,
+    log=LOG,
+)
+
+# The sets of those sessions for those exercises (a pair that is not one of them is dropped
+# by the caller: an exercise also done in another exercise's latest session).
+sessions_sets = Shape(
+    lambda: (
+        SetLog.objects.filter(AnyOf(F("exercise"), SOME_IDS), AnyOf(F("workout_log"), SOME_LOGS))
+        .select_related("band", "workout_log")
+        .order_by("set_number", "side")
+    ),
+    ids=SOME_IDS,
+    logs=SOME_LOGS,
+)
