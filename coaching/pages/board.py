@@ -15,12 +15,12 @@ from catalogue.models import Band
 from catalogue.words import band_words, no_band_label
 from coaching.forms import BandSetForm
 from coaching.pages.athlete import band_form
+from coaching.pages.board_dates import board_window
 from logbook.load import nordic_compliant
 from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
 from programs import overrides
-from programs.dating import schedule_places
 from programs.models import Assignment, BandTrack, ChangeStatus
-from programs.places import program_places, structure_version
+from programs.places import structure_version
 from programs.return_to_play import StageNow, stages_now
 from programs.schedule import adherence, due_in_last_days, week_on
 from web.lookups import AnyOf
@@ -177,36 +177,25 @@ def board_rows(
     assignments = {row.assignment.pk: row for row in rows.values() if row.assignment}
 
     # Only the last 28 days matter, however long the programs are.
-    window = (today - timedelta(days=WINDOW_DAYS), today)
-    scheduled = defaultdict(list)
-    in_window, nordic = set(), set()
     versions = {
         row.assignment.program_id: row.assignment.program_version for row in assignments.values()
     }
-    for item in schedule_places(
-        [row.assignment for row in assignments.values()], between=window, versions=versions
-    ):
-        slot = (item.workout.pk, item.occurrence)  # a repeating week's workout, each week
-        scheduled[item.assignment.pk].append((slot, item.on))
-        in_window.add(item.workout.pk)
-        if item.workout.has_nordic:
-            nordic.add(item.workout.pk)
-    # The places are kept (read above): which programs have stages costs no query.
-    staged = {
-        program
-        for program, places in program_places(versions).items()
-        if any(place.week.is_stage for place in places)
-    }
-    if staged:
+    window = board_window(
+        [row.assignment for row in assignments.values()],
+        between=(today - timedelta(days=WINDOW_DAYS), today),
+        versions=versions,
+    )
+    scheduled, nordic = window.scheduled, window.nordic
+    if window.staged:
         found = stages_now(
-            [row.assignment for row in assignments.values() if row.assignment.program_id in staged]
+            [a.assignment for a in assignments.values() if a.assignment.program_id in window.staged]
         )
         for assignment_id, stage in found.items():
             assignments[assignment_id].stage = stage
     completed, done_on = defaultdict(set), {}
     for assignment_id, workout_id, occurrence, performed_on in (
         WorkoutLog.objects.completed()
-        .filter(AnyOf(F("assignment"), assignments), AnyOf(F("workout"), in_window))
+        .filter(AnyOf(F("assignment"), assignments), AnyOf(F("workout"), window.in_window))
         .values_list("assignment_id", "workout_id", "occurrence", "performed_on")
     ):
         completed[assignment_id].add((workout_id, occurrence))
