@@ -6,24 +6,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Lower
-
-from accounts.models import Membership, Team, display_name
+from accounts.models import Team, display_name
 from catalogue.models import Band
 from catalogue.words import band_words, no_band_label
 from coaching.forms import BandSetForm
+from coaching.pages import board_reads as reads
 from coaching.pages.athlete import band_form
 from coaching.pages.board_dates import board_window
 from logbook.load import nordic_compliant
-from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
+from logbook.models import Flag
 from programs import overrides
-from programs.models import Assignment, BandTrack, ChangeStatus
-from programs.places import structure_version
+from programs.models import Assignment, BandTrack
 from programs.return_to_play import StageNow, stages_now
 from programs.schedule import adherence, due_in_last_days, week_on
-from web.lookups import AnyOf
 
 WINDOW_DAYS = 28  # the longest adherence window
 
@@ -99,13 +94,7 @@ class BoardGroup:
 def board_teams(coach) -> list[Team]:
     """The coach's teams, each with its groups (`board_groups`, by name), in one query: the
     board's filters cost the same whether or not the teams have groups."""
-    in_order = {"filter": Q(squad_groups__isnull=False), "order_by": Lower("squad_groups__name")}
-    teams = list(
-        Team.objects.for_coach(coach).annotate(
-            group_ids=ArrayAgg("squad_groups__pk", **in_order, default=Value([])),
-            group_names=ArrayAgg("squad_groups__name", **in_order, default=Value([])),
-        )
-    )
+    teams = list(reads.coach_teams(someone=coach.pk))
     for team in teams:
         team.board_groups = [
             BoardGroup(pk, name, team)
@@ -134,30 +123,11 @@ def board_rows(
     """Every athlete of the coach's teams (or of one team, or of one of its groups), or one
     athlete's row alone: none when they are in none of the coach's teams. A group is read in
     the members' query, so filtering by it costs no query."""
-    # The last workout through the (athlete, -performed_on) index: one lookup per athlete,
-    # rather than an aggregate over years of history.
-    last_workout = (
-        WorkoutLog.objects.filter(athlete=OuterRef("athlete_id"), completed_at__isnull=False)
-        .order_by("-performed_on")
-        .values("performed_on")[:1]
-    )
-    memberships = Membership.objects.filter(team__in=Team.objects.for_coach(coach), is_active=True)
-    if team_id:
-        memberships = memberships.filter(team_id=team_id)
-    if group_id:  # the group's athletes, as members of its own team
-        memberships = memberships.filter(
-            team__squad_groups=group_id, athlete__squad_group_memberships__group=group_id
-        )
-    if athlete_id:
-        memberships = memberships.filter(athlete_id=athlete_id)
+    wanted = {"team": team_id, "group": group_id, "athlete": athlete_id}
+    members = reads.members(**{key: bool(value) for key, value in wanted.items()})
     rows: dict[int, AthleteRow] = {}
-    for member_id, username, first_name, last_name, team, last in memberships.values_list(
-        "athlete_id",
-        "athlete__username",
-        "athlete__first_name",
-        "athlete__last_name",
-        "team__name",
-        Subquery(last_workout),
+    for member_id, username, first_name, last_name, team, last in members(
+        someone=coach.pk, **{key: value for key, value in wanted.items() if value}
     ):
         name = display_name(first_name, last_name, username)
         row = rows.setdefault(member_id, AthleteRow(Athlete(member_id, username, name)))
@@ -166,13 +136,7 @@ def board_rows(
     athlete_ids = list(rows)
 
     # The athlete's open assignment (the most recent when there are several).
-    for assignment in (
-        Assignment.objects.for_coach(coach)
-        .open()
-        .filter(AnyOf(F("athlete"), athlete_ids))
-        .annotate(program_title=F("program__title"), program_version=structure_version("program"))
-        .order_by("start_date", "id")
-    ):
+    for assignment in reads.open_assignments(someone=coach.pk, ids=athlete_ids):
         rows[assignment.athlete_id].assignment = assignment
     assignments = {row.assignment.pk: row for row in rows.values() if row.assignment}
 
@@ -193,29 +157,31 @@ def board_rows(
         for assignment_id, stage in found.items():
             assignments[assignment_id].stage = stage
     completed, done_on = defaultdict(set), {}
-    for assignment_id, workout_id, occurrence, performed_on in (
-        WorkoutLog.objects.completed()
-        .filter(AnyOf(F("assignment"), assignments), AnyOf(F("workout"), window.in_window))
-        .values_list("assignment_id", "workout_id", "occurrence", "performed_on")
+    for assignment_id, workout_id, occurrence, performed_on in reads.window_logs(
+        ids=list(assignments), workouts=list(window.in_window)
     ):
         completed[assignment_id].add((workout_id, occurrence))
         done_on[(assignment_id, workout_id, occurrence)] = performed_on
 
     left_out = overrides.nordics_left_out(row.assignment for row in assignments.values())
+    monday = today - timedelta(days=today.weekday())
     for assignment_id, row in assignments.items():
-        assignment = row.assignment
+        assignment, done_slots = row.assignment, completed[assignment_id]
         # The athlete's Nordic sessions: the squad's, less those their coach left out for them.
-        own_nordic = nordic - left_out.get(assignment_id, set())
+        skipped = left_out.get(assignment_id, ())
         row.week = week_on(assignment.start_date, assignment.paused_on or today)
-        for days in (7, WINDOW_DAYS):
-            due = due_in_last_days(
+        due = {
+            days: due_in_last_days(
                 scheduled[assignment_id],
-                completed[assignment_id],
+                done_slots,
                 today=today,
                 days=days,
                 paused_on=assignment.paused_on,
             )
-            setattr(row, f"adherence_{days}", adherence(due, completed[assignment_id]))
+            for days in (7, WINDOW_DAYS)
+        }
+        row.adherence_7 = adherence(due[7], done_slots)
+        row.adherence_28 = adherence(due[WINDOW_DAYS], done_slots)
         # Due over the 7 days before today (today's own workout is not missed yet).
         due_before_today = due_in_last_days(
             scheduled[assignment_id], set(), today=today, days=8, paused_on=assignment.paused_on
@@ -224,58 +190,40 @@ def board_rows(
         # Dose: the Nordic sessions done this week and lately, and compliance with what was due.
         done = sorted(
             done_on[(assignment_id, *slot)]
-            for slot in completed[assignment_id]
-            if slot[0] in own_nordic
+            for slot in done_slots
+            if slot[0] in nordic and slot[0] not in skipped
         )
-        monday = today - timedelta(days=today.weekday())
         row.nordic_this_week = sum(day >= monday for day in done)
         row.days_since_nordic = (today - done[-1]).days if done else None
-        nordic_due = due_in_last_days(
-            [(slot, on) for slot, on in scheduled[assignment_id] if slot[0] in own_nordic],
-            completed[assignment_id],
-            today=today,
-            days=WINDOW_DAYS,
-            paused_on=assignment.paused_on,
-        )
+        nordic_due = {
+            slot for slot in due[WINDOW_DAYS] if slot[0] in nordic and slot[0] not in skipped
+        }
         row.compliant = nordic_compliant(
             due=len(nordic_due),
-            done=len(nordic_due & completed[assignment_id]),
+            done=len(nordic_due & done_slots),
             sessions=done,
             since=max(today - timedelta(days=WINDOW_DAYS - 1), assignment.start_date),
             until=assignment.paused_on or today,
         )
 
-    for test in (
-        StrengthTest.objects.filter(AnyOf(F("athlete"), athlete_ids), method=TestMethod.NORDBORD)
-        .order_by("athlete_id", "-on_date", "-id")
-        .distinct("athlete_id")
-    ):
+    for test in reads.latest_tests(ids=athlete_ids):
         rows[test.athlete_id].strength = float(min(test.left, test.right or test.left))
-    # Oldest first, the first named on a desktop's line; raised at the same instant, in order.
-    open_flags = Flag.objects.open().filter(AnyOf(F("athlete"), athlete_ids))
-    for flag in open_flags.order_by("raised_at", "id"):
+    # Oldest first, the first named on a desktop's line.
+    for flag in reads.open_flags(ids=athlete_ids):
         rows[flag.athlete_id].flags.append(flag)
 
-    # Each track with the step on waiting for the coach, if any, in the same query (the newest
-    # first, should the engine have suggested twice).
-    waiting = FilteredRelation("changes", condition=Q(changes__status=ChangeStatus.SUGGESTED))
+    # Each track with the step on waiting for the coach, if any.
     seen = set()
-    for track_id, assignment_id, exercise, role, band, suggestion, to_band, reason in (
-        BandTrack.objects.filter(AnyOf(F("assignment"), assignments))
-        .ruled()
-        .annotate(waiting=waiting)
-        .order_by("exercise__name", "pk", F("waiting__at").desc(nulls_last=True))
-        .values_list(
-            "pk",
-            "assignment_id",
-            "exercise__name",
-            "exercise__band_role",
-            "band__name",
-            "waiting__pk",
-            "waiting__to_band__name",
-            "waiting__reason",
-        )
-    ):
+    for (
+        track_id,
+        assignment_id,
+        exercise,
+        role,
+        band,
+        suggestion,
+        to_band,
+        reason,
+    ) in reads.row_tracks(ids=list(assignments)):
         if track_id in seen:
             continue
         seen.add(track_id)
