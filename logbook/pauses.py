@@ -9,24 +9,40 @@ athlete's reports, opens the pause and tells the coach; the coach's clearance is
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from catalogue.models import Exercise, Pattern
 from logbook.flags import flag_raise
 from logbook.models import FlagKind, PainPause, PainStop, WorkoutLog
 from programs.pain import REPEAT_WITHIN, PainReport, PainVerdict, pain_verdict
+from web.compiled import SOME_IDS, SOMEONE, Shape
+from web.lookups import AnyOf
 
 
 def open_pause(athlete) -> PainPause | None:
     return PainPause.objects.open().filter(athlete=athlete).first()
 
 
+# Asked by every set POST: compiled once per process (`web.compiled.Shape`).
+paused_for = Shape(
+    lambda: (
+        PainPause.objects.open()
+        .filter(athlete_id=SOMEONE)
+        .filter(
+            Exists(Exercise.objects.filter(AnyOf(F("pk"), SOME_IDS), pattern=Pattern.ECCENTRIC))
+        )
+        .values("pk")[:1]
+    ),
+    someone=SOMEONE,
+    ids=SOME_IDS,
+)
+
+
 def is_paused_for(*, athlete_id: int, exercise_id: int) -> bool:
     """Whether a set of this exercise would be eccentric work while the athlete is paused. One
     query."""
-    eccentric = Exercise.objects.filter(pk=exercise_id, pattern=Pattern.ECCENTRIC)
-    return PainPause.objects.open().filter(athlete_id=athlete_id).filter(Exists(eccentric)).exists()
+    return bool(list(paused_for(someone=athlete_id, ids=[exercise_id])))
 
 
 def pain_reports(athlete, *, today: date) -> tuple[list[PainReport], date | None]:

@@ -3,13 +3,15 @@ and the set views (`logbook.views.sets`): the workout and assignment a request n
 occurrence in `?n=`), its log, the whole page, and one set's row."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from logbook.links import occurrence_of, occurrence_query
 from logbook.pages.calendar import FARTHEST
+from logbook.pages.set_row import set_row
 from logbook.pages.state import athlete_state
 from logbook.pages.workout import BandMenu, SetRow, build_cards
 from logbook.set_forms import CheckInForm, FinishForm, PainStopForm
@@ -19,7 +21,7 @@ from programs.access import workout_for_athlete
 from programs.dating import occurrences_begun, scheduled_on
 from programs.progression import STOP_LOADING
 from programs.schedule import workout_day
-from web.htmx import HtmxHttpRequest, partial_or_redirect
+from web.htmx import HtmxHttpRequest
 
 PAGE = "logbook/workout.html"
 
@@ -114,25 +116,34 @@ def pain_stop_fields() -> str:
     return render_to_string(f"{PAGE}#pain-stop-fields", {"pain_stop_form": form})
 
 
-def row_context(row: SetRow, workout, bands: BandMenu | None = None) -> dict:
-    """What a set row's partial reads; `bands` shared by the rows rendered together."""
+def row_context(row: SetRow, workout) -> dict:
+    """What a set row's partial reads, on a page of its own (a set edited without htmx)."""
     return {
         "row": row,
         "workout": workout,
-        "bands": bands or BandMenu(all_bands()),
+        "bands": BandMenu(all_bands()),
         "create_url": workout_url(workout, name="logbook:set-create"),
     }
 
 
+def row_html(request, row: SetRow, workout, bands: BandMenu | None = None) -> str:
+    """A set row alone, as htmx swaps it in: written in Python (`set_row`), as the page's
+    partial writes it, without a template's render (the set POST answers with one)."""
+    return set_row(
+        row,
+        create_url=workout_url(workout, name="logbook:set-create"),
+        bands=bands or BandMenu(all_bands()),
+        csrf_token=get_token(request),  # as the csrf context processor gives it
+    )
+
+
 def render_row(request, row: SetRow, workout) -> HttpResponse:
-    return render(request, f"{PAGE}#set-row", row_context(row, workout))
+    return HttpResponse(row_html(request, row, workout))
 
 
 def show_row(request: HtmxHttpRequest, row: SetRow, workout) -> HttpResponse:
-    """After a change to a set: htmx swaps its row, a plain post goes back to it."""
-    return partial_or_redirect(
-        request,
-        f"{PAGE}#set-row",
-        lambda: row_context(row, workout),
-        url=workout_url(workout, row),
-    )
+    """After a change to a set: htmx swaps its row, a plain post goes back to it (the rule of
+    `web.htmx.partial_or_redirect`, with the row written in Python)."""
+    if request.htmx:
+        return render_row(request, row, workout)
+    return redirect(workout_url(workout, row))

@@ -4,6 +4,7 @@ from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 
 from logbook.links import occurrence_query
+from logbook.pages.set_row import set_row as set_row_html
 
 register = template.Library()
 
@@ -15,9 +16,47 @@ def scale(field):
     """A choice field as the one-tap scale: each radio button inside its label, written as
     `{{ choice.tag }}` writes it but here, with plain strings: the workout page has dozens of
     them (soreness, readiness, a pain stop per exercise, the finish form), and a widget
-    template each, or `format_html` per attribute, cost more than the rest of the page's logic."""
-    options = "".join(radio(choice) for choice in field)
-    return mark_safe(f'<div class="scale">{options}</div>')
+    template each, or `format_html` per attribute, cost more than the rest of the page's logic.
+    A scale is written once per process for all it is written from (`scale_key`): most are
+    the same blank questions on every page."""
+    key = scale_key(field)
+    written = WRITTEN_SCALES.get(key) if key is not None else None
+    if written is None:
+        options = "".join(radio(choice) for choice in field)
+        written = mark_safe(f'<div class="scale">{options}</div>')
+        if key is not None:
+            if len(WRITTEN_SCALES) >= WRITTEN_SCALES_MAX:
+                WRITTEN_SCALES.clear()
+            WRITTEN_SCALES[key] = written
+    return written
+
+
+WRITTEN_SCALES: dict[tuple, str] = {}
+WRITTEN_SCALES_MAX = 500  # a few forms' questions, blank or answered each way
+
+
+def scale_key(field) -> tuple | None:
+    """Everything a radio field's buttons are written from (`BoundField.subwidgets`): the
+    widget, the name, the value, the attributes (id, required, aria-invalid) and the choices.
+    None for choices read from the database, or anything that is not a plain value."""
+    widget = field.field.widget
+    if not isinstance(widget.choices, list | tuple):
+        return None
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = field.build_widget_attrs({"id": id_} if id_ else {})
+    try:
+        key = (
+            type(widget),
+            field.html_name,
+            tuple(widget.format_value(field.value())),
+            tuple(attrs.items()),
+            tuple(widget.attrs.items()),
+            tuple(widget.choices),
+        )
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def radio(choice) -> str:
@@ -30,10 +69,15 @@ def radio(choice) -> str:
     )
 
 
-@register.simple_tag
-def band_options(bands, chosen):
-    """A set row's band options (`logbook.pages.workout.BandMenu`), the chosen one selected."""
-    return bands.options(chosen)
+@register.simple_tag(takes_context=True)
+def set_row(context):
+    """The context's set row (`row`), written by `logbook.pages.set_row`."""
+    return set_row_html(
+        context["row"],
+        create_url=context["create_url"],
+        bands=context["bands"],
+        csrf_token=context.get("csrf_token"),
+    )
 
 
 @register.simple_tag

@@ -130,8 +130,9 @@ def set_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             prescription=prescription,
         )
     row.form, row.editing = form, True
-    template = f"{PAGE}#set-row" if request.htmx else "logbook/set_edit.html"
-    return render(request, template, row_context(row, workout))
+    if request.htmx:
+        return render_row(request, row, workout)
+    return render(request, "logbook/set_edit.html", row_context(row, workout))
 
 
 def as_done(set_log) -> Prescription:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -20,7 +19,7 @@ from logbook.pages.workout_render import (
     PAGE,
     athlete_workout,
     render_page,
-    row_context,
+    row_html,
     visit,
     workout_url,
 )
@@ -113,11 +112,7 @@ def extra_set(request, workout, assignment, log, extra: int) -> HttpResponse:
     if not rows:
         return HttpResponse(status=204)
     bands = BandMenu(all_bands())
-    html = "".join(
-        render_to_string(f"{PAGE}#set-row", row_context(row, workout, bands), request)
-        for row in rows
-    )
-    return HttpResponse(html)
+    return HttpResponse("".join(row_html(request, row, workout, bands) for row in rows))
 
 
 @login_required
