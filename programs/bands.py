@@ -2,9 +2,11 @@
 BandChange with its reason. `logbook` computes what was done and hands it over; it never writes
 a BandChange itself."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from catalogue.models import Band, BandRole, Pattern
@@ -17,6 +19,8 @@ from programs.models import (
     DecidedBy,
     Prescription,
 )
+from web.compiled import SOME_IDS, Shape
+from web.lookups import AnyOf
 
 
 def ladder_now() -> list[ladder.Band]:
@@ -40,15 +44,22 @@ def tracks_by_exercise(assignment_id: int) -> dict[int, BandTrack]:
     return {exercise: track for (_, exercise), track in tracks_of([assignment_id]).items()}
 
 
-def tracks_of(assignment_ids) -> dict[tuple[int, int], BandTrack]:
+# Read on every page that shows a workout: compiled once per process (`web.compiled.Shape`).
+ruled_tracks = Shape(
+    lambda: (
+        BandTrack.objects.filter(AnyOf(F("assignment"), SOME_IDS))
+        .ruled()
+        .select_related("band", "exercise")
+    ),
+    ids=SOME_IDS,
+)
+
+
+def tracks_of(assignment_ids: Iterable[int]) -> dict[tuple[int, int], BandTrack]:
     """(assignment id, exercise id) -> the athlete's ruled track, with its band and exercise:
     the one batch read of the band to use (`band_for`), for any number of assignments. One
     query."""
-    tracks = (
-        BandTrack.objects.filter(assignment__in=assignment_ids)
-        .ruled()
-        .select_related("band", "exercise")
-    )
+    tracks = ruled_tracks(ids=list(assignment_ids))
     return {(track.assignment_id, track.exercise_id): track for track in tracks}
 
 

@@ -23,6 +23,7 @@ from programs.models import (
 )
 from programs.places import WorkoutPlace, program_places, versions_of
 from programs.schedule import WEEK, repeats, week_on, week_start, workout_date
+from web.compiled import SOME_IDS, Shape
 from web.lookups import AnyOf
 
 
@@ -85,6 +86,16 @@ def schedule_places(
     return dated(by_program, places, between, None)
 
 
+def assignment_places(
+    assignments: list[Assignment], *, repeats_through: date, versions: dict[int, int | None]
+) -> list[Dated]:
+    """`assignment_schedule` without a window, with each workout's place (`WorkoutPlace`, kept
+    per program structure version) instead of the workout: today reads it on every view. Give
+    `versions` by program (`places.structure_version` annotated on the assignments)."""
+    places = [place for found in program_places(versions).values() for place in found]
+    return dated(by_plan(assignments), places, None, repeats_through)
+
+
 def by_plan(assignments) -> dict[int, list[Assignment]]:
     """The assignments by the program they follow: a squad's plan has many members."""
     found = defaultdict(list)
@@ -137,15 +148,27 @@ def dated_for(assignment, workout, between, window, fixtures, stages) -> list[Da
     return found
 
 
-def schedule_workouts(assignments, between):
-    """The workouts to date. With a window, each program's numbered weeks that can fall in it
-    (assignments that started the same week share a condition), and its repeating weeks."""
-    workouts = (
-        Workout.objects.filter(AnyOf(F("week__program"), [a.program_id for a in assignments]))
+def workouts_of(programs: list[int]):
+    """Every workout of these programs, with its week and the week's gate."""
+    return (
+        Workout.objects.filter(AnyOf(F("week__program"), programs))
         .select_related("week__gate")
         .order_by()  # `dated` sorts by date
     )
-    if between and assignments:
+
+
+# The same, compiled once per process: today and the workout page read it on every view.
+programs_workouts = Shape(lambda: workouts_of(SOME_IDS), ids=SOME_IDS)
+
+
+def schedule_workouts(assignments, between):
+    """The workouts to date. With a window, each program's numbered weeks that can fall in it
+    (assignments that started the same week share a condition), and its repeating weeks."""
+    programs = [a.program_id for a in assignments]
+    if not between:
+        return programs_workouts(ids=programs)
+    workouts = workouts_of(programs)
+    if assignments:
         reach = defaultdict(list)  # (first week, last week) -> programs
         for assignment in assignments:
             reach[weeks_in_reach(assignment, between)].append(assignment.program_id)

@@ -26,6 +26,13 @@ class WeekPlace:
     is_maintenance: bool
     is_stage: bool
 
+    @property
+    def label(self) -> str:
+        """As an athlete reads it (`ProgramWeek.label`)."""
+        if self.is_stage:
+            return f"Stage {self.number}"
+        return "Maintenance" if self.is_maintenance else f"Week {self.number}"
+
 
 @dataclass(frozen=True, slots=True)
 class WorkoutPlace:

@@ -2,10 +2,16 @@
 process, then run with each request's values. Building a query with subqueries from the ORM costs
 milliseconds of Python on every request, for a query PostgreSQL answers in a fraction of one."""
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 
 # Stand-ins the query is compiled with: no row can hold them, so they are found among its
 # parameters and replaced there by the real values.
@@ -33,6 +39,11 @@ def compiled(queryset, **stand_ins) -> Compiled:
     `ids=SOME_IDS`), as SQL whose parameters `params_with(someone=..., day=..., ids=[...])`
     fills in."""
     sql, params = queryset.query.sql_with_params()
+    return Compiled(sql, tuple(params), slots_of(params, stand_ins))
+
+
+def slots_of(params, stand_ins: dict) -> dict:
+    """Where each stand-in is among the parameters."""
     slots = {
         name: [
             n
@@ -43,4 +54,69 @@ def compiled(queryset, **stand_ins) -> Compiled:
     }
     if not all(slots.values()):
         raise ImproperlyConfigured(f"A stand-in is missing from the parameters: {params}.")
-    return Compiled(sql, tuple(params), slots)
+    return slots
+
+
+class Shape:
+    """A queryset of one fixed shape, run with each call's values: the same rows, model
+    instances (select_related included) or values as the queryset would give, but built and
+    compiled by the ORM once per process, on first use, from `build()` with the stand-ins.
+
+        open_assignments = Shape(
+            lambda: Assignment.objects.filter(athlete_id=SOMEONE).select_related("program"),
+            someone=SOMEONE,
+        )
+        open_assignments(someone=user.pk)  # a QuerySet: iterate it, list it, index it
+
+    The queryset it gives cannot be changed (filtered, ordered, sliced): change `build`. Ids go
+    as one array (`web.lookups.AnyOf` with `ids=SOME_IDS`); an empty list finds nothing without
+    asking the database."""
+
+    def __init__(self, build: Callable[[], QuerySet], **stand_ins):
+        self.build = build
+        self.stand_ins = stand_ins
+
+    @functools.cached_property
+    def frozen(self) -> tuple[QuerySet, SQLCompiler, Compiled]:
+        queryset = self.build()
+        compiler = queryset.query.get_compiler(using=DEFAULT_DB_ALIAS)
+        sql, params = compiler.as_sql()
+        return queryset, compiler, Compiled(sql, tuple(params), slots_of(params, self.stand_ins))
+
+    def __call__(self, **values) -> QuerySet:
+        queryset, compiler, query = self.frozen
+        if any(value == [] for value in values.values()):
+            return queryset.none()
+        run = shallow_copy(queryset)  # copy.copy would evaluate it (QuerySet.__getstate__)
+        run.query = FrozenQuery.of(queryset.query, compiler, query.sql, query.params_with(**values))
+        return run
+
+
+class FrozenQuery(Query):
+    """A Query whose SQL is already written: its compiler answers with it."""
+
+    @classmethod
+    def of(cls, query: Query, compiler: SQLCompiler, sql: str, params: tuple) -> "FrozenQuery":
+        frozen = shallow_copy(query, cls)
+        frozen.written = (compiler, sql, params)
+        return frozen
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        template, sql, params = self.written
+        compiler = shallow_copy(template)  # its select, klass_info and columns, as compiled
+        compiler.using = using or DEFAULT_DB_ALIAS
+        compiler.connection = connection or connections[compiler.using]
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        return compiler
+
+    def chain(self, klass=None):
+        raise TypeError("A Shape's queryset runs as built: change the Shape's build instead.")
+
+    clone = chain
+
+
+def shallow_copy(thing, cls=None):
+    """A new object of `cls` (or the same class) sharing `thing`'s attributes."""
+    copied = object.__new__(cls or type(thing))
+    copied.__dict__.update(thing.__dict__)
+    return copied

@@ -121,7 +121,7 @@ def attach_bands(assignments: list[Assignment], entries: list[Entry]) -> None:
     what was done on its own page). Two queries, whatever the number of workouts."""
     if not assignments:
         return
-    tracks = tracks_of(assignments)
+    tracks = tracks_of([assignment.pk for assignment in assignments])
     ahead = [entry for entry in entries if entry.mark != Mark.DONE]
     tracked = (
         Prescription.objects.filter(

@@ -16,10 +16,11 @@ from logbook.pages.state import athlete_state
 from logbook.stages import stage_cards
 from programs import doses
 from programs.bands import band_for, tracks_of
-from programs.dating import assignment_schedule
-from programs.models import Assignment, AssignmentStatus, Prescription, Workout
+from programs.dating import assignment_places
+from programs.models import Assignment, AssignmentStatus, Prescription
+from programs.places import WorkoutPlace, structure_version
 from programs.schedule import WEEK, WorkoutDay, workout_day
-from web.compiled import SOME_IDS, Compiled, compiled
+from web.compiled import SOME_IDS, SOMEONE, Compiled, Shape, compiled
 from web.lookups import AnyOf
 
 
@@ -31,7 +32,7 @@ class LogRecord(NamedTuple):
 
 @dataclass
 class DueWorkout:
-    workout: Workout
+    workout: WorkoutPlace  # its title, week and day, kept per program structure version
     assignment: Assignment
     on: date  # the day it is scheduled for
     log: LogRecord | None = None
@@ -89,8 +90,26 @@ def records_of(assignments: list[Assignment]) -> tuple[dict, set]:
     return found, skipped
 
 
+# Read on every view of today (and of the calendar): compiled once per process.
+open_assignments = Shape(
+    lambda: (
+        Assignment.objects.filter(athlete=SOMEONE)
+        .open()
+        .select_related("program")
+        .annotate(structure=structure_version("program"))
+    ),
+    someone=SOMEONE,
+)
+prescriptions_of = Shape(
+    lambda: Prescription.objects.filter(AnyOf(F("workout"), SOME_IDS)).select_related(
+        "exercise", "band"
+    ),
+    ids=SOME_IDS,
+)
+
+
 def today_for(athlete, today: date) -> dict:
-    assignments = list(Assignment.objects.for_athlete(athlete).open().select_related("program"))
+    assignments = list(open_assignments(someone=athlete.pk))
     active = [a for a in assignments if a.status == AssignmentStatus.ACTIVE]
     logs, skipped = records_of(active) if active else ({}, set())
     todays, missed, done_today, upcoming, staged = [], [], [], [], {}
@@ -98,7 +117,10 @@ def today_for(athlete, today: date) -> dict:
     # program begun on a Wednesday still holds last Friday on Monday, which is last week's.
     monday = today - timedelta(days=today.weekday())
     # A repeating week (maintenance, a stage) is dated up to a week ahead: the next one shows.
-    for item in assignment_schedule(active, repeats_through=today + timedelta(days=7)):
+    versions = {assignment.program_id: assignment.structure for assignment in active}
+    for item in assignment_places(
+        active, repeats_through=today + timedelta(days=7), versions=versions
+    ):
         if item.workout.week.is_stage:
             staged[item.assignment.pk] = item.assignment
         key = item.key
@@ -133,9 +155,7 @@ def attach_exercises(items: list[DueWorkout]) -> None:
     """Each shown workout gets its (prescription, band to use) pairs."""
     if not items:
         return
-    prescriptions = Prescription.objects.filter(
-        workout__in=[item.workout for item in items]
-    ).select_related("exercise", "band")
+    prescriptions = prescriptions_of(ids=[item.workout.pk for item in items])
     track_bands, tracks = {}, {}
     for (assignment_id, exercise_id), track in tracks_of(
         {item.assignment.pk for item in items}

@@ -2,8 +2,10 @@
 compiled once per process (logbook.auth): the same counts as the messages' own read, one query."""
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
+from accounts.models import User
 from logbook.auth import UnreadCountingBackend
 from logbook.messages import message_post
 from logbook.models import Message
@@ -50,3 +52,19 @@ def test_an_inactive_account_is_not_signed_in(athlete):
     athlete.save(update_fields=["is_active"])
     assert backend.get_user(athlete.pk) is None
     assert backend.get_user(str(athlete.pk)) is None
+
+
+def test_the_user_is_read_as_the_orm_reads_it(athlete, coach):
+    """The backend builds the user from the row itself: every field as `User.objects.get`
+    gives it (which holds only while no field of User needs a converter from the database)."""
+    assert not [
+        field
+        for field in User._meta.concrete_fields
+        if field.get_db_converters(connection) + connection.ops.get_db_converters(field)
+    ]
+    for user in (athlete, coach):
+        loaded, fetched = backend.get_user(user.pk), User.objects.get(pk=user.pk)
+        for field in User._meta.concrete_fields:
+            assert getattr(loaded, field.attname) == getattr(fetched, field.attname), field
+        assert loaded._state.adding is False and loaded._state.db == "default"
+    assert backend.get_user(coach.pk).seat.role == coach.seat.role

@@ -82,11 +82,15 @@ def test_today_shows_this_weeks_maintenance_with_its_occurrence(
 ):
     response = athlete_client.get("/today/")
     [due] = response.context["todays"]
-    assert (due.workout, due.occurrence, due.on) == (maintenance, 3, TODAY)
+    assert (due.workout.pk, due.occurrence, due.on) == (maintenance.pk, 3, TODAY)
     assert f'href="/workouts/{maintenance.pk}/?n=3"' in response.text
     assert "Today · Mon 16 Nov" in seen(response.text)
     next_up = response.context["next_up"]
-    assert (next_up.workout, next_up.occurrence, next_up.on) == (maintenance, 4, date(2026, 11, 23))
+    assert (next_up.workout.pk, next_up.occurrence, next_up.on) == (
+        maintenance.pk,
+        4,
+        date(2026, 11, 23),
+    )
 
 
 def test_the_workout_page_shows_the_occurrence_and_its_day(athlete_client, maintained, maintenance):
@@ -143,7 +147,7 @@ def test_after_finishing_today_shows_it_done_and_next_weeks_next_up(
     response = athlete_client.get("/today/")
     assert response.context["todays"] == []
     [done] = response.context["done_today"]
-    assert (done.workout, done.occurrence) == (maintenance, 3)
+    assert (done.workout.pk, done.occurrence) == (maintenance.pk, 3)
     assert f'href="/logs/{three.pk}/"' in response.text
     assert "✓ Done · Mon 16 Nov" in seen(response.text)
     assert response.context["next_up"].occurrence == 4
