@@ -17,12 +17,15 @@ from programs.places import KEPT_PROGRAMS, WorkoutPlace, program_places
 
 @dataclass(frozen=True, slots=True)
 class Numbered:
-    """A program's workouts of numbered weeks on their plain day, by offset from the start."""
+    """A program's workouts of numbered weeks on their plain day, by offset from the start;
+    its others; whether it has stages."""
 
     places: list[WorkoutPlace]  # the program's places these were read from (programs.places)
     offsets: list[int]  # days after the start date, ascending
     days: list[timedelta]  # the same, as timedeltas
     workouts: list[WorkoutPlace]  # in the same order
+    others: list[WorkoutPlace]  # repeating weeks, stages, match days
+    staged: bool
 
 
 @dataclass
@@ -57,7 +60,14 @@ def numbered(program: int, places: list[WorkoutPlace]) -> Numbered:
         key=lambda found: found[0],
     )
     offsets = [offset for offset, _ in found]
-    kept = Numbered(places, offsets, [timedelta(days=n) for n in offsets], [p for _, p in found])
+    kept = Numbered(
+        places,
+        offsets,
+        [timedelta(days=n) for n in offsets],
+        [place for _, place in found],
+        [place for place in places if not plain(place)],
+        any(place.week.is_stage for place in places),
+    )
     with _lock:
         _numbered.pop(program, None)
         _numbered[program] = kept
@@ -74,14 +84,14 @@ def board_window(assignments, *, between: tuple[date, date], versions: dict) -> 
     by_program = by_plan(assignments)
     others = []  # dated by `dated`
     for program, places in program_places(versions).items():
-        if any(place.week.is_stage for place in places):
+        kept = numbered(program, places)
+        if kept.staged:
             window.staged.add(program)
         members = by_program[program]
         if any(member.workout_moves for member in members):
             others += places
             continue
-        others += [place for place in places if not plain(place)]
-        kept = numbered(program, places)
+        others += kept.others
         for member in members:
             start = member.start_date
             first = bisect_left(kept.offsets, (between[0] - start).days)
