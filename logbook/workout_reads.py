@@ -18,7 +18,6 @@ from web.lookups import AnyOf
 WORKOUT = -918_274
 OCCURRENCE = Int4(918_275)
 LOG = -918_276
-SOME_LOGS = [-918_277]
 
 session_log = Shape(
     lambda: WorkoutLog.objects.filter(
@@ -57,10 +56,14 @@ all_bands = Shape(lambda: Band.objects.order_by("kind", "rank"))
 
 band_by_id = Shape(lambda: Band.objects.filter(pk=SOMEONE), someone=SOMEONE)
 
-# The athlete's latest other finished session with each exercise (`NO_LOG`: none excluded).
+# The sets of the athlete's latest other finished session with each exercise (`NO_LOG`: none
+# excluded), with their band and session, in set order. A session latest for one exercise can
+# hold sets of another whose latest is later: the caller keeps each exercise's latest.
 NO_LOG = 0  # no log has id 0
-latest_sessions = Shape(
-    lambda: (
+
+
+def last_sessions_sets_query():
+    latest = (
         SetLog.objects.filter(
             AnyOf(F("exercise"), SOME_IDS),
             workout_log__athlete=SOMEONE,
@@ -69,21 +72,13 @@ latest_sessions = Shape(
         .exclude(workout_log=LOG)
         .order_by("exercise_id", "-workout_log__performed_on", "-workout_log_id")
         .distinct("exercise_id")
-        .values("exercise_id", "workout_log_id")
-    ),
-    someone=SOMEONE,
-    ids=SOME_IDS,
-    log=LOG,
-)
-
-# The sets of those sessions for those exercises (a pair that is not one of them is dropped
-# by the caller: an exercise also done in another exercise's latest session).
-sessions_sets = Shape(
-    lambda: (
-        SetLog.objects.filter(AnyOf(F("exercise"), SOME_IDS), AnyOf(F("workout_log"), SOME_LOGS))
+        .values("workout_log_id")
+    )
+    return (
+        SetLog.objects.filter(AnyOf(F("exercise"), SOME_IDS), workout_log__in=latest)
         .select_related("band", "workout_log")
         .order_by("set_number", "side")
-    ),
-    ids=SOME_IDS,
-    logs=SOME_LOGS,
-)
+    )
+
+
+last_sessions_sets = Shape(last_sessions_sets_query, someone=SOMEONE, ids=SOME_IDS, log=LOG)

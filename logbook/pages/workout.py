@@ -16,7 +16,7 @@ from catalogue.models import Band, Pattern
 from catalogue.tensions import tensions
 from logbook.band_help import BandHelp, body_of, help_of
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
-from logbook.workout_reads import NO_LOG, latest_sessions, sessions_sets, workout_prescriptions
+from logbook.workout_reads import NO_LOG, last_sessions_sets, workout_prescriptions
 from programs import doses, overrides
 from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
@@ -216,24 +216,29 @@ def last_time_sets(
     athlete_id: int, prescriptions, *, exclude: WorkoutLog | None
 ) -> dict[int, list[SetLog]]:
     """Exercise id -> its sets in the athlete's latest other completed workout with that
-    exercise, in set order: two queries for any number of exercises."""
+    exercise, in set order: one query for any number of exercises."""
     exercise_ids = list({prescription.exercise_id for prescription in prescriptions})
-    latest = latest_sessions(
-        someone=athlete_id, ids=exercise_ids, log=exclude.pk if exclude is not None else NO_LOG
+    found = list(
+        last_sessions_sets(
+            someone=athlete_id,
+            ids=exercise_ids,
+            log=exclude.pk if exclude is not None else NO_LOG,
+        )
     )
-    pairs = {(row["exercise_id"], row["workout_log_id"]) for row in latest}
-    if not pairs:
-        return {}
+    latest = {}  # exercise id -> its latest session, as the query orders them
+    for set_log in found:
+        session = (set_log.workout_log.performed_on, set_log.workout_log_id)
+        latest[set_log.exercise_id] = max(latest.get(set_log.exercise_id, session), session)
     sets = defaultdict(list)
-    logs = list({log for _, log in pairs})
-    for set_log in sessions_sets(ids=exercise_ids, logs=logs):
-        if (set_log.exercise_id, set_log.workout_log_id) in pairs:
+    for set_log in found:
+        session = (set_log.workout_log.performed_on, set_log.workout_log_id)
+        if session == latest[set_log.exercise_id]:
             sets[set_log.exercise_id].append(set_log)
     return sets
 
 
 def last_time_for(row: SetRow, *, athlete, exclude: WorkoutLog | None) -> SetRow:
-    """One row alone (after an undo) gets last time's numbers too: two queries."""
+    """One row alone (after an undo) gets last time's numbers too: one query."""
     last = last_time_sets(athlete.pk, [row.prescription], exclude=exclude)
     matching = (
         s
