@@ -72,8 +72,22 @@ def test_another_athletes_program_does_not_show(client, outsider, assignment):
 
 
 def test_it_stays_within_the_query_budget(
-    athlete_client, assignment, django_assert_max_num_queries
+    athlete_client, assignment, django_assert_max_num_queries, django_assert_num_queries
 ):
     with django_assert_max_num_queries(7):
         athlete_client.get("/today/")
+    # The program's workouts are kept by the process while its structure stays: the user, the
+    # assignments, the logs and skips, the pain state, the prescriptions and the tracks.
+    with django_assert_num_queries(6):
+        athlete_client.get("/today/")
     assert Workout.objects.filter(week__program=assignment.program).count() == 4
+
+
+def test_an_edit_to_the_program_shows_at_once(athlete_client, assignment):
+    athlete_client.get("/today/")  # the program's workouts now kept by this process
+    today = Workout.objects.get(week__program=assignment.program, week__number=1, day=4)
+    today.title = "Nordics, renamed by the coach"
+    today.save()
+    response = athlete_client.get("/today/")
+    assert [item.workout.title for item in response.context["todays"]] == [today.title]
+    assert today.title in response.text
