@@ -91,7 +91,45 @@ def minutes_input(field, log):
     if log and log.completed_at is None and not field.form.is_bound:
         attrs["data-clock-seconds"] = int((timezone.now() - log.started_at).total_seconds())
         field.initial = log.clock_minutes  # the bound field's value() reads it
-    return field.as_widget(attrs=attrs)
+    return widget(field, attrs)
+
+
+@register.simple_tag(name="widget")
+def widget(field, attrs=None):
+    """A text box or number box as `{{ field }}` writes it (`BoundField.as_widget`), in plain
+    strings rather than Django's widget templates (~0.3 ms each); other widgets as Django
+    writes them."""
+    box = field.field.widget
+    template = PLAIN_WIDGETS.get(box.template_name)
+    if template is None or field.field.show_hidden_initial or field.field.localize:
+        return field.as_widget(attrs=attrs)
+    attrs = field.build_widget_attrs(attrs or {}, box)
+    if field.auto_id and "id" not in box.attrs:
+        attrs.setdefault("id", field.auto_id)
+    data = box.get_context(field.html_name, field.value(), attrs)["widget"]
+    return mark_safe(template(data, box))
+
+
+def input_html(data: dict, box) -> str:
+    value = "" if data["value"] is None else f' value="{escape(data["value"])}"'
+    return (
+        f'<input type="{box.input_type}" name="{escape(data["name"])}"{value}'
+        f"{attributes(data['attrs'])}>"
+    )
+
+
+def textarea_html(data: dict, box) -> str:
+    value = escape(data["value"]) if data["value"] else ""
+    return (
+        f'<textarea name="{escape(data["name"])}"{attributes(data["attrs"])}>\n{value}</textarea>'
+    )
+
+
+PLAIN_WIDGETS = {
+    "django/forms/widgets/number.html": input_html,
+    "django/forms/widgets/text.html": input_html,
+    "django/forms/widgets/textarea.html": textarea_html,
+}
 
 
 def attributes(attrs: dict) -> str:
