@@ -213,17 +213,8 @@ def board_rows(
         rows[flag.athlete_id].flags.append(flag)
 
     # Each track with the step on waiting for the coach, if any.
-    seen = set()
-    for (
-        track_id,
-        assignment_id,
-        exercise,
-        role,
-        band,
-        suggestion,
-        to_band,
-        reason,
-    ) in reads.row_tracks(ids=list(assignments)):
+    seen, tracks = set(), reads.row_tracks(ids=list(assignments))
+    for track_id, assignment_id, exercise, role, band, suggestion, to_band, reason in tracks:
         if track_id in seen:
             continue
         seen.add(track_id)
