@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 from programs.dating import by_plan, dated
 from programs.places import KEPT_PROGRAMS, WorkoutPlace, program_places
@@ -23,7 +24,9 @@ class Numbered:
     places: list[WorkoutPlace]  # the program's places these were read from (programs.places)
     offsets: list[int]  # days after the start date, ascending
     days: list[timedelta]  # the same, as timedeltas
-    workouts: list[WorkoutPlace]  # in the same order
+    slots: list[tuple[int, int]]  # (workout, occurrence 1), in the same order
+    workouts: list[int]  # the workouts' ids, in the same order
+    nordic: list[bool]  # whether each holds a Nordic, in the same order
     others: list[WorkoutPlace]  # repeating weeks, stages, match days
     staged: bool
 
@@ -64,7 +67,9 @@ def numbered(program: int, places: list[WorkoutPlace]) -> Numbered:
         places,
         offsets,
         [timedelta(days=n) for n in offsets],
-        [place for _, place in found],
+        [(place.pk, 1) for _, place in found],
+        [place.pk for _, place in found],
+        [place.has_nordic for _, place in found],
         [place for place in places if not plain(place)],
         any(place.week.is_stage for place in places),
     )
@@ -96,12 +101,13 @@ def board_window(assignments, *, between: tuple[date, date], versions: dict) -> 
             start = member.start_date
             first = bisect_left(kept.offsets, (between[0] - start).days)
             last = bisect_right(kept.offsets, (between[1] - start).days)
-            found = window.scheduled[member.pk]
-            for workout, days in zip(kept.workouts[first:last], kept.days[first:last], strict=True):
-                found.append(((workout.pk, 1), start + days))
-                window.in_window.add(workout.pk)
-                if workout.has_nordic:
-                    window.nordic.add(workout.pk)
+            if first == last:
+                continue
+            on = [start + days for days in kept.days[first:last]]
+            window.scheduled[member.pk] += zip(kept.slots[first:last], on, strict=True)
+            workouts = kept.workouts[first:last]
+            window.in_window.update(workouts)
+            window.nordic.update(compress(workouts, kept.nordic[first:last]))
     if others:
         for item in dated(by_program, others, between, None):
             window.scheduled[item.assignment.pk].append(
