@@ -6,7 +6,7 @@ from django.db.models import F
 from psycopg.types.numeric import Int4
 
 from catalogue.models import Band
-from logbook.models import SetLog, WorkoutLog
+from logbook.models import PainStop, SetLog, WorkoutLog
 from programs.models import Prescription
 from web.compiled import SOME_IDS, SOMEONE, Shape
 from web.lookups import AnyOf
@@ -19,10 +19,13 @@ WORKOUT = -918_274
 OCCURRENCE = Int4(918_275)
 LOG = -918_276
 
+# With its check-in, if any: the page asks for one until there is.
 session_log = Shape(
-    lambda: WorkoutLog.objects.filter(
-        assignment=SOMEONE, workout=WORKOUT, occurrence=OCCURRENCE
-    ).order_by(),  # one at most (logbook_workoutlog_one_per_workout)
+    lambda: (
+        WorkoutLog.objects.filter(assignment=SOMEONE, workout=WORKOUT, occurrence=OCCURRENCE)
+        .select_related("check_in")
+        .order_by()
+    ),  # one at most (logbook_workoutlog_one_per_workout)
     someone=SOMEONE,
     workout=WORKOUT,
     occurrence=OCCURRENCE,
@@ -38,6 +41,14 @@ def begun_log(assignment_id: int, workout_id: int, occurrence: int) -> WorkoutLo
     logs = session_log(someone=assignment_id, workout=workout_id, occurrence=Int4(occurrence))
     return next(iter(logs), None)
 
+
+# A begun session's sets, and the exercises stopped for pain in it.
+logged_sets = Shape(
+    lambda: SetLog.objects.filter(workout_log=SOMEONE).select_related("band"), someone=SOMEONE
+)
+stopped_exercises = Shape(
+    lambda: PainStop.objects.filter(workout_log=SOMEONE).values("exercise_id"), someone=SOMEONE
+)
 
 workout_prescriptions = Shape(
     lambda: Prescription.objects.filter(workout=SOMEONE).select_related("exercise", "band"),

@@ -16,7 +16,13 @@ from catalogue.models import Band, Pattern
 from catalogue.tensions import tensions
 from logbook.band_help import BandHelp, body_of, help_of
 from logbook.models import SET_NUMBER_MAX, Control, PainPause, SetLog, WorkoutLog
-from logbook.workout_reads import NO_LOG, last_sessions_sets, workout_prescriptions
+from logbook.workout_reads import (
+    NO_LOG,
+    last_sessions_sets,
+    logged_sets,
+    stopped_exercises,
+    workout_prescriptions,
+)
 from programs import doses, overrides
 from programs.bands import band_for, tracks_by_exercise
 from programs.models import REPS_MAX, SECONDS_MAX, Assignment, Prescription, Workout
@@ -151,10 +157,10 @@ def build_cards(
     replaced = {p.pk: p.exercise.name for p in prescribed}
     logged = defaultdict(dict)
     if log is not None:
-        for set_log in log.sets.select_related("band"):
+        for set_log in logged_sets(someone=log.pk):
             logged[set_log.prescription_id][(set_log.set_number, set_log.side)] = set_log
     last_times = last_time_sets(assignment.athlete_id, prescriptions, exclude=log)
-    stopped = set(log.pain_stops.values_list("exercise_id", flat=True)) if log else set()
+    stopped = {row["exercise_id"] for row in stopped_exercises(someone=log.pk)} if log else set()
     cards = []
     for prescription in prescriptions:
         band = band_for(prescription, tracks)

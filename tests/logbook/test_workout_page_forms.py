@@ -163,3 +163,19 @@ def test_a_band_of_the_catalogue_is_logged(athlete_client, first_workout):
         f"/workouts/{first_workout.pk}/sets/", set_data(nordic, band=f" {red.pk} "), headers=HTMX
     )
     assert SetLog.objects.get().band == red
+
+
+def test_a_begun_workout_reads_its_check_in_with_its_log(
+    athlete_client, first_workout, django_assert_num_queries
+):
+    """user, workout, its log with its check-in, pain warnings and pause, tracks,
+    prescriptions, last time's sets, the sets logged, the exercises stopped for pain, bands."""
+    nordic = first_workout.prescriptions.get(order=1)
+    athlete_client.post(f"/workouts/{first_workout.pk}/sets/", set_data(nordic), headers=HTMX)
+    with django_assert_num_queries(10):
+        response = athlete_client.get(f"/workouts/{first_workout.pk}/")
+    assert "How sore are your hamstrings?" in response.text  # no check-in yet
+    athlete_client.post(f"/workouts/{first_workout.pk}/check-in/", {"soreness": "2"})
+    with django_assert_num_queries(10):
+        response = athlete_client.get(f"/workouts/{first_workout.pk}/")
+    assert "How sore are your hamstrings?" not in response.text
