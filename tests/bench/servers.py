@@ -2,6 +2,7 @@
 8101, and HAProxy on 8102 balancing over both, round robin, with no stickiness. No Django here:
 the servers run in their own processes, with the environment run.py set."""
 
+import gzip
 import http.client
 import os
 import shutil
@@ -19,12 +20,16 @@ SERVER_HEADER = "X-Bench-Server"  # which server HAProxy sent a request to: "a" 
 
 
 def fetch(port: int, method: str, path: str, body: str | None = None, headers=None):
-    """One request on a new connection: (status, body bytes, response headers)."""
+    """One request on a new connection: (status, body bytes, response headers); a gzipped
+    body (the load asks for it, as a phone does) comes back decompressed."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
         connection.request(method, path, body, headers or {})
         response = connection.getresponse()
-        return response.status, response.read(), response.headers
+        content = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":
+            content = gzip.decompress(content)
+        return response.status, content, response.headers
     finally:
         connection.close()
 
