@@ -110,3 +110,17 @@ def test_a_shapes_queryset_cannot_be_changed(people):
         everyone_of(ids=[people[0].pk]).filter(username="someone else")
     with pytest.raises(TypeError, match="runs as built"):
         everyone_of(ids=[people[0].pk]).order_by("-pk")
+
+
+def test_a_shape_of_values_gives_them_as_built(people):
+    names = Shape(
+        lambda: (
+            User.objects.filter(AnyOf(F("pk"), SOME_IDS)).order_by("pk").values_list("username")
+        ),
+        ids=SOME_IDS,
+    )
+    assert list(names(ids=[people[0].pk])) == [(people[0].username,)]
+    flat = Shape(
+        lambda: User.objects.filter(pk=SOMEONE).values_list("username", flat=True), someone=SOMEONE
+    )
+    assert list(flat(someone=people[1].pk)) == [people[1].username]

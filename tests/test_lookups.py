@@ -4,9 +4,11 @@ import pytest
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from psycopg.adapt import PyFormat
+from psycopg.types.array import ListBinaryDumper
 
 from accounts.models import User
-from web.lookups import AnyOf
+from web.lookups import AnyOf, Ids
 
 
 @pytest.fixture
@@ -31,3 +33,11 @@ def test_it_takes_sets_and_sends_one_parameter_however_long(people):
     assert "= ANY(" in sql
     assert sql.count(",") > 4000  # the array, written out by psycopg in the log
     assert " IN (" not in sql
+
+
+def test_the_ids_go_as_a_binary_array(people):
+    connection.ensure_connection()
+    dumper = connection.connection.adapters.get_dumper(Ids, PyFormat.AUTO)
+    assert dumper is ListBinaryDumper  # psycopg writes a list's text in Python, slowly
+    _, params = AnyOf(F("pk"), [people[0].pk]).get_db_prep_lookup([people[0].pk], connection)
+    assert type(params[0]) is Ids

@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.db.models.sql import Query
 from django.db.models.sql.compiler import SQLCompiler
 
+from web.lookups import Ids
+
 # Stand-ins the query is compiled with: no row can hold them, so they are found among its
 # parameters and replaced there by the real values.
 SOMEONE = -918_273
@@ -29,6 +31,8 @@ class Compiled:
     def params_with(self, **values) -> tuple:
         params = list(self.params)
         for name, value in values.items():
+            if isinstance(value, list | tuple | set):
+                value = Ids(value)  # as `AnyOf` binds them
             for slot in self.slots[name]:
                 params[slot] = value
         return tuple(params)
@@ -42,13 +46,17 @@ def compiled(queryset, **stand_ins) -> Compiled:
     return Compiled(sql, tuple(params), slots_of(params, stand_ins))
 
 
+def same_kind(value, stand_in) -> bool:
+    if isinstance(stand_in, list):
+        return isinstance(value, list)  # `AnyOf` binds ids as `Ids`
+    return type(value) is type(stand_in)
+
+
 def slots_of(params, stand_ins: dict) -> dict:
     """Where each stand-in is among the parameters."""
     slots = {
         name: [
-            n
-            for n, value in enumerate(params)
-            if type(value) is type(stand_in) and value == stand_in
+            n for n, value in enumerate(params) if same_kind(value, stand_in) and value == stand_in
         ]
         for name, stand_in in stand_ins.items()
     }
@@ -88,7 +96,10 @@ class Shape:
         if any(value == [] for value in values.values()):
             return queryset.none()
         run = shallow_copy(queryset)  # copy.copy would evaluate it (QuerySet.__getstate__)
-        run.query = FrozenQuery.of(queryset.query, compiler, query.sql, query.params_with(**values))
+        # `_query`: the `query` setter would make a values_list give dicts.
+        run._query = FrozenQuery.of(
+            queryset.query, compiler, query.sql, query.params_with(**values)
+        )
         return run
 
 

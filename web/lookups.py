@@ -1,6 +1,22 @@
 """A database helper every app may use: `AnyOf`, a filter on a long list of ids."""
 
+from django.db.backends.signals import connection_created
 from django.db.models import Lookup
+from psycopg.types.array import ListBinaryDumper
+
+
+class Ids(list):
+    """Ids bound as a binary array. psycopg writes a list of numbers as an array's text, in
+    Python (about 0.7 us an id: 1.7 ms for the board's 2,400 workouts); binary is a third of
+    that. Registered on each new connection (a list of anything else stays text)."""
+
+
+def bind_ids_binary(sender, connection, **kwargs) -> None:
+    if connection.vendor == "postgresql":
+        connection.connection.adapters.register_dumper(Ids, ListBinaryDumper)
+
+
+connection_created.connect(bind_ids_binary)
 
 
 class AnyOf(Lookup):
@@ -12,7 +28,7 @@ class AnyOf(Lookup):
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
-        return "%s", [list(value)]
+        return "%s", [Ids(value)]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

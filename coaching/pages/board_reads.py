@@ -24,16 +24,6 @@ ATHLETE = -918_293
 SOME_WORKOUTS = [-918_294]
 
 
-class Rows(Shape):
-    """A `Shape` of a `values_list`: its rows as tuples, as the queryset built gives them
-    (setting a queryset's `query`, as `Shape` does, makes any query of values give dicts)."""
-
-    def __call__(self, **values):
-        found = super().__call__(**values)
-        found._iterable_class = self.frozen[0]._iterable_class
-        return found
-
-
 def teams_with_groups():
     """The coach's teams, each with its groups' ids and names, by name."""
     in_order = {"filter": Q(squad_groups__isnull=False), "order_by": Lower("squad_groups__name")}
@@ -47,7 +37,7 @@ coach_teams = Shape(teams_with_groups, someone=SOMEONE)
 
 
 @functools.cache
-def members(*, team: bool, group: bool, athlete: bool) -> Rows:
+def members(*, team: bool, group: bool, athlete: bool) -> Shape:
     """The active members of the coach's teams (of one team, of one of its groups, or one
     athlete) as (athlete id, username, first name, last name, team name, last workout): one
     shape for each way the board filters them."""
@@ -58,7 +48,7 @@ def members(*, team: bool, group: bool, athlete: bool) -> Rows:
         stand_ins["group"] = GROUP
     if athlete:
         stand_ins["athlete"] = ATHLETE
-    return Rows(lambda: members_of(team=team, group=group, athlete=athlete), **stand_ins)
+    return Shape(lambda: members_of(team=team, group=group, athlete=athlete), **stand_ins)
 
 
 def members_of(*, team: bool, group: bool, athlete: bool):
@@ -102,7 +92,7 @@ open_assignments = Shape(
 )
 
 # The assignments' finished logs of the workouts dated in the window.
-window_logs = Rows(
+window_logs = Shape(
     lambda: (
         WorkoutLog.objects.completed()
         .filter(AnyOf(F("assignment"), SOME_IDS), AnyOf(F("workout"), SOME_WORKOUTS))
@@ -151,4 +141,4 @@ def tracks_with_waiting_steps():
     )
 
 
-row_tracks = Rows(tracks_with_waiting_steps, ids=SOME_IDS)
+row_tracks = Shape(tracks_with_waiting_steps, ids=SOME_IDS)
