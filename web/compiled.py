@@ -89,6 +89,10 @@ class Shape:
         queryset = self.build()
         compiler = queryset.query.get_compiler(using=DEFAULT_DB_ALIAS)
         sql, params = compiler.as_sql()
+        # The columns' converters too (each run asked every column for them again).
+        columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
+        converters = compiler.get_converters(columns)
+        compiler.get_converters = lambda expressions: converters
         return queryset, compiler, Compiled(sql, tuple(params), slots_of(params, self.stand_ins))
 
     def __call__(self, **values) -> QuerySet:
