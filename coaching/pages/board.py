@@ -157,9 +157,12 @@ def board_rows(
         for assignment_id, stage in found.items():
             assignments[assignment_id].stage = stage
     completed, done_on = defaultdict(set), {}
-    for assignment_id, workout_id, occurrence, performed_on in reads.window_logs(
-        ids=list(assignments), workouts=list(window.in_window)
+    in_window = window.in_window
+    for assignment_id, workout_id, occurrence, performed_on in reads.assignments_logs(
+        ids=list(assignments)
     ):
+        if workout_id not in in_window:
+            continue
         completed[assignment_id].add((workout_id, occurrence))
         done_on[(assignment_id, workout_id, occurrence)] = performed_on
 
