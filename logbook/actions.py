@@ -48,15 +48,17 @@ class NotMissed(Exception):
 def _open_log(*, athlete, assignment, workout, occurrence, today, now=None) -> WorkoutLog:
     """The session's log, started now if it was not (a return after a gap is written then);
     refused once the session is finished."""
-    log = services.workout_start(
-        athlete=athlete,
-        assignment=assignment,
-        workout=workout,
-        today=today,
-        now=now,
-        occurrence=occurrence,
-        athlete_start=True,
-    )
+    log = begun_log(assignment.pk, workout.pk, occurrence)  # a query compiled once: most taps
+    if log is None:
+        log = services.workout_start(
+            athlete=athlete,
+            assignment=assignment,
+            workout=workout,
+            today=today,
+            now=now,
+            occurrence=occurrence,
+            athlete_start=True,
+        )
     if log.is_complete:
         raise WorkoutFinished(log)
     return log
@@ -111,18 +113,14 @@ def set_log(
     first. The same token answers the set it first made; a set another set holds, eccentric
     work while paused for pain, or an exercise left out of the athlete's plan is refused
     (`services.SetConflict`) and nothing is written, not even the session's start."""
-    log = begun_log(assignment.pk, workout.pk, occurrence)  # a query compiled once: most taps
-    if log is None:
-        log = _open_log(
-            athlete=athlete,
-            assignment=assignment,
-            workout=workout,
-            occurrence=occurrence,
-            today=today,
-            now=now,
-        )
-    elif log.is_complete:
-        raise WorkoutFinished(log)
+    log = _open_log(
+        athlete=athlete,
+        assignment=assignment,
+        workout=workout,
+        occurrence=occurrence,
+        today=today,
+        now=now,
+    )
     begun = doses.as_begun([prescription], log.doses)
     if not begun:
         raise services.SetConflict(LEFT_OUT)
