@@ -5,9 +5,8 @@ Views, commands and tests all go through these."""
 import uuid
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
-from psycopg.errors import UniqueViolation
 
 from catalogue.models import Band
 from logbook import gaps, pauses
@@ -18,6 +17,7 @@ from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
 from programs import bands, dating, doses, ladder
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
+from web.inserts import insert_unless_taken
 
 
 class SetConflict(Exception):
@@ -103,33 +103,31 @@ def set_log(
         if existing is not None:
             return existing  # sent before the pause, retried since
         raise EccentricPaused
-    try:
-        with transaction.atomic():
-            return SetLog.objects.create(
-                workout_log=workout_log,
-                token=token,
-                exercise_id=exercise_id,
-                prescription=prescription,
-                set_number=set_number,
-                side=side,
-                reps=reps,
-                seconds=seconds,
-                band=band,
-                rpe=rpe,
-                control=control,
-                break_angle=break_angle,
-                target_reps=None
-                if prescription is None or prescription.is_hold
-                else prescription.target_for_set(set_number),
-                target_seconds=prescription.seconds if prescription else None,
-            )
-    except IntegrityError as error:
-        if not isinstance(error.__cause__, UniqueViolation):
-            raise  # a value the database refuses is not a duplicate
-        existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
-        if existing is None:
-            raise SetConflict("This set is already logged.") from None
-        return existing
+    set_log = SetLog(
+        workout_log=workout_log,
+        token=token,
+        exercise_id=exercise_id,
+        prescription=prescription,
+        set_number=set_number,
+        side=side,
+        reps=reps,
+        seconds=seconds,
+        band=band,
+        rpe=rpe,
+        control=control,
+        break_angle=break_angle,
+        target_reps=None
+        if prescription is None or prescription.is_hold
+        else prescription.target_for_set(set_number),
+        target_seconds=prescription.seconds if prescription else None,
+    )
+    if insert_unless_taken(set_log):
+        return set_log
+    # Refused: this token's set (a retry), or another set already holding this one's place.
+    existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
+    if existing is None:
+        raise SetConflict("This set is already logged.")
+    return existing
 
 
 @transaction.atomic

@@ -66,7 +66,7 @@ def counts() -> dict:
 
 
 def test_a_set_whose_insert_fails_leaves_no_session_started(assignment, first_workout, monkeypatch):
-    plant(monkeypatch, services.SetLog.objects, "create")
+    plant(monkeypatch, services, "insert_unless_taken")
     before = counts()
     with pytest.raises(Planted):
         actions.set_log(
