@@ -25,7 +25,6 @@ from logbook.models import (
     WorkoutSkip,
 )
 from logbook.strength_tests import strength_test_record, team_sport
-from logbook.workout_reads import begun_log
 from programs import doses
 from programs.dating import scheduled_on
 from programs.models import Assignment, Prescription, Workout
@@ -48,17 +47,15 @@ class NotMissed(Exception):
 def _open_log(*, athlete, assignment, workout, occurrence, today, now=None) -> WorkoutLog:
     """The session's log, started now if it was not (a return after a gap is written then);
     refused once the session is finished."""
-    log = begun_log(assignment.pk, workout.pk, occurrence)  # a query compiled once: most taps
-    if log is None:
-        log = services.workout_start(
-            athlete=athlete,
-            assignment=assignment,
-            workout=workout,
-            today=today,
-            now=now,
-            occurrence=occurrence,
-            athlete_start=True,
-        )
+    log = services.workout_start(
+        athlete=athlete,
+        assignment=assignment,
+        workout=workout,
+        today=today,
+        now=now,
+        occurrence=occurrence,
+        athlete_start=True,
+    )
     if log.is_complete:
         raise WorkoutFinished(log)
     return log

@@ -8,13 +8,14 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from catalogue.models import Band
+from catalogue.models import Band, Pattern
 from logbook import gaps, pauses
 from logbook.flags import flag_raise, flags_acknowledge_for
 from logbook.messages import notice_post
 from logbook.models import CheckIn, FlagKind, PainStop, SetLog, WorkoutLog
 from logbook.nordic_gap import nordic_too_soon
 from logbook.sessions import sessions_of
+from logbook.workout_reads import begun_log
 from programs import bands, dating, doses, ladder
 from programs.models import PAIN_STOP_DEFAULT, Assignment, BandTrack, Prescription, Workout
 from web.inserts import insert_unless_taken
@@ -49,18 +50,24 @@ def workout_start(
     page asked): a return after a gap writes its easier bands and moves the schedule (rule
     3'), and a Nordic session begun less than 48 hours after the last one is flagged for the
     coach."""
-    log, created = WorkoutLog.objects.get_or_create(
+    log = begun_log(assignment.pk, workout.pk, occurrence)
+    if log is not None:
+        return log
+    log = WorkoutLog(
         assignment=assignment,
         workout=workout,
         occurrence=occurrence,
-        defaults={"athlete": athlete, "performed_on": today, "started_at": now or timezone.now()},
+        athlete=athlete,
+        performed_on=today,
+        started_at=now or timezone.now(),
     )
-    if created and athlete_start:
+    if not insert_unless_taken(log):  # begun by a request racing this one
+        return begun_log(assignment.pk, workout.pk, occurrence)
+    if athlete_start:
         gaps.gap_resume(athlete=athlete, assignment=assignment, workout=workout, today=today)
-    if created:
-        log.doses = doses.doses_for(assignment, workout)  # kept with the session: its doses
-        log.save(update_fields=["doses"])
-    if created and athlete_start:
+    log.doses = doses.doses_for(assignment, workout)  # kept with the session: its doses
+    log.save(update_fields=["doses"])
+    if athlete_start:
         too_soon = nordic_too_soon(
             athlete=athlete,
             workout=workout,
@@ -98,7 +105,10 @@ def set_log(
     """Log one set. Idempotent: the same token always answers the set it first created, so a
     phone retrying the same POST never makes a duplicate. No eccentric set while the athlete
     is paused for pain (`EccentricPaused`)."""
-    if pauses.is_paused_for(athlete_id=workout_log.athlete_id, exercise_id=exercise_id):
+    # A prescription's exercise (or its substitute's) is at hand: only eccentric work asks.
+    exercise = prescription.exercise if prescription is not None else None
+    asks = exercise is None or exercise.pattern == Pattern.ECCENTRIC
+    if asks and pauses.is_paused_for(athlete_id=workout_log.athlete_id, exercise_id=exercise_id):
         existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
         if existing is not None:
             return existing  # sent before the pause, retried since

@@ -142,6 +142,26 @@ def test_clearing_twice_changes_nothing(athlete_client, coach, athlete, assignme
     assert pause.note == "First" and BandChange.objects.filter(action="resume").count() == 1
 
 
+def test_while_paused_the_rest_of_a_workout_is_logged_without_asking(
+    athlete_client, athlete, assignment, django_assert_num_queries
+):
+    """The isometric hold goes on; only the Nordic is refused. A set of work that is not
+    eccentric does not ask about the pause at all (one query fewer on its tap)."""
+    PainPause.objects.create(athlete=athlete, reason="Pain stop: sharp, high, left")
+    workout = Workout.objects.get(week__program=assignment.program, week__number=1, day=1)
+    nordic, hold = workout.prescriptions.get(order=1), workout.prescriptions.get(order=2)
+    url = f"/workouts/{workout.pk}/sets/"
+    athlete_client.post(url, set_data(hold, 1), headers=HTMX)  # begins the session
+    # The user, the workout, its prescription, the band, the begun log, the INSERT; and the
+    # savepoint and release standing in for the action's transaction in a test's.
+    with django_assert_num_queries(8):
+        athlete_client.post(url, set_data(hold, 2), headers=HTMX)
+    refused = athlete_client.post(url, set_data(nordic, 1), headers=HTMX)
+    assert "paused after pain" in refused.text
+    logged = SetLog.objects.values_list("exercise_id", "set_number")
+    assert sorted(logged) == [(hold.exercise_id, 1), (hold.exercise_id, 2)]
+
+
 def test_a_free_session_nordic_is_refused_while_paused(athlete_client, athlete, assignment):
     session(athlete_client, assignment, 1, 1, pain=7)
     nordic = Exercise.objects.get(slug="band-assisted-nordic-curl")

@@ -143,6 +143,21 @@ def test_logging_a_set_stays_within_the_query_budget(
     assert SetLog.objects.count() == 2
 
 
+def test_the_first_tap_begins_the_session_without_a_savepoint(
+    athlete_client, first_workout, nordic, django_assert_num_queries
+):
+    # The log is written by one INSERT (`web.inserts`), not a get_or_create's SELECT,
+    # SAVEPOINT, INSERT and RELEASE; then the gap check, the doses it begins with, the Nordic
+    # 48-hour check and the set.
+    data = set_data(nordic)
+    with django_assert_num_queries(15) as queries:
+        athlete_client.post(url(first_workout), data, headers=HTMX)
+    statements = [query["sql"].split(" ", 1)[0] for query in queries.captured_queries]
+    assert statements.count("SAVEPOINT") == 1  # the action's transaction, in a test's
+    assert statements.count("INSERT") == 2  # the session's log and the set
+    assert WorkoutLog.objects.count() == SetLog.objects.count() == 1
+
+
 def test_undo_removes_the_set_and_gives_a_fresh_row(athlete_client, first_workout, nordic):
     athlete_client.post(url(first_workout), set_data(nordic), headers=HTMX)
     set_log = SetLog.objects.get()
