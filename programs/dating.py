@@ -273,7 +273,7 @@ def stage_windows(assignments, stage_weeks) -> dict[tuple[int, int], tuple[date,
     opened = {
         (a.pk, first[a.program_id].pk): a.start_date for a in assignments if a.program_id in first
     }
-    for opening in StageOpening.objects.filter(assignment__in=list(assignments)):
+    for opening in StageOpening.objects.filter(assignment_id__in=[a.pk for a in assignments]):
         opened[(opening.assignment_id, opening.week_id)] = opening.opened_on
     windows = {}
     for assignment in assignments:

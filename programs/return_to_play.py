@@ -56,7 +56,7 @@ def stages_now(assignments) -> dict[int, StageNow]:
     opened = {
         (assignment_id, week_id): on
         for assignment_id, week_id, on in StageOpening.objects.filter(
-            assignment__in=staged
+            assignment_id__in=[assignment.pk for assignment in staged]
         ).values_list("assignment_id", "week_id", "opened_on")
     }
     found = {}

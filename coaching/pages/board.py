@@ -16,7 +16,7 @@ from coaching.pages.board_dates import board_window
 from logbook.load import nordic_compliant
 from logbook.models import Flag
 from programs import overrides
-from programs.models import Assignment, BandTrack
+from programs.models import BandTrack
 from programs.return_to_play import StageNow, stages_now
 from programs.schedule import adherence, due_in_last_days, week_on
 
@@ -64,7 +64,7 @@ class RowBand:
 class AthleteRow:
     athlete: Athlete
     teams: list[str] = field(default_factory=list)
-    assignment: Assignment | None = None
+    assignment: reads.BoardAssignment | None = None
     week: int | None = None
     stage: StageNow | None = None  # a return-to-play program: its stage, not its week
     adherence_7: float | None = None
@@ -249,14 +249,13 @@ def band_forms(row: AthleteRow, *, bound: BandSetForm | None = None) -> list[Ban
         return [bound] if bound else []
     ladder = list(Band.objects.ladder())
     tracks = (
-        BandTrack.objects.filter(assignment=row.assignment)
+        BandTrack.objects.filter(assignment_id=row.assignment.pk)
         .ruled()
         .select_related("exercise", "band")
         .order_by("exercise__name")
     )
     forms = []
     for track in tracks:
-        track.assignment = row.assignment  # read already
         same = bound is not None and bound.track.pk == track.pk
         forms.append(bound if same else band_form(track, ladder))
     if bound is not None and bound not in forms:

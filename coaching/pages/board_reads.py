@@ -4,6 +4,8 @@ staff's access rule (`for_coach`: a subquery of seats, teams and clubs) and a jo
 building them cost the board more Python than PostgreSQL takes to answer them."""
 
 import functools
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, Value
@@ -77,18 +79,58 @@ def members_of(*, team: bool, group: bool, athlete: bool):
     )
 
 
-# The athletes' open assignments, oldest first (the board keeps each athlete's most recent).
-open_assignments = Shape(
+# The athletes' open assignments, oldest first (the board keeps each athlete's most recent), as
+# the columns `BoardAssignment` holds.
+open_assignment_rows = Shape(
     lambda: (
         Assignment.objects.for_coach(SOMEONE)
         .open()
         .filter(AnyOf(F("athlete"), SOME_IDS))
-        .annotate(program_title=F("program__title"), program_version=structure_version("program"))
         .order_by("start_date", "id")
+        .values_list(
+            "pk",
+            "athlete_id",
+            "program_id",
+            "assigned_by_id",
+            "start_date",
+            "status",
+            "paused_on",
+            "prescription_overrides",
+            "workout_moves",
+            F("program__title"),
+            structure_version("program"),
+        )
     ),
     someone=SOMEONE,
     ids=SOME_IDS,
 )
+
+
+@dataclass(slots=True, eq=False)
+class BoardAssignment:
+    """An open assignment as the board reads it: what its row shows and what its dating, its
+    stages and its left-out Nordics ask of an `Assignment` (`programs.dating`,
+    `programs.return_to_play`, `programs.overrides`), without making the model's instances:
+    for 200 assignments these cost the board a fifth of its function calls (11,600 of 57,000).
+    Compared by identity, as each is read once."""
+
+    pk: int
+    athlete_id: int
+    program_id: int
+    assigned_by_id: int | None
+    start_date: date
+    status: str
+    paused_on: date | None
+    prescription_overrides: dict
+    workout_moves: dict
+    program_title: str
+    program_version: int
+
+
+def open_assignments(*, someone: int, ids: list[int]) -> list[BoardAssignment]:
+    """The open assignments of the coach's athletes `ids`, oldest first."""
+    return [BoardAssignment(*row) for row in open_assignment_rows(someone=someone, ids=ids)]
+
 
 # The assignments' finished logs (the board keeps those of the workouts dated in the window). Not
 # filtered by those workouts here: as a prepared statement's parameter, a list of 2,000 of them
