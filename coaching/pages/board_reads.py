@@ -4,12 +4,13 @@ staff's access rule (`for_coach`: a subquery of seats, teams and clubs) and a jo
 building them cost the board more Python than PostgreSQL takes to answer them."""
 
 import functools
+import json
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Lower
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Lower
 
 from accounts.models import Membership, Team
 from logbook.models import Flag, StrengthTest, TestMethod, WorkoutLog
@@ -95,8 +96,9 @@ open_assignment_rows = Shape(
             "start_date",
             "status",
             "paused_on",
-            "prescription_overrides",
-            "workout_moves",
+            # As text: most are empty, and an empty one costs no decoding (`json_object`).
+            Cast("prescription_overrides", TextField()),
+            Cast("workout_moves", TextField()),
             F("program__title"),
             structure_version("program"),
         )
@@ -129,7 +131,15 @@ class BoardAssignment:
 
 def open_assignments(*, someone: int, ids: list[int]) -> list[BoardAssignment]:
     """The open assignments of the coach's athletes `ids`, oldest first."""
-    return [BoardAssignment(*row) for row in open_assignment_rows(someone=someone, ids=ids)]
+    return [
+        BoardAssignment(*row[:7], json_object(row[7]), json_object(row[8]), *row[9:])
+        for row in open_assignment_rows(someone=someone, ids=ids)
+    ]
+
+
+def json_object(text: str) -> dict:
+    """A JSON object's text as a dict; `{}` without decoding it."""
+    return {} if text == "{}" else json.loads(text)
 
 
 # The assignments' finished logs (the board keeps those of the workouts dated in the window). Not
