@@ -2,10 +2,10 @@
 `web.compiled.Shape`s: each built and compiled by the ORM once per process, then run with the
 request's ids (the ORM's building costs more Python than PostgreSQL takes to answer)."""
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Subquery
 from psycopg.types.numeric import Int4
 
-from catalogue.models import Band
+from catalogue.models import Band, Exercise
 from logbook.models import PainStop, SetLog, WorkoutLog
 from programs.models import Prescription
 from web.compiled import SOME_IDS, SOMEONE, Shape
@@ -74,17 +74,18 @@ NO_LOG = 0  # no log has id 0
 
 
 def last_sessions_sets_query():
-    latest = (
-        SetLog.objects.filter(
-            AnyOf(F("exercise"), SOME_IDS),
-            workout_log__athlete=SOMEONE,
-            workout_log__completed_at__isnull=False,
-        )
-        .exclude(workout_log=LOG)
-        .order_by("exercise_id", "-workout_log__performed_on", "-workout_log_id")
-        .distinct("exercise_id")
-        .values("workout_log_id")
+    """The sets of each exercise's latest finished session (another than LOG) that holds it:
+    per exercise, the athlete's sessions newest first (their (athlete, -performed_on) index),
+    stopping at the first with a set of it, so the cost does not grow with their history."""
+    with_it = SetLog.objects.filter(workout_log=OuterRef("pk"), exercise=OuterRef(OuterRef("pk")))
+    latest_with_it = (
+        WorkoutLog.objects.filter(athlete=SOMEONE, completed_at__isnull=False)
+        .exclude(pk=LOG)
+        .filter(Exists(with_it))
+        .order_by("-performed_on", "-pk")
+        .values("pk")[:1]
     )
+    latest = Exercise.objects.filter(AnyOf(F("pk"), SOME_IDS)).values(log=Subquery(latest_with_it))
     return (
         SetLog.objects.filter(AnyOf(F("exercise"), SOME_IDS), workout_log__in=latest)
         .select_related("band", "workout_log")
