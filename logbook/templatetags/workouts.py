@@ -4,11 +4,26 @@ from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 
 from logbook.links import occurrence_query
+from logbook.pages import today_card as cards
 from logbook.pages.set_row import set_row as set_row_html
 
 register = template.Library()
 
 register.filter("occurrence_query", occurrence_query)
+
+
+@register.simple_tag
+def workout_day(day):
+    """The day a workout is shown on (`logbook.pages.today_card.workout_day`): pass a
+    `programs.schedule.WorkoutDay`."""
+    return cards.workout_day(day, this_year=timezone.localdate().year)
+
+
+@register.simple_tag(takes_context=True)
+def today_card(context, item):
+    """A workout due on today's page (`logbook.pages.today_card.today_card`)."""
+    year = timezone.localdate().year
+    return cards.today_card(item, today=context["today"], this_year=year)
 
 
 @register.simple_tag
