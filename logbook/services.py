@@ -109,7 +109,7 @@ def set_log(
     exercise = prescription.exercise if prescription is not None else None
     asks = exercise is None or exercise.pattern == Pattern.ECCENTRIC
     if asks and pauses.is_paused_for(athlete_id=workout_log.athlete_id, exercise_id=exercise_id):
-        existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
+        existing = set_of(token, workout_log)
         if existing is not None:
             return existing  # sent before the pause, retried since
         raise EccentricPaused
@@ -134,10 +134,15 @@ def set_log(
     if insert_unless_taken(set_log):
         return set_log
     # Refused: this token's set (a retry), or another set already holding this one's place.
-    existing = SetLog.objects.filter(token=token, workout_log=workout_log).first()
+    existing = set_of(token, workout_log)
     if existing is None:
         raise SetConflict("This set is already logged.")
     return existing
+
+
+def set_of(token: uuid.UUID, workout_log: WorkoutLog) -> SetLog | None:
+    """The set this token made in this session, if any: what a retried tap answers with."""
+    return SetLog.objects.filter(token=token, workout_log=workout_log).first()
 
 
 @transaction.atomic
