@@ -187,7 +187,9 @@ def log_in(page, username: str, password: str):
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit] >> text=Log in")
+    # The form posts back to the same URL when refused: wait for the answer, not only the click.
+    with page.expect_navigation():
+        page.click("button[type=submit] >> text=Log in")
 
 
 def small_tap_targets(page, selector: str = "main a, main button, main select, main input") -> list:

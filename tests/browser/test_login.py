@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_fits_the_phone, log_in, screenshot
 from tests.conftest import PASSWORD
@@ -20,5 +21,5 @@ def test_the_athlete_logs_in_on_a_phone_and_lands_on_today(phone, athlete):
 def test_a_wrong_password_is_refused_on_the_page(phone, athlete):
     log_in(phone, "athlete", "wrong")
     assert "/accounts/login/" in phone.url
-    assert phone.get_by_role("alert").first.is_visible()
+    expect(phone.get_by_role("alert").first).to_be_visible()
     phone.problems.assert_none()
