@@ -143,6 +143,7 @@ def test_a_name_with_markup_is_shown_as_text(phone, workouts, athlete):
     log_one_set_offline(phone, workouts[0])
     sign_out(phone)
     phone.locator("#logout-warning").get_by_role("button", name="Sign out anyway").click()
+    phone.wait_for_url("**/accounts/login/")
     log_in(phone, "blake", PASSWORD)
     notice = phone.locator("#queue-status")
     expect(notice).to_contain_text("logged offline by <i>Al</i>. Sign in as <i>Al</i> to send it")
@@ -169,6 +170,7 @@ def test_signing_out_with_sets_waiting_asks_first(phone, workouts, athlete):
     phone.unroute(SETS)  # sent, then nothing to warn about
     phone.evaluate("dispatchEvent(new Event('online'))")
     expect(phone.locator(".set-row.is-logged")).to_have_count(2)
+    expect(phone.locator("#queue-status")).to_be_hidden()  # the queue knows it too: no warning
     sign_out(phone)
     phone.wait_for_url("**/accounts/login/")
     assert SetLog.objects.count() == 2
@@ -230,6 +232,7 @@ def test_sets_queued_before_the_queue_knew_its_athletes_go_only_as_theirs(phone,
     assert waiting(phone) == [[None, None]]
 
     status.get_by_role("button", name="Sign in to send it").click()
+    phone.wait_for_url("**/accounts/login/")
     log_in(phone, "athlete", PASSWORD)
     phone.wait_for_url("**/today/")
     assert waiting(phone) == [[None, None]]  # today's page shows no row of it

@@ -79,7 +79,8 @@ def test_a_pain_stop_warns_the_athlete_and_flags_the_coach(phone, fresh_nordic):
     phone.wait_for_url("**/workouts/*/")
     # Soreness before the session: DOMS, asked once.
     phone.locator(".check-in .scale-option:has-text('2')").first.click()
-    phone.click(".check-in button:has-text('Save')")
+    with phone.expect_navigation():  # posted back to this page: its script runs the taps below
+        phone.click(".check-in button:has-text('Save')")
     expect(phone.locator(".check-in")).to_have_count(0)
 
     phone.locator("button.control-button[value=late]").first.click()
@@ -120,6 +121,7 @@ def test_a_pain_stop_warns_the_athlete_and_flags_the_coach(phone, fresh_nordic):
     phone.problems.assert_none()
 
     phone.click("button:has-text('Log out')")
+    phone.wait_for_url("**/accounts/login/")
     log_in(phone, "coach", "hamstrings")
     phone.wait_for_url("**/coach/")
     expect(phone.locator(".athlete-row:has-text('Alex') .row-flags")).to_contain_text(
