@@ -318,20 +318,18 @@ def sets_summary(sets: list[SetLog]) -> list[str]:
 
 
 def logs_of(coach, **filters):
-    return (
-        WorkoutLog.objects.for_coach(coach)
-        .filter(**filters)
-        .select_related("workout__week__gate", "assignment")
-        .prefetch_related(
-            Prefetch(
-                "sets", queryset=SetLog.objects.select_related("exercise", "band").order_by("id")
-            ),
-            Prefetch(
-                "messages",
-                queryset=Message.objects.filter(kind=MessageKind.MESSAGE).select_related("author"),
-                to_attr="comments",
-            ),
-        )
+    return with_details(WorkoutLog.objects.for_coach(coach).filter(**filters))
+
+
+def with_details(logs):
+    """The logs with what a panel shows of each: its workout, sets and comments."""
+    return logs.select_related("workout__week__gate", "assignment").prefetch_related(
+        Prefetch("sets", queryset=SetLog.objects.select_related("exercise", "band").order_by("id")),
+        Prefetch(
+            "messages",
+            queryset=Message.objects.filter(kind=MessageKind.MESSAGE).select_related("author"),
+            to_attr="comments",
+        ),
     )
 
 
@@ -355,15 +353,16 @@ def log_panels(logs, *, bound=None) -> list[LogPanel]:
 
 
 def page_context(coach, athlete, *, track_form=None, log_form=None, strength_form=None) -> dict:
+    """`athlete` is one the coach sees (`athlete_for_coach`, or the athlete of a track or a log
+    the coach reached)."""
     today = timezone.localdate()
     ladder = list(Band.objects.ladder())
     # Only what this coach runs: another coach's program for the same athlete stays theirs.
     assignments = list(
-        Assignment.objects.for_coach(coach)
-        .filter(athlete=athlete)
-        .select_related("program", "group__team")
+        Assignment.objects.of_athlete_seen(coach, athlete).select_related("program", "group__team")
     )
     open_ids = [a.pk for a in assignments if a.is_open]
+    logs = WorkoutLog.objects.of_athlete_seen(athlete, assignments)
     seen = Team.objects.for_coach(coach)  # the teams the seat shows (a subquery)
     membership = (
         athlete.memberships.filter(team__in=seen, is_active=True).select_related("team").first()
@@ -377,13 +376,13 @@ def page_context(coach, athlete, *, track_form=None, log_form=None, strength_for
         "tracks": track_panels(
             tracks_of(assignment__in=open_ids), ladder=ladder, today=today, bound=track_form
         ),
-        "logs": log_panels(logs_of(coach, athlete=athlete)[:RECENT_LOGS], bound=log_form),
+        "logs": log_panels(with_details(logs)[:RECENT_LOGS], bound=log_form),
         "pain_pause": PainPause.objects.open().filter(athlete=athlete).first(),
         "pause_form": PauseClearForm(),
         "pain_stops": PainStop.objects.unanswered()
-        .filter(workout_log__in=WorkoutLog.objects.for_coach(coach).filter(athlete=athlete))
+        .filter(workout_log__in=logs)
         .select_related("exercise"),
-        "load": load_panel(coach, athlete, today=today),
+        "load": load_panel(logs, athlete, today=today),
         "strength": strength_panel(
             athlete,
             sport=membership.team.sport if membership else "other",

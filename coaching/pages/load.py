@@ -9,18 +9,18 @@ from django.utils.safestring import mark_safe
 
 from logbook import load
 from logbook.charts import tests_chart, volume_chart
-from logbook.models import CheckIn, WorkoutLog
+from logbook.models import CheckIn
 
 WEEKS = 8
 
 
-def load_panel(coach, athlete, *, today: date) -> dict:
+def load_panel(logs, athlete, *, today: date) -> dict:
+    """`logs`: the athlete's logs the coach sees (`WorkoutLog.objects.of_athlete_seen`)."""
     first = today - timedelta(weeks=WEEKS)
     sessions = [
         load.Session(log.performed_on, log.rpe, log.load_minutes)
-        for log in WorkoutLog.objects.for_coach(coach)
-        .completed()
-        .filter(athlete=athlete, performed_on__gte=first)
+        for log in logs.completed()
+        .filter(performed_on__gte=first)
         .only("performed_on", "rpe", "minutes", "started_at", "completed_at")
     ]
     weekly = load.weekly_loads(sessions, today=today, weeks=WEEKS)

@@ -36,6 +36,15 @@ class WorkoutLogQuerySet(models.QuerySet):
             | Q(assignment__isnull=True, athlete__in=athletes_of(coach))
         )
 
+    def of_athlete_seen(self, athlete, assignments):
+        """`for_coach(coach).filter(athlete=athlete)` for an athlete the coach sees, given the
+        coach's assignments of them (`Assignment.objects.of_athlete_seen`, already read): the
+        same logs, from a query with no subquery to build (the access subqueries of `for_coach`
+        take about 10 ms of Python to build each time)."""
+        return self.filter(athlete=athlete).filter(
+            Q(assignment__in=assignments) | Q(assignment__isnull=True)
+        )
+
     def completed(self):
         return self.filter(completed_at__isnull=False)
 

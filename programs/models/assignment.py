@@ -64,6 +64,11 @@ class AssignmentQuerySet(models.QuerySet):
         club's staff, coaching the same athlete, see and change none of them."""
         return self.filter(program__club__in=clubs_of(coach), athlete__in=athletes_of(coach))
 
+    def of_athlete_seen(self, coach, athlete):
+        """`for_coach(coach).filter(athlete=athlete)` for an athlete the coach sees (one of
+        `athletes_of(coach)`): the same assignments, with no athlete subquery to build."""
+        return self.filter(program__club__in=clubs_of(coach), athlete=athlete)
+
 
 class AssignmentGroup(models.Model):
     """One plan shared by the athletes assigned it together (a squad, or several athletes):

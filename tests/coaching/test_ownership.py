@@ -10,7 +10,8 @@ import pytest
 import time_machine
 
 from accounts.models import Membership, Team
-from logbook.models import Message
+from logbook import services as logbook
+from logbook.models import Message, WorkoutLog
 from programs.models import BandChange
 from tests.coaching.athletes import START, assign, log_workout, workouts_of
 
@@ -83,3 +84,32 @@ def test_the_second_coachs_page_and_export_leave_it_out(client, first_coachs, ot
         )
     )
     assert len(rows) > 1
+
+
+def test_each_coachs_athlete_page_shows_its_own_logs_load_and_pain_and_both_the_free_session(
+    client, first_coachs, other_coach, coach
+):
+    """The page reads the athlete's logs through the assignments it already holds: the first
+    coach's log, its load and its pain stop stay theirs; a free session is every coach's."""
+    athlete, log = first_coachs.athlete, first_coachs.logs.get()
+    nordic = log.workout.prescriptions.get(order=1).exercise
+    logbook.pain_stop_record(
+        workout_log=log, exercise=nordic, side="left", where="high", kind="sharp"
+    )
+    free = WorkoutLog.objects.create(
+        athlete=athlete, performed_on=START, started_at=datetime(2026, 10, 1, 18, tzinfo=UTC)
+    )
+    logbook.workout_finish(workout_log=free, rpe=5, pain=0, notes="Extra on my own")
+
+    client.force_login(other_coach)
+    page = client.get(f"/coach/athletes/{athlete.pk}/")
+    assert [panel.log for panel in page.context["logs"]] == [free]
+    assert list(page.context["pain_stops"]) == []
+    assert 'id="pain-stops"' not in page.text
+    assert "Extra on my own" in page.text and "Mine" not in page.text
+
+    client.force_login(coach)
+    page = client.get(f"/coach/athletes/{athlete.pk}/")
+    assert {panel.log for panel in page.context["logs"]} == {log, free}
+    assert [stop.workout_log for stop in page.context["pain_stops"]] == [log]
+    assert 'id="pain-stops"' in page.text
