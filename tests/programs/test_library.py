@@ -198,9 +198,11 @@ def test_prescriptions_are_numbered_in_order_within_each_workout(library):
 
 
 def test_every_row_passes_full_clean(library):
+    """The fields' validators; the database holds the constraints and uniqueness
+    (tests/test_migrations_match.py), so asking it again per row and constraint adds nothing."""
     for model in (Program, ProgramWeek, Workout, Prescription, BandRule):
         for row in model.objects.all():
-            row.full_clean()
+            row.full_clean(validate_unique=False, validate_constraints=False)
 
 
 def test_loading_again_duplicates_nothing_and_keeps_admin_edits(library):
