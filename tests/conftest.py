@@ -10,6 +10,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
 from hypothesis import settings as hypothesis_settings
+from whitenoise.base import WhiteNoise
 
 from accounts.models import Membership, Team, User
 from accounts.services import club_found
@@ -32,6 +33,28 @@ hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 def fast_password_hashing(settings):
     """A slow password hash buys tests nothing and costs most of a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_read_once():
+    """WhiteNoise reads every collected static file (its stat, headers and compressed
+    variants) when a middleware chain is built, and the test client builds one per client:
+    about 80 ms at the first request of every test. Read once per session, here, for the
+    same folder and headers; each chain still gets the files as WhiteNoise made them."""
+    read = WhiteNoise.update_files_dictionary
+    made: dict[tuple, dict] = {}
+
+    def read_once(self, root, prefix):
+        key = (root, prefix, self.max_age, self.charset, self.allow_all_origins, self.index_file)
+        if key not in made:
+            files, self.files = self.files, {}
+            read(self, root, prefix)
+            made[key], self.files = self.files, files
+        self.files.update(made[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoise, "update_files_dictionary", read_once)
+        yield
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
