@@ -139,6 +139,13 @@ def seed_load() -> None:
     load_library()
 
 
+def pytest_collection_modifyitems(items):
+    """The long sweeps first: each worker runs a file at a time (--dist loadfile), in the
+    order collected, and a sweep collected late kept one worker busy for a minute after the
+    other had finished."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 DB_BLOCKER = pytest.StashKey[object]()
 SEED = pytest.StashKey[Snapshot]()
 FLUSH_MAKES_AGAIN = {"django_content_type", "auth_permission"}  # post_migrate writes them

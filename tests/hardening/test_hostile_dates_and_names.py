@@ -17,6 +17,8 @@ from programs.models import Fixture, Workout
 from tests.hardening.rows import every_model_row_is_valid
 from web.params import FIXTURE_DATES, STRENGTH_TEST_DATES
 
+pytestmark = pytest.mark.long
+
 TODAY = date(2026, 11, 18)  # the hardening clock (conftest)
 HOSTILE = [
     "9999-12-31",

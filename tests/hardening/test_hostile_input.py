@@ -11,6 +11,8 @@ from catalogue.models import Band, Exercise
 from logbook.models import WorkoutLog
 from tests.hardening.rows import every_model_row_is_valid
 
+pytestmark = pytest.mark.long
+
 HOSTILE = ["²", "٣", "1\x00", "\x00", "x" * 1_000_000, "9" * 40, "-1", "", " "]
 MISSING = object()
 

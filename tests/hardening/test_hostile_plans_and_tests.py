@@ -10,6 +10,8 @@ from catalogue.models import Band
 from tests.hardening.rows import every_model_row_is_valid
 from tests.hardening.test_hostile_dates_and_names import HOSTILE, clients_for
 
+pytestmark = pytest.mark.long
+
 
 def hostile_posts(world) -> list[tuple[str, str, dict]]:
     plan = f"/coach/assignments/{world['assignment'].pk}/plan"
