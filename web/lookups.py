@@ -1,4 +1,5 @@
-"""A database helper every app may use: `AnyOf`, a filter on a long list of ids."""
+"""Database helpers every app may use: `AnyOf`, a filter on a long list of ids, and `Ids`, a
+list of ids sent to PostgreSQL as one binary array."""
 
 from django.db.backends.signals import connection_created
 from django.db.models import Lookup
