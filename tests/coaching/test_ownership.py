@@ -86,11 +86,11 @@ def test_the_second_coachs_page_and_export_leave_it_out(client, first_coachs, ot
     assert len(rows) > 1
 
 
-def test_each_coachs_athlete_page_shows_its_own_logs_load_and_pain_and_both_the_free_session(
+def test_each_coachs_athlete_page_shows_its_own_logs_and_pain_stops_and_the_free_session(
     client, first_coachs, other_coach, coach
 ):
     """The page reads the athlete's logs through the assignments it already holds: the first
-    coach's log, its load and its pain stop stay theirs; a free session is every coach's."""
+    coach's log and its pain stop stay theirs; a free session is every coach's."""
     athlete, log = first_coachs.athlete, first_coachs.logs.get()
     nordic = log.workout.prescriptions.get(order=1).exercise
     logbook.pain_stop_record(
